@@ -1,0 +1,12 @@
+using System.CommandLine;
+using System.Text;
+using Analytics.Cli.Commands;
+
+// `./analytics` — the command-line tool. Each command group lives in its own file under Commands/.
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("上海区民政局 分析与报告数据仓库 — 命令行工具 (civil-affairs analytics warehouse)");
+root.Subcommands.Add(SqlCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+
+return await root.Parse(args).InvokeAsync();
