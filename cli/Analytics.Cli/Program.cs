@@ -8,5 +8,10 @@ Console.OutputEncoding = Encoding.UTF8;
 var root = new RootCommand("上海区民政局 分析与报告数据仓库 — 命令行工具 (civil-affairs analytics warehouse)");
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(RubricCommand.Create());
+root.Subcommands.Add(EtlCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(SchemaCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

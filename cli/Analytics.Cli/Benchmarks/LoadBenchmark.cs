@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Analytics.DuckDb;
+
+namespace Analytics.Cli.Benchmarks;
+
+/// <summary>
+/// `bench load`: DuckDB's own read_csv against our appender on identical rows, then a full read-back
+/// through the data reader. Prints throughput and the appender/read_csv ratio measured in one run.
+/// </summary>
+internal sealed class LoadBenchmark(long rows, string workDirectory, TextWriter output)
+{
+    private const int PersonPool = 1_000_003;
+
+    public void Run()
+    {
+        Directory.CreateDirectory(workDirectory);
+        var csvPath = Path.Combine(workDirectory, "bench_payments.csv");
+        var dbPath = Path.Combine(workDirectory, "bench_load.duckdb");
+        DeleteDatabase(dbPath);
+
+        output.WriteLine($"DuckDB {DuckDbConnection.LibraryVersion}; {rows:N0} 行 (rows); 目录 {workDirectory}");
+        var generate = Stopwatch.StartNew();
+        WriteCsv(csvPath);
+        output.WriteLine($"生成 CSV (generate CSV): {generate.Elapsed.TotalSeconds:F2} s, {new FileInfo(csvPath).Length / 1_048_576.0:F0} MiB");
+
+        using var connection = new DuckDbConnection($"Data Source={dbPath}");
+        connection.Open();
+        Execute(connection, Schema("payments_csv"));
+        Execute(connection, Schema("payments_appender"));
+
+        var csv = Stopwatch.StartNew();
+        Execute(connection, $"INSERT INTO payments_csv SELECT * FROM read_csv('{csvPath.Replace("'", "''")}', header = true, columns = {{'id': 'BIGINT', 'town': 'INTEGER', 'quarter': 'INTEGER', 'amount': 'DOUBLE', 'person': 'VARCHAR'}})");
+        csv.Stop();
+
+        var append = Stopwatch.StartNew();
+        AppendRange(connection, "payments_appender", 0, rows);
+        append.Stop();
+
+        // DuckDB's appender works on one thread per connection; read_csv uses every core. The
+        // like-for-like comparison gives each core its own connection and appender.
+        var writers = Environment.ProcessorCount;
+        Execute(connection, Schema("payments_parallel"));
+        var parallel = Stopwatch.StartNew();
+        Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, part =>
+        {
+            using var own = new DuckDbConnection($"Data Source={dbPath}");
+            own.Open();
+            AppendRange(own, "payments_parallel", rows * part / writers, rows * (part + 1) / writers);
+        });
+        parallel.Stop();
+
+        var read = Stopwatch.StartNew();
+        var (readRows, checksum) = ReadBack(connection);
+        read.Stop();
+
+        Verify(connection, readRows);
+        var csvRate = rows / csv.Elapsed.TotalSeconds;
+        var appendRate = rows / append.Elapsed.TotalSeconds;
+        var parallelRate = rows / parallel.Elapsed.TotalSeconds;
+        var valuesRate = readRows * 5 / read.Elapsed.TotalSeconds;
+        output.WriteLine($"(a) read_csv → 表 (table):        {csv.Elapsed.TotalSeconds,7:F2} s  {csvRate,14:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(b) DuckDbAppender ×1 → 表 (table): {append.Elapsed.TotalSeconds,7:F2} s  {appendRate,14:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(b') DuckDbAppender ×{writers} 并行 (parallel): {parallel.Elapsed.TotalSeconds,7:F2} s  {parallelRate,14:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(c) DuckDbDataReader 读回 (read):  {read.Elapsed.TotalSeconds,7:F2} s  {readRows / read.Elapsed.TotalSeconds,14:N0} 行/秒 (rows/s)  {valuesRate,14:N0} 值/秒 (values/s)  checksum {checksum:F2}");
+        output.WriteLine($"比值 appender ×1 / read_csv (ratio): {appendRate / csvRate:F2}");
+        output.WriteLine($"比值 appender ×{writers} / read_csv (ratio, same cores): {parallelRate / csvRate:F2}   (目标 target ≥ 1.00)");
+        output.WriteLine($"读取 (reader): {valuesRate / 1e6:F1} M 值/秒 (values/s)   (目标 target ≥ 20 M)");
+
+        connection.Close();
+        DeleteDatabase(dbPath);
+        File.Delete(csvPath);
+    }
+
+    private static string Schema(string table) =>
+        $"CREATE TABLE {table} (id BIGINT, town INTEGER, quarter INTEGER, amount DOUBLE, person VARCHAR)";
+
+    // Row i is a pure function of i, so the CSV and the appender carry identical data.
+    private static int Town(long i) => (int)(i % 216) + 1;
+    private static int Quarter(long i) => (2022 + (int)(i % 16) / 4) * 10 + (int)(i % 4) + 1;
+    private static long AmountCents(long i) => i * 2_654_435_761L % 500_000;
+    private static int PersonNumber(long i) => (int)(i * 7 % PersonPool);
+
+    private void WriteCsv(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 20);
+        writer.Write("id,town,quarter,amount,person\n");
+        Span<char> buffer = stackalloc char[96];
+        for (long i = 0; i < rows; i++)
+        {
+            var cents = AmountCents(i);
+            var written = 0;
+            Append(buffer, ref written, i + 1);
+            buffer[written++] = ',';
+            Append(buffer, ref written, Town(i));
+            buffer[written++] = ',';
+            Append(buffer, ref written, Quarter(i));
+            buffer[written++] = ',';
+            Append(buffer, ref written, cents / 100);
+            buffer[written++] = '.';
+            buffer[written++] = (char)('0' + cents % 100 / 10);
+            buffer[written++] = (char)('0' + cents % 10);
+            buffer[written++] = ',';
+            buffer[written++] = 'P';
+            PersonNumber(i).TryFormat(buffer[written..], out var personLength, "D7", CultureInfo.InvariantCulture);
+            written += personLength;
+            buffer[written++] = '\n';
+            writer.Write(buffer[..written]);
+        }
+    }
+
+    private static void Append(Span<char> buffer, ref int written, long value)
+    {
+        value.TryFormat(buffer[written..], out var length, default, CultureInfo.InvariantCulture);
+        written += length;
+    }
+
+    private static void AppendRange(DuckDbConnection connection, string table, long from, long to)
+    {
+        var persons = new string[PersonPool];
+        using var transaction = connection.BeginTransaction();
+        using (var appender = connection.CreateAppender(table))
+        {
+            for (long i = from; i < to; i++)
+            {
+                var number = PersonNumber(i);
+                var person = persons[number] ??= "P" + number.ToString("D7", CultureInfo.InvariantCulture);
+                appender.CreateRow()
+                    .Append(i + 1)
+                    .Append(Town(i))
+                    .Append(Quarter(i))
+                    .Append(AmountCents(i) / 100.0)
+                    .Append(person)
+                    .EndRow();
+            }
+
+            appender.Close();
+        }
+
+        transaction.Commit();
+    }
+
+    private static (long Rows, double Checksum) ReadBack(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, town, quarter, amount, person FROM payments_appender";
+        using var reader = command.ExecuteReader();
+        long count = 0;
+        long idSum = 0;
+        long townSum = 0;
+        long quarterSum = 0;
+        double amountSum = 0;
+        long personLength = 0;
+        while (reader.Read())
+        {
+            idSum += reader.GetInt64(0);
+            townSum += reader.GetInt32(1);
+            quarterSum += reader.GetInt32(2);
+            amountSum += reader.GetDouble(3);
+            personLength += reader.GetString(4).Length;
+            count++;
+        }
+
+        return (count, amountSum + idSum + townSum + quarterSum + personLength);
+    }
+
+    private void Verify(DuckDbConnection connection, long readRows)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM payments_csv), (SELECT count(*) FROM payments_appender),
+                   (SELECT count(*) FROM (SELECT * FROM payments_csv EXCEPT ALL SELECT * FROM payments_appender))
+                 + (SELECT count(*) FROM (SELECT * FROM payments_csv EXCEPT ALL SELECT * FROM payments_parallel))
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var (csvRows, appenderRows, differing) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        if (csvRows != rows || appenderRows != rows || readRows != rows || differing != 0)
+        {
+            throw new InvalidOperationException($"基准数据不一致 (benchmark data mismatch): csv {csvRows}, appender {appenderRows}, read {readRows}, differing {differing}");
+        }
+
+        output.WriteLine($"校验 (verified): 三表 {rows:N0} 行完全相同 (all three tables identical)");
+    }
+
+    private static void Execute(DuckDbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        File.Delete(path);
+        File.Delete(path + ".wal");
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Analytics.Cli.Benchmarks;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>`analytics bench ...`: performance measurements that print their figures and ratios.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "性能基准 (benchmarks)");
+        bench.Subcommands.Add(CreateLoad());
+        bench.Subcommands.Add(CreateEtl());
+        return bench;
+    }
+
+    private static Command CreateEtl()
+    {
+        var dir = new Option<string>("--dir") { Description = "工作目录；已生成的全市数据会复用 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
+        var seed = new Option<long>("--seed") { Description = "随机种子", DefaultValueFactory = _ => Analytics.DemoData.DemoOptions.DefaultSeed };
+        var command = new Command("etl", "全市规模装载：全流程与 DuckDB read_csv 对比 (city-scale load vs read_csv)") { dir, seed };
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
+        {
+            new EtlBenchmark(parseResult.GetValue(dir)!, parseResult.GetValue(seed), Console.Out).Run();
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command CreateLoad()
+    {
+        var rows = new Option<long>("--rows") { Description = "行数 (rows)", DefaultValueFactory = _ => 10_000_000 };
+        var dir = new Option<string>("--dir") { Description = "临时工作目录 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
+        var command = new Command("load", "read_csv 与 DuckDbAppender 装载速度对比，及 DuckDbDataReader 读取速度 (load and read throughput)") { rows, dir };
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
+        {
+            var count = parseResult.GetValue(rows);
+            if (count <= 0)
+            {
+                throw new CliInputException("--rows 必须为正数 (must be positive)");
+            }
+
+            new LoadBenchmark(count, parseResult.GetValue(dir)!, Console.Out).Run();
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

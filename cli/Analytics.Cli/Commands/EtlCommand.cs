@@ -1,0 +1,147 @@
+using System.CommandLine;
+using Analytics.Etl;
+using Analytics.Etl.Extraction;
+using Analytics.Etl.Loading;
+using Analytics.Sources;
+using Analytics.Sources.Catalog;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+using Spectre.Console;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>`analytics etl run|status`: the quarterly loads from the command line.</summary>
+internal static class EtlCommand
+{
+    public static Command Create()
+    {
+        var etl = new Command("etl", "季度数据装载 (quarterly loads)");
+        etl.Subcommands.Add(CreateRun());
+        etl.Subcommands.Add(CreateStatus());
+        return etl;
+    }
+
+    private static Command CreateRun()
+    {
+        var sources = new Option<string>("--sources") { Description = "报送目录 (drop folder)", Required = true };
+        var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
+        var feed = new Option<string?>("--source") { Description = "只装载该数据源 (only this feed): " + string.Join("|", SourceCatalog.Feeds.Select(f => f.Id)) };
+        var quarter = new Option<string?>("--quarter") { Description = "只装载该季度，如 2024Q3 (only this quarter)" };
+        var key = new Option<string?>("--pseudonym-key") { Description = $"假名化密钥 (hex/base64)；默认取 {PseudonymKey.EnvironmentVariable}，否则演示密钥文件" };
+        var command = new Command("run", "从报送目录装载到仓库 (load a drop folder into the warehouse)") { sources, db, feed, quarter, key };
+        command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
+        {
+            var dbPath = parseResult.GetValue(db)!;
+            var source = new FileDropSource(parseResult.GetValue(sources)!);
+            var feeds = SelectFeeds(parseResult.GetValue(feed));
+            var onlyQuarter = ParseQuarter(parseResult.GetValue(quarter));
+            var pseudonymKey = PseudonymKey.Resolve(parseResult.GetValue(key), dbPath, demoMode: true);
+            var warehouse = WarehouseDatabase.Open(dbPath);
+            var loader = new SourceQuarterLoader(warehouse, pseudonymKey);
+            var work = feeds.SelectMany(f => (onlyQuarter is { } q ? [q] : source.QuartersOf(f)).Select(q => (Feed: f, Quarter: q))).ToList();
+            if (work.Count == 0)
+            {
+                throw new CliInputException($"目录 {source.Root} 中没有可装载的数据 (nothing to load)");
+            }
+
+            var results = new List<LoadResult>();
+            var failures = new List<string>();
+            AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask($"装载 {work.Count} 个 数据源·季度", maxValue: work.Count);
+                    foreach (var (feedSpec, q) in work)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        task.Description = $"{feedSpec.Id} {q}";
+                        try
+                        {
+                            results.Add(loader.Load(source, feedSpec, q, "cli", cancellationToken: cancellationToken));
+                        }
+                        catch (EtlException ex)
+                        {
+                            failures.Add(ex.Message);
+                        }
+
+                        task.Increment(1);
+                    }
+
+                    task.Description = "完成 (done)";
+                });
+
+            PrintResults(results, failures);
+            return Task.FromResult(failures.Count == 0 ? 0 : CliErrors.Failure);
+        }));
+        return command;
+    }
+
+    private static Command CreateStatus()
+    {
+        var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
+        var limit = new Option<int>("--limit") { Description = "显示条数", DefaultValueFactory = _ => 50 };
+        var command = new Command("status", "列出装载记录 (list load runs)") { db, limit };
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
+        {
+            var warehouse = WarehouseDatabase.Open(parseResult.GetValue(db)!);
+            using var connection = warehouse.Connect();
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumns("运行", "数据源", "季度", "状态", "读取", "装载", "隔离", "耗时ms", "替换", "开始(UTC)", "说明");
+            foreach (var run in RunLog.Recent(connection, parseResult.GetValue(limit)))
+            {
+                table.AddRow(run.RunId.ToString(), run.Feed, QuarterLabel(run.QuarterKey),
+                    run.Status == "succeeded" ? "[green]成功[/]" : "[red]失败[/]",
+                    run.RowsRead.ToString("N0"), run.RowsLoaded.ToString("N0"), run.RowsQuarantined.ToString("N0"),
+                    run.DurationMs.ToString("N0"), run.ReplacedRunId?.ToString() ?? "", run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss"),
+                    Markup.Escape(Truncate(run.Message ?? "", 80)));
+            }
+
+            AnsiConsole.Write(table);
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static void PrintResults(List<LoadResult> results, List<string> failures)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("运行", "数据源", "季度", "读取", "装载", "隔离", "耗时");
+        foreach (var r in results)
+        {
+            table.AddRow(r.RunId.ToString(), r.Feed, r.Quarter.ToString(), r.RowsRead.ToString("N0"), r.RowsLoaded.ToString("N0"),
+                r.RowsQuarantined > 0 ? $"[yellow]{r.RowsQuarantined:N0}[/]" : "0", $"{r.Duration.TotalSeconds:F1}s");
+        }
+
+        AnsiConsole.Write(table);
+        var read = results.Sum(r => r.RowsRead);
+        AnsiConsole.MarkupLine($"合计：读取 {read:N0} 行，装载 {results.Sum(r => r.RowsLoaded):N0} 行，隔离 {results.Sum(r => r.RowsQuarantined):N0} 行；失败 {failures.Count} 个");
+        foreach (var failure in failures)
+        {
+            AnsiConsole.MarkupLine($"[red]失败[/] {Markup.Escape(failure)}");
+        }
+    }
+
+    private static IReadOnlyList<FeedSpec> SelectFeeds(string? feed)
+    {
+        if (feed is null)
+        {
+            return SourceCatalog.Feeds;
+        }
+
+        var match = SourceCatalog.Feeds.FirstOrDefault(f => f.Id == feed)
+            ?? throw new CliInputException($"未知数据源 {feed}；可选 {string.Join("|", SourceCatalog.Feeds.Select(f => f.Id))}");
+        return [match];
+    }
+
+    private static Quarter? ParseQuarter(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Quarter.TryParse(text, null, out var quarter) ? quarter : throw new CliInputException($"季度格式错误：{text}（应为 2024Q3）");
+    }
+
+    private static string QuarterLabel(int key) => $"{key / 10}Q{key % 10}";
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Analytics.DuckDb;
+using Analytics.Cli.Output;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>`analytics sql`: runs one SQL text against a warehouse file and prints the rows.</summary>
+internal static class SqlCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string>("--db") { Description = "数据库文件路径，或 :memory: (DuckDB database file, or :memory:)", Required = true };
+        var format = new Option<string>("--format") { Description = "输出格式 table|csv|json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var readOnly = new Option<bool>("--read-only") { Description = "以只读方式打开 (open read-only)" };
+        var sql = new Argument<string>("sql") { Description = "要执行的 SQL (the SQL to run)" };
+
+        var command = new Command("sql", "在数据仓库上执行 SQL 并输出结果 (run SQL against the warehouse)") { db, format, readOnly, sql };
+        command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
+        {
+            var builder = new DuckDbConnectionStringBuilder { DataSource = parseResult.GetValue(db)! };
+            if (parseResult.GetValue(readOnly))
+            {
+                builder.ReadOnly = true;
+            }
+
+            using var connection = new DuckDbConnection(builder.ConnectionString);
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = parseResult.GetValue(sql)!;
+            using var reader = cmd.ExecuteReader(cancellationToken);
+            ResultWriter.Write(reader, parseResult.GetValue(format)!, Console.Out);
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using Analytics.Sources;
+using Analytics.Sources.Catalog;
+
+namespace Analytics.Etl.Extraction;
+
+/// <summary>
+/// The default transport: a folder where source systems drop their quarterly extracts,
+/// <c>DIR/&lt;feed&gt;/&lt;2024Q3&gt;/&lt;file&gt;.csv</c> and ledgers in <c>DIR/ledger/&lt;2024Q3&gt;/</c> (docs/sources.md).
+/// </summary>
+public sealed class FileDropSource : IExtractSource
+{
+    public FileDropSource(string root)
+    {
+        Root = Path.GetFullPath(root);
+        if (!Directory.Exists(Root))
+        {
+            throw new EtlException($"数据目录不存在：{Root} (drop folder not found)。");
+        }
+    }
+
+    public string Root { get; }
+    public string Transport => "files";
+    public string Origin => Root;
+
+    public IReadOnlyList<Quarter> QuartersOf(FeedSpec feed)
+    {
+        var folder = Path.Combine(Root, feed.Id);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.GetDirectories(folder)
+            .Select(Path.GetFileName)
+            .Select(name => Quarter.TryParse(name, null, out var quarter) ? quarter : (Quarter?)null)
+            .OfType<Quarter>()
+            .Order()
+            .ToList();
+    }
+
+    public IReadOnlyList<ExtractFile> Open(FeedSpec feed, Quarter quarter)
+    {
+        var folder = Path.Combine(Root, feed.Id, quarter.ToString());
+        if (!Directory.Exists(folder))
+        {
+            throw new EtlException($"{feed.Id}/{quarter}：未找到该季度的报送目录 (no submission for this quarter in {Root})。");
+        }
+
+        return feed.Id == "ledger" ? OpenLedgers(feed, quarter, folder) : feed.Files.Select(f => OpenCsv(f, quarter)).ToList();
+    }
+
+    private ExtractFile OpenCsv(FileSpec spec, Quarter quarter)
+    {
+        var relative = DropLayout.RelativePath(spec, quarter);
+        var path = Path.Combine(Root, relative);
+        if (!File.Exists(path))
+        {
+            throw new EtlException($"{relative}：缺少文件 (file missing)。");
+        }
+
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new EtlException($"{relative}：文件为空 (empty file)。");
+        }
+
+        if (TextDecoding.StartsAsUtf8(path))
+        {
+            var header = DelimitedText.ReadHeader(path, System.Text.Encoding.UTF8);
+            HeaderCheck.Require(spec, header, relative);
+            return new CsvExtractFile(spec, relative, path, header);
+        }
+
+        // Not UTF-8: accept GB18030 (what Chinese Excel writes), read by our own code.
+        // Name the file as the drop knows it (like every other file error), not by its absolute path.
+        var encoding = TextDecoding.Detect(File.ReadAllBytes(path), relative);
+        var records = DelimitedText.Read(path, encoding);
+        using var enumerator = records.GetEnumerator();
+        if (!enumerator.MoveNext())
+        {
+            throw new EtlException($"{relative}：文件为空 (empty file)。");
+        }
+
+        var headerFields = enumerator.Current.Fields.Select(f => f.Trim()).ToList();
+        HeaderCheck.Require(spec, headerFields, relative);
+        return new RowSetExtractFile(spec, relative, headerFields, ReadRows(path, encoding, relative));
+    }
+
+    private static IEnumerable<SourceRow> ReadRows(string path, System.Text.Encoding encoding, string displayName)
+    {
+        foreach (var (line, fields) in DelimitedText.Read(path, encoding).Skip(1))
+        {
+            yield return new SourceRow(displayName, line - 1, fields);
+        }
+    }
+
+    private IReadOnlyList<ExtractFile> OpenLedgers(FeedSpec feed, Quarter quarter, string folder)
+    {
+        var spec = feed.Files[0];
+        var files = Directory.GetFiles(folder)
+            .Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var rows = new List<SourceRow>();
+        foreach (var file in files)
+        {
+            var relative = $"{DropLayout.LedgerFolder(quarter)}/{Path.GetFileName(file)}";
+            rows.AddRange(LedgerReader.Read(spec, file, relative));
+        }
+
+        return [new RowSetExtractFile(spec, $"{DropLayout.LedgerFolder(quarter)}/*", spec.ColumnNames, rows)];
+    }
+}

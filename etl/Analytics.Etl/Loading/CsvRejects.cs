@@ -1,0 +1,31 @@
+namespace Analytics.Etl.Loading;
+
+/// <summary>
+/// Lines DuckDB's CSV reader could not split into the header's columns, read back from its rejects
+/// table, with a Chinese reason per line.
+/// </summary>
+internal static class CsvRejects
+{
+    public const string ErrorsTable = "stage_rejects";
+    public const string ScansTable = "stage_rejects_scan";
+
+    /// <summary>Options for read_csv that route malformed lines to the rejects tables.</summary>
+    public static string ReadCsvOptions =>
+        $"header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', " +
+        $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
+
+    /// <summary>SQL giving one row per rejected line: data row number and reason.</summary>
+    public static string PerLineSql => $"""
+        SELECT line - 1 AS data_row,
+               string_agg(DISTINCT CASE error_type
+                   WHEN 'MISSING COLUMNS' THEN '列数不足，行不完整（文件可能被截断）'
+                   WHEN 'TOO MANY COLUMNS' THEN '列数多于表头'
+                   WHEN 'UNQUOTED VALUE' THEN '引号不配对'
+                   WHEN 'INVALID UNICODE' THEN '含有非法 UTF-8 字符'
+                   WHEN 'LINE SIZE OVER MAXIMUM' THEN '行过长'
+                   ELSE error_type || '：' || error_message END, '；') AS reason,
+               first(csv_line) AS csv_line
+        FROM {ErrorsTable}
+        GROUP BY line
+        """;
+}

@@ -1,0 +1,298 @@
+using System.Globalization;
+using Analytics.DuckDb;
+using Analytics.Etl.Extraction;
+using Analytics.Etl.Validation;
+using Analytics.Sources;
+using Analytics.Sources.Catalog;
+using Analytics.Warehouse.Pseudonymisation;
+using Analytics.Warehouse.Schema;
+
+namespace Analytics.Etl.Loading;
+
+/// <summary>The work of one load inside its transaction, file by file.</summary>
+internal sealed class FeedQuarterLoad(
+    DuckDbConnection connection, PseudonymKey key, FeedSpec feed, Quarter quarter, long runId, long? replacedRunId,
+    IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+{
+    private const string RawTable = "stage_raw";
+    private readonly StepTimer _timer = new();
+    private readonly int _quarterKey = SourceQuarterLoader.QuarterKey(quarter);
+
+    /// <summary>Milliseconds spent per step (summed over files), for the run log.</summary>
+    public IReadOnlyDictionary<string, long> StepMilliseconds => _timer.Totals;
+
+    public IReadOnlyList<FileLoadCounts> Run(IReadOnlyList<ExtractFile> files)
+    {
+        var counts = new List<FileLoadCounts>();
+        var towns = new ValidationSql(StarSchema.For(files[0].Spec), quarter);
+        Execute(towns.BuildTowns());
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new LoadProgress(feed.Id, quarter, files[i].DisplayName, i, files.Count));
+            counts.Add(LoadFile(files[i]));
+        }
+
+        // Tables of the feed that received no file this time still belong to the replaced quarter.
+        foreach (var table in StarSchema.ForFeed(feed.Id).Where(t => files.All(f => f.Spec != t.Source)))
+        {
+            Execute($"DELETE FROM {table.Name} WHERE quarter_key = {_quarterKey}");
+        }
+
+        progress?.Report(new LoadProgress(feed.Id, quarter, "提交 (commit)", files.Count, files.Count));
+        return counts;
+    }
+
+    private FileLoadCounts LoadFile(ExtractFile file)
+    {
+        var table = StarSchema.For(file.Spec);
+        if (file is CsvExtractFile candidate && TryLoadCleanCsv(candidate, table) is { } clean)
+        {
+            return clean;
+        }
+
+        var validation = new ValidationSql(table, quarter);
+        var rejects = new List<(long Row, string Reason, string? Line)>();
+        switch (file)
+        {
+            case CsvExtractFile csv:
+                // Staged in file order so that rowid numbers the accepted rows; DuckDB reads in parallel.
+                _timer.Time("read", () =>
+                {
+                    DropRejectTables();
+                    Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} AS SELECT * FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})");
+                });
+                _timer.Time("validate", () => ExecuteValidation(validation.Build($"(SELECT rowid + 1 AS _rn, * FROM {RawTable})", "raw._rn", FieldRules.Literal(csv.DisplayName), "NULL::VARCHAR"), table));
+                rejects = ReadRejects();
+                if (rejects.Count > 0)
+                {
+                    RenumberAroundRejects();
+                }
+
+                break;
+            case RowSetExtractFile rows:
+                _timer.Time("read", () => StageRows(rows));
+                _timer.Time("validate", () => ExecuteValidation(validation.Build(RawTable, "raw._row", "raw._file", "raw._problem"), table));
+                break;
+        }
+
+        _timer.Time("duplicates", () => MarkDuplicates(table));
+        var quarantined = _timer.Time("quarantine", () => QuarantineRows(file, table, rejects));
+        var loaded = _timer.Time("insert", () => InsertFacts(table));
+        _timer.Time("replace", () => RecordChangesAndReplace(table));
+        return new FileLoadCounts(file.DisplayName, table.Name, loaded + quarantined, loaded, quarantined);
+    }
+
+    /// <summary>
+    /// The fast path for a clean CSV extract: validate and insert straight from read_csv in one parallel
+    /// pass. If anything was rejected, invalid or duplicated, the rows are taken out again and the file
+    /// goes through the staged path, which numbers rows for the quarantine. Null when that is needed.
+    /// </summary>
+    private FileLoadCounts? TryLoadCleanCsv(CsvExtractFile csv, FactTable table)
+    {
+        var validation = new ValidationSql(table, quarter);
+        var source = $"read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})";
+        var columns = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)));
+        DropRejectTables();
+        var loaded = _timer.Time("read+validate+insert", () => ExecuteValidation($"""
+            INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
+            SELECT {runId}, {_quarterKey}, district_code, town_key, {columns}
+            FROM ({validation.BuildAccepted(source)})
+            """, table));
+        DropRejectTables();
+        var read = _timer.Time("count", () => Scalar($"SELECT count(*) FROM {source}") + Scalar($"SELECT count(DISTINCT line) FROM {CsvRejects.ErrorsTable}"));
+        if (read == loaded && !_timer.Time("duplicates", () => HasDuplicateKeys(table)))
+        {
+            _timer.Time("replace", () => RecordChangesAndReplace(table));
+            return new FileLoadCounts(csv.DisplayName, table.Name, read, loaded, 0);
+        }
+
+        Execute($"DELETE FROM {table.Name} WHERE run_id = {runId}");
+        return null;
+    }
+
+    private bool HasDuplicateKeys(FactTable table)
+    {
+        var keys = string.Join(", ", table.KeyColumns.Select(ValidationSql.Q));
+        return Scalar($"SELECT count(*) FROM (SELECT 1 FROM {table.Name} WHERE run_id = {runId} GROUP BY {keys} HAVING count(*) > 1)") > 0;
+    }
+
+    private void DropRejectTables() =>
+        Execute($"DROP TABLE IF EXISTS {CsvRejects.ErrorsTable}; DROP TABLE IF EXISTS {CsvRejects.ScansTable}");
+
+    private void StageRows(RowSetExtractFile rows)
+    {
+        var columns = string.Join(", ", rows.Header.Select(h => $"{ValidationSql.Q(h)} VARCHAR"));
+        Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} (_file VARCHAR, _row BIGINT, _problem VARCHAR, {columns})");
+        using var appender = connection.CreateAppender(RawTable);
+        foreach (var row in rows.Rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = appender.CreateRow().Append(row.File).Append(row.RowNumber).Append(row.Problem);
+            var problem = row.Fields.Length > rows.Header.Count ? "列数多于表头" : null;
+            for (var i = 0; i < rows.Header.Count; i++)
+            {
+                line.Append(i < row.Fields.Length ? row.Fields[i] : null);
+            }
+
+            line.EndRow();
+            if (problem is not null || row.Fields.Length < rows.Header.Count && row.Problem is null && rows.Spec.FeedId != "ledger")
+            {
+                // Malformed text rows are rare; mark them after staging rather than complicating the appender loop.
+                Execute($"UPDATE {RawTable} SET _problem = '{problem ?? "列数不足，行不完整（文件可能被截断）"}' WHERE _file = {FieldRules.Literal(row.File)} AND _row = {row.RowNumber}");
+            }
+        }
+
+        appender.Close();
+    }
+
+    private long ExecuteValidation(string sql, FactTable table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (table.Columns.Any(c => c.Kind == FactColumnKind.Pseudonym))
+        {
+            var (inner, outer) = key.Pads();
+            command.Parameters.AddWithValue(Pseudonyms.InnerPadParameter, inner);
+            command.Parameters.AddWithValue(Pseudonyms.OuterPadParameter, outer);
+        }
+
+        return Math.Max(command.ExecuteNonQuery(), 0);
+    }
+
+    private List<(long Row, string Reason, string? Line)> ReadRejects()
+    {
+        var rejects = new List<(long, string, string?)>();
+        using var command = connection.CreateCommand();
+        command.CommandText = CsvRejects.PerLineSql + " ORDER BY data_row";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rejects.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return rejects;
+    }
+
+    // Accepted rows were numbered 1..n skipping rejected lines; give them their data-row numbers back.
+    // The j-th rejected row (1-based, data row d_j) has d_j - j accepted rows before it.
+    private void RenumberAroundRejects() => Execute($"""
+        UPDATE {ValidationSql.CheckedTable} SET _row = _row + (
+            SELECT count(*) FROM (SELECT data_row - row_number() OVER (ORDER BY data_row) AS k FROM ({CsvRejects.PerLineSql})) r
+            WHERE r.k < {ValidationSql.CheckedTable}._row)
+        """);
+
+    private void MarkDuplicates(FactTable table)
+    {
+        var keys = string.Join(", ", table.KeyColumns.Select(ValidationSql.Q));
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL GROUP BY {keys} HAVING count(*) > 1)";
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+        }
+
+        var keyNames = string.Join("+", table.Source.Key);
+        const string duplicateJson = "'{\"duplicate_of_row\": ' || d.first_row || '}'";
+        Execute($"""
+            UPDATE {ValidationSql.CheckedTable} s
+            SET _reason = '重复行：主键 ({keyNames}) 与第 ' || d.first_row || ' 行相同', _field = {FieldRules.Literal(table.Source.Key[^1])},
+                _raw = {duplicateJson}
+            FROM (SELECT _file, _row, first_value(_row) OVER w AS first_row, row_number() OVER w AS n
+                  FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL
+                  WINDOW w AS (PARTITION BY {keys} ORDER BY _file, _row)) d
+            WHERE s._file = d._file AND s._row = d._row AND d.n > 1
+            """);
+    }
+
+    private long QuarantineRows(ExtractFile file, FactTable table, List<(long Row, string Reason, string? Line)> rejects)
+    {
+        long count;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                INSERT INTO etl_quarantine (run_id, feed, quarter_key, file, row_number, field, reason, raw)
+                SELECT {runId}, {FieldRules.Literal(feed.Id)}, {_quarterKey}, _file, _row, _field, _reason, _raw
+                FROM {ValidationSql.CheckedTable} WHERE _reason IS NOT NULL
+                """;
+            count = command.ExecuteNonQuery();
+        }
+
+        if (rejects.Count == 0)
+        {
+            return Math.Max(count, 0);
+        }
+
+        var personal = table.Columns.Any(c => c.Kind == FactColumnKind.Pseudonym);
+        using var appender = connection.CreateAppender("etl_quarantine");
+        foreach (var (row, reason, line) in rejects)
+        {
+            appender.CreateRow().Append(runId).Append(feed.Id).Append(_quarterKey).Append(file.DisplayName).Append(row)
+                .Append("(整行)").Append(reason)
+                .Append(personal ? "（含个人信息，原文不保存）" : line)
+                .EndRow();
+        }
+
+        appender.Close();
+        return Math.Max(count, 0) + rejects.Count;
+    }
+
+    /// <summary>
+    /// The new rows are in (tagged with this run); when they replace an earlier load of the quarter,
+    /// record what changed key by key, then remove the earlier rows.
+    /// </summary>
+    private void RecordChangesAndReplace(FactTable table)
+    {
+        var old = $"quarter_key = {_quarterKey} AND run_id <> {runId}";
+        if (Scalar($"SELECT count(*) FROM {table.Name} WHERE {old}") == 0)
+        {
+            return;
+        }
+
+        if (replacedRunId is { } previous)
+        {
+            var keys = string.Join(", ", table.KeyColumns.Select(ValidationSql.Q));
+            var values = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)).Append("town_key"));
+            Execute($"""
+                INSERT INTO etl_change
+                WITH o AS (SELECT {keys}, hash({values}) AS h FROM {table.Name} WHERE {old}),
+                     n AS (SELECT {keys}, hash({values}) AS h FROM {table.Name} WHERE run_id = {runId})
+                SELECT {runId}, {previous}, {FieldRules.Literal(table.Name)},
+                       (SELECT count(*) FROM o), (SELECT count(*) FROM n),
+                       count(*) FILTER (WHERE o.h IS NULL), count(*) FILTER (WHERE n.h IS NULL),
+                       count(*) FILTER (WHERE o.h <> n.h)
+                FROM o FULL OUTER JOIN n USING ({keys})
+                """);
+        }
+
+        Execute($"DELETE FROM {table.Name} WHERE {old}");
+    }
+
+    private long InsertFacts(FactTable table)
+    {
+        var columns = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
+            SELECT {runId}, {_quarterKey}, district_code, town_key, {columns}
+            FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL
+            """;
+        return Math.Max(command.ExecuteNonQuery(), 0);
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Analytics.DuckDb;
+using Analytics.Etl.Extraction;
+using Analytics.Etl.Validation;
+using Analytics.Sources;
+using Analytics.Sources.Catalog;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+using Analytics.Warehouse.Schema;
+
+namespace Analytics.Etl.Loading;
+
+/// <summary>
+/// Loads one feed for one quarter in one transaction: stage each file, validate and pseudonymise it
+/// in SQL, quarantine what is bad, replace the quarter's facts, and log the run. Either all of it
+/// commits or none of it does, so a failure or a kill leaves the warehouse as it was.
+/// </summary>
+public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKey key)
+{
+    /// <summary>Loads the feed's extracts for the quarter; failures are logged as failed runs and rethrown as <see cref="EtlException"/>.</summary>
+    public LoadResult Load(IExtractSource source, FeedSpec feed, Quarter quarter, string trigger,
+        IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        using var connection = warehouse.Connect();
+        try
+        {
+            if (quarter > Quarter.Of(DateOnly.FromDateTime(DateTime.Today)))
+            {
+                throw new EtlException($"{feed.Id}/{quarter}：{quarter} 是未来季度，不能装载 (a future quarter)。");
+            }
+
+            var opening = Stopwatch.StartNew();
+            var files = source.Open(feed, quarter);
+            var openMs = opening.ElapsedMilliseconds;
+            WarehouseDatabase.CheckPseudonymKey(connection, key);
+            using var transaction = connection.BeginTransaction();
+            var runId = NextRunId(connection);
+            var replaced = PreviousRun(connection, feed.Id, quarter);
+            var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, progress, cancellationToken);
+            var counts = load.Run(files);
+            var result = new LoadResult(runId, feed.Id, quarter, true,
+                counts.Sum(c => c.Read), counts.Sum(c => c.Loaded), counts.Sum(c => c.Quarantined),
+                files.Count, clock.Elapsed, replaced, Summary(counts))
+            {
+                Steps = load.StepMilliseconds.Prepend(new KeyValuePair<string, long>("open", openMs)).ToDictionary(),
+            };
+            if (result.RowsRead != result.RowsLoaded + result.RowsQuarantined)
+            {
+                throw new InvalidOperationException($"行数不平衡 (read {result.RowsRead} ≠ loaded {result.RowsLoaded} + quarantined {result.RowsQuarantined})");
+            }
+
+            RunLog.Record(connection, result, source, trigger, started);
+            var committing = Stopwatch.StartNew();
+            transaction.Commit();
+            return result with
+            {
+                Duration = clock.Elapsed,
+                Steps = result.Steps.Append(new KeyValuePair<string, long>("commit", committing.ElapsedMilliseconds)).ToDictionary(),
+            };
+        }
+        catch (Exception ex) when (ex is EtlException or DuckDbException or WarehouseConfigurationException or InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // The transaction (if any) is rolled back by now; record the failure on its own.
+            var message = ex is OperationCanceledException ? $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。" : ex.Message;
+            var failed = new LoadResult(0, feed.Id, quarter, false, 0, 0, 0, 0, clock.Elapsed, null, message);
+            TryRecordFailure(connection, failed, source, trigger, started);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            if (ex is WarehouseConfigurationException)
+            {
+                throw;
+            }
+
+            throw ex as EtlException ?? new EtlException($"{feed.Id}/{quarter}：装载失败，仓库保持不变：{ex.Message}", ex);
+        }
+    }
+
+    private static string Summary(IReadOnlyList<FileLoadCounts> counts) =>
+        string.Join("；", counts.Select(c => $"{c.File}: 读 {c.Read} 载 {c.Loaded} 隔离 {c.Quarantined}"));
+
+    private static long NextRunId(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT nextval('etl_run_id')";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long? PreviousRun(DuckDbConnection connection, string feed, Quarter quarter)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(run_id) FROM etl_run WHERE feed = $1 AND quarter_key = $2 AND status = 'succeeded'";
+        command.Parameters.AddValue(feed);
+        command.Parameters.AddValue(QuarterKey(quarter));
+        return command.ExecuteScalar() is long id ? id : null;
+    }
+
+    private static void TryRecordFailure(DuckDbConnection connection, LoadResult failed, IExtractSource source, string trigger, DateTime started)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            RunLog.Record(connection, failed with { RunId = NextRunId(connection) }, source, trigger, started);
+            transaction.Commit();
+        }
+        catch (DuckDbException)
+        {
+            // The warehouse itself is unusable (e.g. locked); the exception being rethrown says why.
+        }
+    }
+
+    internal static int QuarterKey(Quarter quarter) => quarter.Year * 10 + quarter.Number;
+}

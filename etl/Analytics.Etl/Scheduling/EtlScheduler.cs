@@ -1,0 +1,266 @@
+using Analytics.Sources;
+using Analytics.Sources.Catalog;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using Quartz.Impl.Matchers;
+using Quartz.Spi;
+
+namespace Analytics.Etl.Scheduling;
+
+/// <summary>
+/// The in-process Quartz scheduler of the quarterly loads (RAMJobStore): one durable job per feed
+/// (<c>load-&lt;feed&gt;</c>) with its cron trigger, registered here and nowhere else; operators add
+/// one-shot triggers with <see cref="TriggerNow"/>. Started and stopped by <see cref="EtlSchedulerHostedService"/>.
+/// </summary>
+/// <remarks>
+/// Misfires: cron triggers use <c>FireAndProceed</c> when <see cref="EtlSchedulerOptions.CatchUpMissedRuns"/>
+/// is true (default), <c>DoNothing</c> otherwise; operator triggers always use <c>FireNow</c>, so a request
+/// that had to wait behind a running load of the same feed still runs, once.
+/// </remarks>
+public sealed class EtlScheduler : IAsyncDisposable
+{
+    public const string JobGroup = "etl";
+    public const string ScheduleTriggerGroup = "etl-schedule";
+    public const string OperatorTriggerGroup = "etl-operator";
+
+    private readonly EtlSchedulerOptions _options;
+    private readonly IJobFactory _jobFactory;
+    private readonly ILogger<EtlScheduler> _logger;
+    private readonly LoadRunListener _listener = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeZoneInfo _timeZone;
+    private IScheduler? _scheduler;
+
+    public EtlScheduler(IOptions<EtlSchedulerOptions> options, IJobFactory jobFactory, ILogger<EtlScheduler> logger)
+    {
+        _options = options.Value;
+        _jobFactory = jobFactory;
+        _logger = logger;
+        _timeZone = FindTimeZone(_options.TimeZone);
+        Feeds = (_options.Feeds is { Count: > 0 } ids ? ids.Select(SourceCatalog.Feed) : SourceCatalog.Feeds).ToList();
+    }
+
+    /// <summary>The feeds that have a job.</summary>
+    public IReadOnlyList<FeedSpec> Feeds { get; }
+
+    public bool IsStarted => _scheduler is { IsStarted: true, IsShutdown: false };
+
+    public static JobKey JobKeyOf(string feed) => new($"load-{feed}", JobGroup);
+
+    /// <summary>Creates the scheduler and its jobs (if not done yet) and starts firing triggers.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var scheduler = await GetSchedulerAsync(cancellationToken);
+        await scheduler.Start(cancellationToken);
+        _logger.LogInformation("ETL scheduler started: {Count} feeds, misfire policy {Policy}", Feeds.Count,
+            _options.CatchUpMissedRuns ? "FireAndProceed" : "DoNothing");
+    }
+
+    /// <summary>Stops firing triggers and waits for a running load to finish (it is never cut off half-way by this call).</summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        var scheduler = _scheduler;
+        if (scheduler is null || scheduler.IsShutdown)
+        {
+            return;
+        }
+
+        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        _listener.CancelPending();
+        _logger.LogInformation("ETL scheduler stopped");
+    }
+
+    /// <summary>Asks the running loads to stop (their cancellation token fires; each load rolls back).</summary>
+    public async Task InterruptRunningAsync(CancellationToken cancellationToken = default)
+    {
+        if (_scheduler is not { IsShutdown: false } scheduler)
+        {
+            return;
+        }
+
+        foreach (var running in await scheduler.GetCurrentlyExecutingJobs(cancellationToken))
+        {
+            await scheduler.Interrupt(running.FireInstanceId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Schedules a load of <paramref name="feed"/> now, for <paramref name="quarter"/> or, when null, the latest
+    /// closed quarter. Returns once the request is scheduled; await <see cref="TriggeredLoad.Completion"/> for the outcome.
+    /// A load of the same feed that is running finishes first.
+    /// </summary>
+    public async Task<TriggeredLoad> TriggerNow(string feed, Quarter? quarter = null, CancellationToken cancellationToken = default)
+    {
+        if (Feeds.All(f => f.Id != feed))
+        {
+            throw new ArgumentException($"没有数据源 {feed} 的装载任务；可选 {string.Join("|", Feeds.Select(f => f.Id))}", nameof(feed));
+        }
+
+        var scheduler = await GetSchedulerAsync(cancellationToken);
+        if (scheduler.IsShutdown)
+        {
+            throw new InvalidOperationException("调度器已停止 (the scheduler has shut down)。");
+        }
+
+        var triggerKey = new TriggerKey($"{feed}-{quarter?.ToString() ?? "latest"}-{Guid.NewGuid():N}", OperatorTriggerGroup);
+        var data = new JobDataMap { [QuarterlyLoadJob.TriggerKindKey] = QuarterlyLoadJob.OperatorTrigger };
+        if (quarter is { } q)
+        {
+            data[QuarterlyLoadJob.QuarterKey] = q.ToString();
+        }
+
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(triggerKey)
+            .ForJob(JobKeyOf(feed))
+            .UsingJobData(data)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .WithDescription($"操作员触发：{feed} {quarter?.ToString() ?? "最近已结束季度"}")
+            .Build();
+        var completion = _listener.Expect(triggerKey);
+        try
+        {
+            await scheduler.ScheduleJob(trigger, cancellationToken);
+        }
+        catch
+        {
+            _listener.Forget(triggerKey);
+            throw;
+        }
+
+        _logger.LogInformation("Operator triggered {Feed} {Quarter}", feed, quarter?.ToString() ?? "latest closed quarter");
+        return new TriggeredLoad(feed, quarter, triggerKey.ToString(), completion);
+    }
+
+    /// <summary>Triggers a load and waits until it has run.</summary>
+    public async Task<LoadRunOutcome> RunNowAsync(string feed, Quarter? quarter = null, CancellationToken cancellationToken = default)
+    {
+        var triggered = await TriggerNow(feed, quarter, cancellationToken);
+        return await triggered.Completion.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Every load job with its schedule, next and previous fire times and the outcome of its last run, in catalog order.</summary>
+    public async Task<IReadOnlyList<ScheduledLoadJob>> GetJobs(CancellationToken cancellationToken = default)
+    {
+        var scheduler = await GetSchedulerAsync(cancellationToken);
+        var running = scheduler.IsShutdown
+            ? []
+            : (await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Select(c => c.JobDetail.Key).ToHashSet();
+        var jobs = new List<ScheduledLoadJob>();
+        foreach (var feed in Feeds)
+        {
+            var key = JobKeyOf(feed.Id);
+            var triggers = scheduler.IsShutdown ? [] : await scheduler.GetTriggersOfJob(key, cancellationToken);
+            var next = triggers.Select(t => t.GetNextFireTimeUtc()).Where(t => t.HasValue).Min();
+            var previous = triggers.Select(t => t.GetPreviousFireTimeUtc())
+                .Append(_listener.LastStart(key))
+                .Where(t => t.HasValue).Max();
+            jobs.Add(new ScheduledLoadJob(key.Name, feed.Id, feed.SystemLabel, _options.CronOf(feed.Id), _timeZone.Id,
+                next, previous, running.Contains(key), _listener.LastRun(key)));
+        }
+
+        return jobs;
+    }
+
+    /// <summary>The underlying Quartz scheduler, for tests and diagnostics.</summary>
+    internal Task<IScheduler> Scheduler(CancellationToken cancellationToken = default) => GetSchedulerAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await ShutdownAsync();
+        _gate.Dispose();
+    }
+
+    private async Task<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is { } existing)
+        {
+            return existing;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_scheduler is null)
+            {
+                var scheduler = await SchedulerBuilder.Create("AUTO", $"analytics-etl-{Guid.NewGuid():N}")
+                    .UseInMemoryStore()
+                    .UseDefaultThreadPool(Math.Max(1, _options.MaxConcurrentLoads))
+                    .WithMisfireThreshold(_options.MisfireThreshold)
+                    .BuildScheduler();
+                scheduler.JobFactory = _jobFactory;
+                scheduler.ListenerManager.AddJobListener(_listener, GroupMatcher<JobKey>.GroupEquals(JobGroup));
+                await RegisterJobsAsync(scheduler, cancellationToken);
+                _scheduler = scheduler;
+            }
+
+            return _scheduler;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>All scheduling of the loads, in one place: one durable job and one cron trigger per feed.</summary>
+    private async Task RegisterJobsAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        foreach (var feed in Feeds)
+        {
+            var job = JobBuilder.Create<QuarterlyLoadJob>()
+                .WithIdentity(JobKeyOf(feed.Id))
+                .WithDescription($"季度装载：{feed.SystemLabel} ({feed.Id})")
+                .UsingJobData(QuarterlyLoadJob.FeedKey, feed.Id)
+                .StoreDurably()
+                .RequestRecovery(false)
+                .Build();
+            var cron = _options.CronOf(feed.Id);
+            if (!CronExpression.IsValidExpression(cron))
+            {
+                throw new InvalidOperationException($"数据源 {feed.Id} 的调度表达式无效：{cron} (invalid cron expression)。");
+            }
+
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity($"schedule-{feed.Id}", ScheduleTriggerGroup)
+                .ForJob(job)
+                .UsingJobData(QuarterlyLoadJob.TriggerKindKey, QuarterlyLoadJob.ScheduleTrigger)
+                .StartAt(_options.CatchUpSince ?? DateTimeOffset.UtcNow)
+                .WithCronSchedule(cron, c =>
+                {
+                    c.InTimeZone(_timeZone);
+                    if (_options.CatchUpMissedRuns)
+                    {
+                        c.WithMisfireHandlingInstructionFireAndProceed();
+                    }
+                    else
+                    {
+                        c.WithMisfireHandlingInstructionDoNothing();
+                    }
+                })
+                .WithDescription($"定时：{cron} ({_timeZone.Id})")
+                .Build();
+            await scheduler.AddJob(job, replace: true, cancellationToken);
+            if (((IOperableTrigger)trigger).ComputeFirstFireTimeUtc(null) is null)
+            {
+                // A one-off cron in the past: nothing to schedule, the job stays available for operators.
+                _logger.LogWarning("Schedule {Cron} of {Feed} never fires again; only operator runs", cron, feed.Id);
+                continue;
+            }
+
+            await scheduler.ScheduleJob(trigger, cancellationToken);
+        }
+    }
+
+    private static TimeZoneInfo FindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new InvalidOperationException($"未知时区 {id} (time zone not found)。");
+        }
+    }
+}

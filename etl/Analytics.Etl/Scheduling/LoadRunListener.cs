@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Quartz;
+
+namespace Analytics.Etl.Scheduling;
+
+/// <summary>
+/// Keeps the last outcome and start time of every load job for the admin page, and completes the
+/// tasks of operators who wait for the run they triggered.
+/// </summary>
+internal sealed class LoadRunListener : IJobListener
+{
+    private readonly ConcurrentDictionary<JobKey, LoadRunOutcome> _lastRuns = new();
+    private readonly ConcurrentDictionary<JobKey, DateTimeOffset> _lastStarts = new();
+    private readonly ConcurrentDictionary<TriggerKey, TaskCompletionSource<LoadRunOutcome>> _waiting = new();
+
+    public string Name => "analytics-load-runs";
+
+    public LoadRunOutcome? LastRun(JobKey job) => _lastRuns.TryGetValue(job, out var outcome) ? outcome : null;
+
+    public DateTimeOffset? LastStart(JobKey job) => _lastStarts.TryGetValue(job, out var start) ? start : null;
+
+    /// <summary>Registers interest in the run a trigger will fire, before the trigger is scheduled.</summary>
+    public Task<LoadRunOutcome> Expect(TriggerKey trigger)
+    {
+        var completion = new TaskCompletionSource<LoadRunOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting[trigger] = completion;
+        return completion.Task;
+    }
+
+    public void Forget(TriggerKey trigger) => _waiting.TryRemove(trigger, out _);
+
+    /// <summary>The scheduler shut down: nobody will run the pending requests any more.</summary>
+    public void CancelPending()
+    {
+        foreach (var key in _waiting.Keys)
+        {
+            if (_waiting.TryRemove(key, out var completion))
+            {
+                completion.TrySetCanceled();
+            }
+        }
+    }
+
+    public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        _lastStarts[context.JobDetail.Key] = context.FireTimeUtc;
+        return Task.CompletedTask;
+    }
+
+    public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        if (_waiting.TryRemove(context.Trigger.Key, out var completion))
+        {
+            completion.TrySetCanceled(cancellationToken);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        var outcome = context.Result as LoadRunOutcome ?? new LoadRunOutcome(
+            context.MergedJobDataMap.GetString(QuarterlyLoadJob.FeedKey) ?? "?", null,
+            jobException is null ? LoadRunState.Succeeded : LoadRunState.Failed,
+            context.MergedJobDataMap.GetString(QuarterlyLoadJob.TriggerKindKey) ?? QuarterlyLoadJob.ScheduleTrigger,
+            context.FireTimeUtc, DateTimeOffset.UtcNow, jobException?.Message, null);
+        _lastRuns[context.JobDetail.Key] = outcome;
+        if (_waiting.TryRemove(context.Trigger.Key, out var completion))
+        {
+            completion.TrySetResult(outcome);
+        }
+
+        return Task.CompletedTask;
+    }
+}

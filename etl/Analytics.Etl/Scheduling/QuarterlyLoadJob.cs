@@ -1,0 +1,127 @@
+using Analytics.Etl.Loading;
+using Analytics.Sources;
+using Analytics.Sources.Catalog;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Analytics.Etl.Scheduling;
+
+/// <summary>
+/// Loads one feed for one quarter. With no quarter in the job data it loads the latest closed quarter
+/// (the one before today's); when that quarter has not been submitted yet it logs and ends quietly.
+/// One run per feed at a time: DuckDB has one writer, and two loads of a feed would replace each other's facts.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class QuarterlyLoadJob(
+    IExtractSourceFactory sources,
+    WarehouseDatabase warehouse,
+    PseudonymKey key,
+    ILogger<QuarterlyLoadJob> logger,
+    TimeProvider clock) : IJob
+{
+    /// <summary>Feed id (<c>assistance</c>, <c>ledger</c>, ...); set on the job.</summary>
+    public const string FeedKey = "feed";
+
+    /// <summary>Quarter as <c>2024Q3</c>; optional, set on an operator's trigger.</summary>
+    public const string QuarterKey = "quarter";
+
+    /// <summary><see cref="ScheduleTrigger"/> or <see cref="OperatorTrigger"/>; written to etl_run.trigger.</summary>
+    public const string TriggerKindKey = "trigger-kind";
+
+    public const string ScheduleTrigger = "schedule";
+    public const string OperatorTrigger = "operator";
+
+    public Task Execute(IJobExecutionContext context)
+    {
+        try
+        {
+            Run(context);
+            return Task.CompletedTask;
+        }
+        catch (JobExecutionException ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
+    private void Run(IJobExecutionContext context)
+    {
+        var started = clock.GetUtcNow();
+        var data = context.MergedJobDataMap;
+        var trigger = data.ContainsKey(TriggerKindKey) ? data.GetString(TriggerKindKey) ?? ScheduleTrigger : ScheduleTrigger;
+        var feedId = data.GetString(FeedKey);
+        var feed = SourceCatalog.Feeds.FirstOrDefault(f => f.Id == feedId);
+        if (feed is null)
+        {
+            Fail(context, new LoadRunOutcome(feedId ?? "?", null, LoadRunState.Failed, trigger, started, clock.GetUtcNow(),
+                $"未知数据源 {feedId} (unknown feed)。", null), null);
+            return;
+        }
+
+        var explicitQuarter = data.ContainsKey(QuarterKey) ? data.GetString(QuarterKey) : null;
+        Quarter quarter;
+        if (!string.IsNullOrEmpty(explicitQuarter))
+        {
+            if (!Quarter.TryParse(explicitQuarter, out quarter))
+            {
+                Fail(context, new LoadRunOutcome(feed.Id, null, LoadRunState.Failed, trigger, started, clock.GetUtcNow(),
+                    $"季度格式错误：{explicitQuarter}（应为 2024Q3）", null), null);
+                return;
+            }
+        }
+        else
+        {
+            quarter = Quarter.Of(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Previous();
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var source = sources.Create(feed);
+        if (string.IsNullOrEmpty(explicitQuarter) && !source.QuartersOf(feed).Contains(quarter))
+        {
+            // The default run came before the submission: normal, the operator or the next run loads it.
+            var message = $"{feed.Id}/{quarter}：尚未报送，本次不装载 (not submitted yet; nothing loaded)。";
+            logger.LogWarning("Scheduled load of {Feed} {Quarter} skipped: no submission yet in {Origin}", feed.Id, quarter, source.Origin);
+            context.Result = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Skipped, trigger, started, clock.GetUtcNow(), message, null);
+            return;
+        }
+
+        logger.LogInformation("Loading {Feed} {Quarter} ({Trigger})", feed.Id, quarter, trigger);
+        try
+        {
+            var result = new SourceQuarterLoader(warehouse, key).Load(source, feed, quarter, trigger, cancellationToken: context.CancellationToken);
+            logger.LogInformation("Loaded {Feed} {Quarter}: run {RunId}, {Loaded} rows loaded, {Quarantined} quarantined in {Duration}",
+                feed.Id, quarter, result.RunId, result.RowsLoaded, result.RowsQuarantined, result.Duration);
+            context.Result = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Succeeded, trigger, started, clock.GetUtcNow(), result.Message, result);
+        }
+        catch (OperationCanceledException ex)
+        {
+            Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Cancelled, trigger, started, clock.GetUtcNow(),
+                $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。", null), ex);
+        }
+        catch (Exception ex) when (ex is EtlException or WarehouseConfigurationException or Analytics.DuckDb.DuckDbException or IOException)
+        {
+            Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), ex.Message, null), ex);
+        }
+    }
+
+    private void Fail(IJobExecutionContext context, LoadRunOutcome outcome, Exception? cause)
+    {
+        context.Result = outcome;
+        if (outcome.State == LoadRunState.Cancelled)
+        {
+            logger.LogWarning("Load of {Feed} {Quarter} cancelled", outcome.Feed, outcome.Quarter);
+        }
+        else
+        {
+            logger.LogError(cause, "Load of {Feed} {Quarter} failed: {Message}", outcome.Feed, outcome.Quarter, outcome.Message);
+        }
+
+        // No refire: a failed load is logged in etl_run and waits for the operator or the next schedule.
+        var message = outcome.Message ?? $"{outcome.Feed}/{outcome.Quarter}：装载失败 (load failed)。";
+        throw cause is null
+            ? new JobExecutionException(message) { RefireImmediately = false }
+            : new JobExecutionException(message, cause, refireImmediately: false);
+    }
+}

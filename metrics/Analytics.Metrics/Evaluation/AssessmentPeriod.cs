@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Analytics.Metrics;
+
+/// <summary>The period being scored: a whole year ("2024") or one quarter ("2024Q3").</summary>
+public sealed record AssessmentPeriod(int Year, int? Quarter)
+{
+    public static AssessmentPeriod ForYear(int year) => new(year, null);
+
+    public static AssessmentPeriod ForQuarter(int year, int quarter) =>
+        quarter is >= 1 and <= 4 ? new(year, quarter) : throw new ArgumentOutOfRangeException(nameof(quarter));
+
+    public bool IsQuarter => Quarter is not null;
+
+    /// <summary>Quarters of the year elapsed at the end of the period (4 for a whole year); used for target projection.</summary>
+    public int QuartersElapsed => Quarter ?? 4;
+
+    public static bool TryParse(string? text, out AssessmentPeriod period)
+    {
+        period = ForYear(0);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var t = text.Trim().ToUpperInvariant();
+        if (t.Length == 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+        {
+            period = ForYear(y);
+            return true;
+        }
+
+        if (t.Length == 6 && t[4] == 'Q' && int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out y)
+            && t[5] is >= '1' and <= '4')
+        {
+            period = ForQuarter(y, t[5] - '0');
+            return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => Quarter is { } q ? $"{Year}Q{q}" : Year.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,170 @@
+using Analytics.Metrics.Rules;
+
+namespace Analytics.Metrics;
+
+/// <summary>Scores one town's inputs against a rubric: pure arithmetic on decimals, no I/O.</summary>
+public static class RubricEvaluator
+{
+    public static RubricResult Evaluate(Rubric rubric, RubricInputs inputs)
+    {
+        CheckInputs(rubric, inputs);
+        var period = inputs.Period ?? AssessmentPeriod.ForYear(rubric.Year);
+        if (period.Year != rubric.Year)
+        {
+            // Schemes change every year: a 2024 score must come from the 2024 scheme.
+            throw new RubricInputException(
+                $"评分期 {period} 与评分方案 {rubric.Id} 的年度 {rubric.Year} 不一致 (period {period} does not match rubric year {rubric.Year})");
+        }
+
+        var items = new List<ItemResult>();
+        var sections = new List<SectionResult>();
+        foreach (var section in rubric.Sections)
+        {
+            var sectionItems = section.Items.Select(i => EvaluateItem(rubric, i, inputs, period)).ToList();
+            items.AddRange(sectionItems);
+            sections.Add(ScoreSection(section, sectionItems));
+        }
+
+        var (vetoReason, vetoItems) = EvaluateVetoes(rubric, inputs);
+        items.AddRange(vetoItems);
+
+        var baseScore = sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Score);
+        var bonus = sections.Where(s => s.Kind == SectionKind.Bonus).Sum(s => s.Score);
+        var deduction = sections.Where(s => s.Kind == SectionKind.Deduction).Sum(s => s.Score);
+        var maximum = sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Maximum);
+        var total = baseScore + bonus + deduction;
+        var grade = vetoReason is not null ? Grade.Fail : rubric.Grades.Classify(total, maximum, rubric.Total);
+        return new RubricResult(
+            rubric.Id, rubric.Version, period.ToString(), N(baseScore), N(bonus), N(deduction), N(total), N(maximum), grade, grade.Label(),
+            vetoReason is not null, vetoReason,
+            items.Count(i => i.Status == ItemStatus.Pending), items.Count(i => i.Status == ItemStatus.MissingInput),
+            sections, items);
+    }
+
+    private static ItemResult EvaluateItem(Rubric rubric, RubricItem item, RubricInputs inputs, AssessmentPeriod period)
+    {
+        var used = item.Inputs.Values.Distinct().ToDictionary(n => n, n => inputs.Values.GetValueOrDefault(n));
+        var previous = item.Rule is GrowthRule
+            ? item.Inputs.Values.Distinct().ToDictionary(n => n, n => inputs.Previous.GetValueOrDefault(n))
+            : new Dictionary<string, decimal?>();
+        if (period.IsQuarter && item.Frequency == Frequency.Annual)
+        {
+            return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, ItemStatus.NotAssessed,
+                0m, item.Maximum, used, previous, $"年度考项目，{period} 季度评分不考核，不计入本期得分与满分", null, null);
+        }
+
+        var context = new RuleContext(rubric, item, inputs, period);
+        var outcome = item.Rule.Evaluate(context);
+        return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, outcome.Status,
+            N(outcome.Score), N(item.Maximum), used, previous, outcome.Explanation,
+            item.Rule is JudgementRule ? context.Judgement : null, outcome.Target);
+    }
+
+    private static decimal N(decimal value) => ExactMath.Normalize(value);
+
+    private static SectionResult ScoreSection(RubricSection section, List<ItemResult> items) => Normalized(ScoreSectionRaw(section, items));
+
+    private static SectionResult Normalized(SectionResult s) => s with { Score = N(s.Score), Maximum = N(s.Maximum) };
+
+    private static SectionResult ScoreSectionRaw(RubricSection section, List<ItemResult> items)
+    {
+        var assessed = items.Where(i => i.Status != ItemStatus.NotAssessed).ToList();
+        var raw = assessed.Sum(i => i.Score);
+        var rawMax = assessed.Sum(i => i.Maximum);
+        switch (section.Kind)
+        {
+            case SectionKind.Bonus:
+            {
+                var cap = section.Cap!.Value;
+                var score = Math.Min(cap, raw);
+                var capped = raw > cap ? $"，超过上限按 {Fmt.Num(cap)} 分计" : "";
+                return new SectionResult(section.Code, section.Name, section.Kind, score, cap,
+                    $"加分合计 {Fmt.Num(raw)} 分{capped}，加 {Fmt.Num(score)} 分");
+            }
+
+            case SectionKind.Deduction:
+            {
+                var cap = section.Cap!.Value;
+                var score = Math.Max(-cap, raw);
+                var capped = raw < -cap ? $"，超过上限按 {Fmt.Num(cap)} 分计" : "";
+                return new SectionResult(section.Code, section.Name, section.Kind, score, 0m,
+                    $"扣分合计 {Fmt.Num(-raw)} 分{capped}，扣 {Fmt.Num(-score)} 分");
+            }
+        }
+
+        if (assessed.Count == 0)
+        {
+            return new SectionResult(section.Code, section.Name, section.Kind, 0m, 0m, "本期无考核项目");
+        }
+
+        if (section.Weight is not { } weight)
+        {
+            return new SectionResult(section.Code, section.Name, section.Kind, raw, rawMax,
+                $"各项得分合计 {Fmt.Num(raw)} 分（满分 {Fmt.Num(rawMax)} 分）");
+        }
+
+        // Weighted sections: items are scored on their own scale, the section converts to its weight.
+        var weighted = ExactMath.RoundScore(weight * raw / rawMax);
+        return new SectionResult(section.Code, section.Name, section.Kind, weighted, weight,
+            $"各项得分 {Fmt.Num(raw)}/{Fmt.Num(rawMax)}，按权重 {Fmt.Num(weight)} 折算得 {Fmt.Num(weighted)} 分（四舍五入保留两位小数）");
+    }
+
+    private static (string? Reason, List<ItemResult> Items) EvaluateVetoes(Rubric rubric, RubricInputs inputs)
+    {
+        var reasons = new List<string>();
+        var results = new List<ItemResult>();
+        foreach (var veto in rubric.Vetoes)
+        {
+            var value = inputs.Values.GetValueOrDefault(veto.Input);
+            var label = rubric.FindInput(veto.Input)?.Meaning ?? veto.Input;
+            if (value is < 0m)
+            {
+                throw new RubricInputException($"输入项 {veto.Input} 不能为负数 (input '{veto.Input}' must not be negative)");
+            }
+
+            string explanation;
+            var status = ItemStatus.Scored;
+            if (value is null)
+            {
+                status = ItemStatus.MissingInput;
+                explanation = $"未报告{label}，按未发生处理，不触发一票否决";
+            }
+            else if (value > 0m)
+            {
+                explanation = $"{label} {Fmt.Num(value.Value)} 例，一票否决，等级评定为不合格";
+                reasons.Add($"{veto.Name}（{label} {Fmt.Num(value.Value)} 例）");
+            }
+            else
+            {
+                explanation = $"{label} 0 例，未触发一票否决";
+            }
+
+            results.Add(new ItemResult(veto.Code, veto.Name, "veto", "veto", Frequency.Annual, status, 0m, 0m,
+                new Dictionary<string, decimal?> { [veto.Input] = value }, new Dictionary<string, decimal?>(), explanation, null, null));
+        }
+
+        return (reasons.Count > 0 ? "一票否决：" + string.Join("；", reasons) : null, results);
+    }
+
+    private static void CheckInputs(Rubric rubric, RubricInputs inputs)
+    {
+        var known = rubric.Inputs.Select(i => i.Name).ToHashSet();
+        var unknown = inputs.Values.Keys.Concat(inputs.Previous.Keys).Where(k => !known.Contains(k)).Distinct().Order().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new RubricInputException(
+                $"评分方案 {rubric.Id} 没有输入项 {string.Join(", ", unknown)} (unknown input name(s) for rubric '{rubric.Id}')");
+        }
+
+        foreach (var code in inputs.Judgements.Keys)
+        {
+            var item = rubric.FindItem(code) ?? throw new RubricInputException(
+                $"评分方案 {rubric.Id} 没有评分项 {code} (unknown item code '{code}' in judgements)");
+            if (item.Rule is not JudgementRule)
+            {
+                throw new RubricInputException(
+                    $"评分项 {code}（{item.Name}）按规则 {item.Rule.Type} 计算，不接受视情给分 (item '{code}' is not a judgement item)");
+            }
+        }
+    }
+}

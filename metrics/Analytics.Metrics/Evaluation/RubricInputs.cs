@@ -1,0 +1,19 @@
+namespace Analytics.Metrics;
+
+/// <summary>An evaluator's score for a 视情给分 item: who gave it and why.</summary>
+public sealed record Judgement(decimal Score, string Evaluator, string Reason);
+
+/// <summary>Everything one town's evaluation needs: measured values, judgements and last year's values.</summary>
+/// <param name="Values">Input name → value; null means "not reported".</param>
+/// <param name="Judgements">Item code → evaluator's judgement.</param>
+/// <param name="Previous">Input name → value for the same period of the previous year (同比基数).</param>
+/// <param name="Period">The period scored; null means the rubric's whole year.</param>
+public sealed record RubricInputs(
+    IReadOnlyDictionary<string, decimal?> Values,
+    IReadOnlyDictionary<string, Judgement> Judgements,
+    IReadOnlyDictionary<string, decimal?> Previous,
+    AssessmentPeriod? Period = null)
+{
+    public static RubricInputs Empty { get; } = new(
+        new Dictionary<string, decimal?>(), new Dictionary<string, Judgement>(), new Dictionary<string, decimal?>());
+}

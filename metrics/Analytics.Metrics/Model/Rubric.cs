@@ -1,0 +1,34 @@
+namespace Analytics.Metrics;
+
+/// <summary>One district-year evaluation scheme (考核指标体系 / 评估方案), loaded from a versioned YAML file.</summary>
+public sealed record Rubric(
+    string Id,
+    string Title,
+    District District,
+    int Year,
+    string Version,
+    string Source,
+    string FileName,
+    decimal Total,
+    GradeThresholds Grades,
+    IReadOnlyList<RubricSection> Sections,
+    IReadOnlyList<RubricVeto> Vetoes,
+    IReadOnlyList<InputDefinition> Inputs,
+    string? Note)
+{
+    /// <summary>Every item of every section, in document order.</summary>
+    public IEnumerable<RubricItem> Items => Sections.SelectMany(s => s.Items);
+
+    public RubricItem? FindItem(string code) => Items.FirstOrDefault(i => i.Code == code);
+
+    public InputDefinition? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
+}
+
+/// <summary>A district (区), identified by its 6-digit administrative code.</summary>
+public sealed record District(string Name, string Code);
+
+/// <summary>A measurable quantity the ETL produces for a town and period, declared once per rubric.</summary>
+public sealed record InputDefinition(string Name, string Unit, string Meaning);
+
+/// <summary>A veto (一票否决): any positive count of the input sets the grade to 不合格.</summary>
+public sealed record RubricVeto(string Code, string Name, string Input, string? Note);

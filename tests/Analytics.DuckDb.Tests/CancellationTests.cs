@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Analytics.DuckDb.Tests.Support;
+
+namespace Analytics.DuckDb.Tests;
+
+[Collection(SerialCollection.Name)]
+public sealed class CancellationTests : DuckDbTestBase
+{
+    // Runs for minutes unless interrupted.
+    private const string LongQuery = "SELECT count(*) FROM range(10000000000) a";
+    private const string LongJoin = "SELECT count(*) FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1";
+
+    [Fact]
+    public void Cancelling_the_token_of_ExecuteReader_stops_the_query_within_a_second()
+    {
+        using var command = new DuckDbCommand(LongQuery, Connection);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = Stopwatch.StartNew();
+        var error = Assert.ThrowsAny<OperationCanceledException>(() => command.ExecuteReader(cancellation.Token).Read());
+        watch.Stop();
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.InRange(watch.ElapsedMilliseconds, 150, 1200);
+        Assert.Equal(42, Single<int>("SELECT 42"));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_token_of_ExecuteScalarAsync_stops_a_cross_join_within_a_second()
+    {
+        await using var command = new DuckDbCommand(LongJoin, Connection);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => command.ExecuteScalarAsync(cancellation.Token));
+        Assert.InRange(watch.ElapsedMilliseconds, 150, 1200);
+        Assert.Equal(2L, Single<long>("SELECT count(*) FROM range(2)"));
+    }
+
+    [Fact]
+    public async Task Cancelling_ExecuteNonQueryAsync_stops_an_insert_and_leaves_no_rows()
+    {
+        Execute("CREATE TABLE t (n BIGINT)");
+        await using var command = new DuckDbCommand("INSERT INTO t SELECT a.range FROM range(100000000) a, range(1000) b WHERE a.range + b.range = -1", Connection);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => command.ExecuteNonQueryAsync(cancellation.Token));
+        Assert.InRange(watch.ElapsedMilliseconds, 150, 1200);
+        Assert.Equal(0L, Single<long>("SELECT count(*) FROM t"));
+    }
+
+    [Fact]
+    public void CommandTimeout_interrupts_the_query_after_its_seconds()
+    {
+        using var command = new DuckDbCommand(LongQuery, Connection) { CommandTimeout = 1 };
+        var watch = Stopwatch.StartNew();
+        var error = Assert.ThrowsAny<OperationCanceledException>(() => command.ExecuteScalar());
+        Assert.Contains("command timeout of 1 s", error.Message);
+        Assert.InRange(watch.ElapsedMilliseconds, 900, 2000);
+        Assert.Equal(1, Single<int>("SELECT 1"));
+    }
+
+    [Fact]
+    public void Cancel_from_another_thread_stops_the_running_command()
+    {
+        using var command = new DuckDbCommand(LongQuery, Connection);
+        var watch = Stopwatch.StartNew();
+        using var timer = new Timer(_ => command.Cancel(), null, 200, Timeout.Infinite);
+        var error = Assert.Throws<DuckDbException>(() => command.ExecuteScalar());
+        Assert.Equal("INTERRUPT Error: Interrupted!", error.Message);
+        Assert.InRange(watch.ElapsedMilliseconds, 150, 1200);
+        Assert.Equal("after", Single<string>("SELECT 'after'"));
+    }
+
+    [Fact]
+    public void Cancelling_while_reading_a_stream_stops_the_reader()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var command = new DuckDbCommand("SELECT i FROM range(10000000000) t(i)", Connection);
+        using var reader = command.ExecuteReader(cancellation.Token);
+        Assert.True(reader.Read());
+        var watch = Stopwatch.StartNew();
+        cancellation.CancelAfter(200);
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.InRange(watch.ElapsedMilliseconds, 150, 1200);
+        reader.Dispose();
+        Assert.Equal(3, Single<int>("SELECT 3"));
+    }
+
+    [Fact]
+    public void An_already_cancelled_token_throws_before_running()
+    {
+        using var command = new DuckDbCommand("SELECT 1", Connection);
+        Assert.ThrowsAny<OperationCanceledException>(() => command.ExecuteReader(new CancellationToken(canceled: true)));
+        Assert.Equal(1, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void A_cancel_with_nothing_running_does_not_break_the_next_query()
+    {
+        using var command = new DuckDbCommand("SELECT count(*) FROM range(1000000)", Connection);
+        command.Cancel();
+        Assert.Equal(1000000L, command.ExecuteScalar());
+    }
+}

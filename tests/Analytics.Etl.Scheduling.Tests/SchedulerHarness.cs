@@ -1,0 +1,103 @@
+using Analytics.DuckDb;
+using Analytics.Etl.Scheduling;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Analytics.Etl.Scheduling.Tests;
+
+/// <summary>A real scheduler wired as the host wires it (DI, hosted service), over a fresh warehouse file.</summary>
+public sealed class SchedulerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IHostedService _hosted;
+    private readonly string _folder;
+
+    private SchedulerHarness(string folder, ServiceProvider services)
+    {
+        _folder = folder;
+        _services = services;
+        _hosted = services.GetServices<IHostedService>().OfType<EtlSchedulerHostedService>().Single();
+        Scheduler = services.GetRequiredService<EtlScheduler>();
+        Warehouse = services.GetRequiredService<WarehouseDatabase>();
+    }
+
+    public EtlScheduler Scheduler { get; }
+
+    public WarehouseDatabase Warehouse { get; }
+
+    /// <summary>Builds and starts the scheduler. <paramref name="now"/> fixes "today" for the job (which quarter is the latest closed one).</summary>
+    public static async Task<SchedulerHarness> StartAsync(DemoDrop drop, Action<EtlSchedulerOptions>? configure = null,
+        DateTimeOffset? now = null, Func<IExtractSourceFactory, IExtractSourceFactory>? wrapSources = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "scheduling-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(WarehouseDatabase.Open(Path.Combine(folder, "warehouse.duckdb")));
+        services.AddSingleton(PseudonymKey.FromText(new string('a', 64), "test"));
+        IExtractSourceFactory sources = new FileDropSourceFactory(drop.Root);
+        services.AddSingleton(wrapSources is null ? sources : wrapSources(sources));
+        if (now is { } fixedNow)
+        {
+            services.AddSingleton<TimeProvider>(new FixedTimeProvider(fixedNow));
+        }
+
+        services.AddEtlScheduling(options =>
+        {
+            options.MisfireThreshold = TimeSpan.FromMilliseconds(500);
+            configure?.Invoke(options);
+        });
+        var harness = new SchedulerHarness(folder, services.BuildServiceProvider());
+        await harness._hosted.StartAsync(CancellationToken.None);
+        return harness;
+    }
+
+    public IReadOnlyList<EtlRunRow> Runs()
+    {
+        using var connection = Warehouse.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT run_id, feed, quarter_key, trigger, status, started_at, finished_at, rows_loaded FROM etl_run ORDER BY run_id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<EtlRunRow>();
+        while (reader.Read())
+        {
+            rows.Add(new EtlRunRow(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                reader.GetDateTime(5), reader.GetDateTime(6), reader.GetInt64(7)));
+        }
+
+        return rows;
+    }
+
+    public long Scalar(string sql)
+    {
+        using var connection = Warehouse.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _hosted.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A connection still closing; the temp folder is harmless.
+        }
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    }
+}
+
+public sealed record EtlRunRow(long RunId, string Feed, int QuarterKey, string Trigger, string Status, DateTime StartedAt, DateTime FinishedAt, long RowsLoaded);

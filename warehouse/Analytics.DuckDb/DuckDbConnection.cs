@@ -1,0 +1,250 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using Analytics.DuckDb.Internal;
+using Analytics.DuckDb.Native;
+
+namespace Analytics.DuckDb;
+
+/// <summary>
+/// A connection to a DuckDB database file or to a private in-memory database.
+/// </summary>
+/// <remarks>
+/// Thread safety: a connection runs one command at a time and is not thread-safe, except
+/// <see cref="DbCommand.Cancel"/>, which may be called from any thread. Open one connection per
+/// thread: connections to the same file share one database instance in this process and see each
+/// other's committed data (DuckDB's MVCC). Another process may not write the same file meanwhile;
+/// several read-only processes may read it.
+/// </remarks>
+public sealed class DuckDbConnection : DbConnection
+{
+    private string _connectionString = string.Empty;
+    private SharedDatabase? _database;
+    private ConnectionHandle? _native;
+    private DuckDbTransaction? _transaction;
+    private DuckDbDataReader? _openReader;
+    private int _busy;
+    private bool _disposed;
+
+    public DuckDbConnection()
+    {
+    }
+
+    public DuckDbConnection(string connectionString)
+    {
+        _connectionString = connectionString;
+    }
+
+    /// <summary>The version of the native DuckDB library, e.g. "v1.5.6".</summary>
+    public static string LibraryVersion
+    {
+        get
+        {
+            NativeMethods.EnsureLoaded();
+            return NativeMethods.ReadString(NativeMethods.LibraryVersion()) ?? "unknown";
+        }
+    }
+
+    [AllowNull]
+    public override string ConnectionString
+    {
+        get => _connectionString;
+        set
+        {
+            if (State != ConnectionState.Closed)
+            {
+                throw new InvalidOperationException("The connection string cannot change while the connection is open.");
+            }
+
+            _connectionString = value ?? string.Empty;
+        }
+    }
+
+    public override string Database => "main";
+    public override string DataSource => new DuckDbConnectionStringBuilder(_connectionString).DataSource;
+    public override string ServerVersion => LibraryVersion;
+    public override ConnectionState State => _native is null ? ConnectionState.Closed : ConnectionState.Open;
+
+    /// <summary>Bumped at each Open, so commands know their prepared statements belong to an old session.</summary>
+    internal long Generation { get; private set; }
+
+    internal ConnectionHandle NativeHandle
+    {
+        get
+        {
+            if (_disposed)
+            {
+                ThrowHelper.ThrowDisposed(nameof(DuckDbConnection));
+            }
+
+            return _native ?? throw new InvalidOperationException("The connection is not open.");
+        }
+    }
+
+    public override void Open()
+    {
+        if (_disposed)
+        {
+            ThrowHelper.ThrowDisposed(nameof(DuckDbConnection));
+        }
+
+        if (_native is not null)
+        {
+            throw new InvalidOperationException("The connection is already open.");
+        }
+
+        var builder = new DuckDbConnectionStringBuilder(_connectionString);
+        var database = DatabaseRegistry.Acquire(builder.DataSource, builder.GetDuckDbOptions());
+        var native = new ConnectionHandle();
+        if (NativeMethods.Connect(database.Handle, out var pointer) != DuckDbState.Success)
+        {
+            DatabaseRegistry.Release(database);
+            throw new DuckDbException($"DuckDB could not connect to '{builder.DataSource}'.");
+        }
+
+        native.Adopt(pointer);
+        _database = database;
+        _native = native;
+        Generation++;
+        OnStateChange(new StateChangeEventArgs(ConnectionState.Closed, ConnectionState.Open));
+    }
+
+    public override Task OpenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Open();
+        return Task.CompletedTask;
+    }
+
+    public override void Close()
+    {
+        if (_native is null)
+        {
+            return;
+        }
+
+        _openReader?.Close();
+        _transaction?.Abandon();
+        _transaction = null;
+        _native.Dispose();
+        _native = null;
+        DatabaseRegistry.Release(_database!);
+        _database = null;
+        OnStateChange(new StateChangeEventArgs(ConnectionState.Open, ConnectionState.Closed));
+    }
+
+    public override void ChangeDatabase(string databaseName) =>
+        throw new NotSupportedException("A DuckDB connection has one database; use ATTACH and qualified names instead.");
+
+    public new DuckDbTransaction BeginTransaction() => (DuckDbTransaction)BeginDbTransaction(IsolationLevel.Unspecified);
+
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
+    {
+        _ = NativeHandle;
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already active on this connection; DuckDB has no nested transactions.");
+        }
+
+        if (isolationLevel is not (IsolationLevel.Unspecified or IsolationLevel.Snapshot or IsolationLevel.Serializable))
+        {
+            throw new NotSupportedException($"DuckDB provides snapshot isolation only, not {isolationLevel}.");
+        }
+
+        _transaction = new DuckDbTransaction(this, isolationLevel == IsolationLevel.Unspecified ? IsolationLevel.Snapshot : isolationLevel);
+        return _transaction;
+    }
+
+    public new DuckDbCommand CreateCommand() => new() { Connection = this, Transaction = _transaction };
+
+    protected override DbCommand CreateDbCommand() => CreateCommand();
+
+    /// <summary>Creates a bulk appender for a table (optionally schema-qualified).</summary>
+    public DuckDbAppender CreateAppender(string table) => new(this, schema: null, table);
+
+    public DuckDbAppender CreateAppender(string schema, string table) => new(this, schema, table);
+
+    /// <summary>Interrupts the query running on this connection, from any thread.</summary>
+    internal void Interrupt()
+    {
+        var native = _native;
+        if (native is null || native.IsClosed)
+        {
+            return;
+        }
+
+        var added = false;
+        try
+        {
+            native.DangerousAddRef(ref added);
+            NativeMethods.Interrupt(native);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed meanwhile: nothing is running any more.
+        }
+        finally
+        {
+            if (added)
+            {
+                native.DangerousRelease();
+            }
+        }
+    }
+
+    internal void ExecuteInternal(string sql)
+    {
+        using var command = new DuckDbCommand(sql, this);
+        command.ExecuteNonQuery();
+    }
+
+    internal void EndTransaction(DuckDbTransaction transaction)
+    {
+        if (ReferenceEquals(_transaction, transaction))
+        {
+            _transaction = null;
+        }
+    }
+
+    /// <summary>Marks the connection busy for one command; refuses concurrent use and overlapping readers.</summary>
+    internal void BeginCommand()
+    {
+        _ = NativeHandle;
+        EnsureNoOpenReader();
+        if (Interlocked.Exchange(ref _busy, 1) == 1)
+        {
+            throw new InvalidOperationException("The connection is running another command. DuckDbConnection is not thread-safe: open one connection per thread.");
+        }
+    }
+
+    internal void EndCommand() => Volatile.Write(ref _busy, 0);
+
+    internal void EnsureNoOpenReader()
+    {
+        if (_openReader is not null)
+        {
+            throw new InvalidOperationException("This connection has an open DuckDbDataReader; close it before running another command.");
+        }
+    }
+
+    internal void RegisterReader(DuckDbDataReader reader) => _openReader = reader;
+
+    internal void UnregisterReader(DuckDbDataReader reader)
+    {
+        if (ReferenceEquals(_openReader, reader))
+        {
+            _openReader = null;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposed)
+        {
+            Close();
+            _disposed = true;
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,19 @@
+using Analytics.DuckDb;
+
+namespace Analytics.Warehouse.Migrations;
+
+/// <summary>One versioned step of the warehouse schema; applied once, in version order, inside a transaction.</summary>
+public abstract class Migration
+{
+    public abstract int Version { get; }
+    public abstract string Description { get; }
+
+    public abstract void Apply(DuckDbConnection connection);
+
+    protected static void Execute(DuckDbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

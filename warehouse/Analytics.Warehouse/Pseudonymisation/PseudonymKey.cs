@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+
+namespace Analytics.Warehouse.Pseudonymisation;
+
+/// <summary>
+/// The secret key of the keyed HMAC that replaces names and 身份证号. It comes from configuration or
+/// ANALYTICS_PSEUDONYM_KEY; in demo mode a random key is created in a file beside (never inside)
+/// the database. There is no default key in the code.
+/// </summary>
+public sealed class PseudonymKey
+{
+    public const string EnvironmentVariable = "ANALYTICS_PSEUDONYM_KEY";
+    private const int BlockSize = 64; // SHA-256 block size, for the HMAC pads
+
+    private readonly byte[] _key;
+
+    private PseudonymKey(byte[] key, string origin)
+    {
+        if (key.Length < 16)
+        {
+            throw new WarehouseConfigurationException($"假名化密钥太短 (pseudonym key from {origin} must have at least 16 bytes).");
+        }
+
+        _key = key.Length > BlockSize ? SHA256.HashData(key) : key;
+        Origin = origin;
+    }
+
+    /// <summary>Where the key came from (configuration, environment, or the demo key file), for logs.</summary>
+    public string Origin { get; }
+
+    /// <summary>Parses a key written as hex or base64.</summary>
+    public static PseudonymKey FromText(string text, string origin)
+    {
+        text = text.Trim();
+        byte[] bytes;
+        try
+        {
+            bytes = text.Length % 2 == 0 && text.All(Uri.IsHexDigit) ? Convert.FromHexString(text) : Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            throw new WarehouseConfigurationException($"假名化密钥格式错误 (the pseudonym key from {origin} must be hex or base64).");
+        }
+
+        return new PseudonymKey(bytes, origin);
+    }
+
+    /// <summary>
+    /// Configuration value first, then the environment variable, then (demo mode only) the key file
+    /// beside the database, created with a random key on first use.
+    /// </summary>
+    public static PseudonymKey Resolve(string? configured, string databasePath, bool demoMode)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return FromText(configured, "configuration");
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return FromText(fromEnvironment, EnvironmentVariable);
+        }
+
+        if (!demoMode)
+        {
+            throw new WarehouseConfigurationException(
+                $"未配置假名化密钥：请设置环境变量 {EnvironmentVariable} 或配置项 (no pseudonym key configured; set {EnvironmentVariable}).");
+        }
+
+        var keyFile = KeyFilePath(databasePath);
+        if (!File.Exists(keyFile))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+            var bytes = RandomNumberGenerator.GetBytes(32);
+            File.WriteAllText(keyFile, Convert.ToHexString(bytes) + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return FromText(File.ReadAllText(keyFile), keyFile);
+    }
+
+    /// <summary>The demo key file: <c>demo.duckdb</c> → <c>demo.duckdb.pseudonym-key</c>, in the same folder.</summary>
+    public static string KeyFilePath(string databasePath) => Path.GetFullPath(databasePath) + ".pseudonym-key";
+
+    /// <summary>The HMAC pads, passed to SQL as parameters (never stored) so DuckDB computes pseudonyms in bulk.</summary>
+    public (byte[] Inner, byte[] Outer) Pads()
+    {
+        var inner = new byte[BlockSize];
+        var outer = new byte[BlockSize];
+        for (var i = 0; i < BlockSize; i++)
+        {
+            var k = i < _key.Length ? _key[i] : (byte)0;
+            inner[i] = (byte)(k ^ 0x36);
+            outer[i] = (byte)(k ^ 0x5c);
+        }
+
+        return (inner, outer);
+    }
+
+    /// <summary>The pseudonym of one value, identical to the SQL form.</summary>
+    public string Pseudonym(string value) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, System.Text.Encoding.UTF8.GetBytes(value)))[..Pseudonyms.Length].ToLowerInvariant();
+
+    /// <summary>A fingerprint stored in the warehouse to detect a load with a different key.</summary>
+    public string Fingerprint => Pseudonym("analytics-pseudonym-key-check");
+}

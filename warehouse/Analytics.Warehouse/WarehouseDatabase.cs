@@ -1,0 +1,81 @@
+using Analytics.DuckDb;
+using Analytics.Sources.Regions;
+using Analytics.Warehouse.Migrations;
+using Analytics.Warehouse.Pseudonymisation;
+using Analytics.Warehouse.Schema;
+
+namespace Analytics.Warehouse;
+
+/// <summary>
+/// The warehouse file: opening it migrates the schema to the newest version and seeds the static
+/// dimensions, so every entry point (host, command line, tests) sees the same schema.
+/// </summary>
+public sealed class WarehouseDatabase
+{
+    private WarehouseDatabase(string path)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString => new DuckDbConnectionStringBuilder { DataSource = Path }.ConnectionString;
+
+    /// <summary>Creates or upgrades the warehouse at <paramref name="path"/>.</summary>
+    public static WarehouseDatabase Open(string path, RegionReference? regions = null)
+    {
+        if (path != ":memory:")
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        var database = new WarehouseDatabase(path);
+        using var connection = database.Connect();
+        MigrationRunner.Migrate(connection);
+        DimensionSeeder.Seed(connection, regions ?? RegionReference.Default);
+        return database;
+    }
+
+    public DuckDbConnection Connect()
+    {
+        var connection = new DuckDbConnection(ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return connection;
+    }
+
+    /// <summary>
+    /// Records the pseudonym key's fingerprint on first use and refuses a different key later:
+    /// pseudonyms made with two keys would no longer join.
+    /// </summary>
+    public static void CheckPseudonymKey(DuckDbConnection connection, PseudonymKey key)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT value FROM warehouse_meta WHERE key = 'pseudonym_key_fingerprint'";
+        var stored = read.ExecuteScalar() as string;
+        if (stored is null)
+        {
+            using var write = connection.CreateCommand();
+            write.CommandText = "INSERT INTO warehouse_meta VALUES ('pseudonym_key_fingerprint', $1)";
+            write.Parameters.AddValue(key.Fingerprint);
+            write.ExecuteNonQuery();
+        }
+        else if (stored != key.Fingerprint)
+        {
+            throw new WarehouseConfigurationException(
+                $"假名化密钥与仓库中已有数据使用的密钥不同 (the pseudonym key from {key.Origin} differs from the one this warehouse was loaded with); 已拒绝装载。");
+        }
+    }
+}
