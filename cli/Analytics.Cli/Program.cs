@@ -11,6 +11,8 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RubricCommand.Create());
 root.Subcommands.Add(EtlCommand.Create());
+root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 

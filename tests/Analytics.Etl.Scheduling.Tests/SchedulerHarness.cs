@@ -25,6 +25,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public EtlScheduler Scheduler { get; }
 
+    public IHostedService Hosted => _hosted;
+
     public WarehouseDatabase Warehouse { get; }
 
     /// <summary>Builds and starts the scheduler. <paramref name="now"/> fixes "today" for the job (which quarter is the latest closed one).</summary>

@@ -141,7 +141,7 @@ public sealed class SchedulingTests(DemoDrop drop)
         var triggered = new List<TriggeredLoad>();
         foreach (var quarter in requests)
         {
-            triggered.Add(await harness.Scheduler.TriggerNow("assistance", quarter));
+            triggered.Add(await harness.Scheduler.TriggerNow("verification", quarter));
         }
 
         var outcomes = await Task.WhenAll(triggered.Select(t => t.Completion)).WaitAsync(Patience);
@@ -157,9 +157,8 @@ public sealed class SchedulingTests(DemoDrop drop)
 
         // The repeated quarter replaced the first load of it: one quarter's worth of rows, not two.
         var firstLoad = outcomes[0].Result!.RowsLoaded;
-        Assert.Equal(firstLoad, harness.Scalar("SELECT count(*) FROM fact_assistance_payments WHERE quarter_key = 20242")
-            + harness.Scalar("SELECT count(*) FROM fact_assistance_recipients WHERE quarter_key = 20242")
-            + harness.Scalar("SELECT count(*) FROM fact_assistance_case_events WHERE quarter_key = 20242"));
+        Assert.Equal(firstLoad, harness.Scalar("SELECT count(*) FROM fact_verification_requests WHERE quarter_key = 20242")
+            + harness.Scalar("SELECT count(*) FROM fact_verification_verifiers WHERE quarter_key = 20242"));
     }
 
     [Fact]

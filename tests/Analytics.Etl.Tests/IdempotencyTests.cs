@@ -27,7 +27,7 @@ public sealed class IdempotencyTests(DemoDropFixture drop) : IDisposable
         Assert.Equal(first.RunId, second.ReplacedRunId);
         Assert.Equal((first.RowsRead, first.RowsLoaded), (second.RowsRead, second.RowsLoaded));
         Assert.Equal(0, _bed.Scalar($"SELECT count(*) FROM fact_assistance_payments WHERE run_id <> {second.RunId}"));
-        Assert.Equal(second.RunId, _bed.Scalar("SELECT replaced_run_id FROM etl_run WHERE feed = 'assistance' ORDER BY run_id DESC LIMIT 1"));
+        Assert.Equal(first.RunId, _bed.Scalar("SELECT replaced_run_id FROM etl_run WHERE feed = 'assistance' ORDER BY run_id DESC LIMIT 1"));
         // Nothing changed between the two submissions.
         Assert.Equal(0, _bed.Scalar($"SELECT sum(keys_added + keys_removed + keys_changed) FROM etl_change WHERE run_id = {second.RunId}"));
     }

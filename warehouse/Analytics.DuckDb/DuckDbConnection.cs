@@ -164,6 +164,14 @@ public sealed class DuckDbConnection : DbConnection
 
     public DuckDbAppender CreateAppender(string schema, string table) => new(this, schema, table);
 
+    /// <summary>
+    /// Registers a VARCHAR → VARCHAR scalar function implemented in .NET, usable in SQL as
+    /// <c>name(x)</c> from every connection of this database until it closes. Results are at most
+    /// <c>maxOutputBytes</c> (≤ 1024) UTF-8 bytes.
+    /// </summary>
+    public void RegisterFunction(string name, int maxOutputBytes, DuckDbUtf8Function function) =>
+        Utf8ScalarFunction.Register(NativeHandle, name, maxOutputBytes, function);
+
     /// <summary>Interrupts the query running on this connection, from any thread.</summary>
     internal void Interrupt()
     {

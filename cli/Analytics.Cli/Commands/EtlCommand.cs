@@ -18,21 +18,23 @@ internal static class EtlCommand
         var etl = new Command("etl", "季度数据装载 (quarterly loads)");
         etl.Subcommands.Add(CreateRun());
         etl.Subcommands.Add(CreateStatus());
+        etl.Subcommands.Add(CreatePublishPostgres());
         return etl;
     }
 
     private static Command CreateRun()
     {
-        var sources = new Option<string>("--sources") { Description = "报送目录 (drop folder)", Required = true };
+        var sources = new Option<string?>("--sources") { Description = "报送目录 (drop folder)；与 --postgres 二选一" };
+        var postgres = PostgresOption("PostgreSQL 源数据库（与 --sources 二选一）");
         var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
         var feed = new Option<string?>("--source") { Description = "只装载该数据源 (only this feed): " + string.Join("|", SourceCatalog.Feeds.Select(f => f.Id)) };
         var quarter = new Option<string?>("--quarter") { Description = "只装载该季度，如 2024Q3 (only this quarter)" };
         var key = new Option<string?>("--pseudonym-key") { Description = $"假名化密钥 (hex/base64)；默认取 {PseudonymKey.EnvironmentVariable}，否则演示密钥文件" };
-        var command = new Command("run", "从报送目录装载到仓库 (load a drop folder into the warehouse)") { sources, db, feed, quarter, key };
+        var command = new Command("run", "从报送目录或 PostgreSQL 源数据库装载到仓库 (load a drop folder or a PostgreSQL source into the warehouse)") { sources, postgres, db, feed, quarter, key };
         command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
         {
             var dbPath = parseResult.GetValue(db)!;
-            var source = new FileDropSource(parseResult.GetValue(sources)!);
+            var source = OpenSource(parseResult.GetValue(sources), parseResult.GetValue(postgres));
             var feeds = SelectFeeds(parseResult.GetValue(feed));
             var onlyQuarter = ParseQuarter(parseResult.GetValue(quarter));
             var pseudonymKey = PseudonymKey.Resolve(parseResult.GetValue(key), dbPath, demoMode: true);
@@ -41,7 +43,7 @@ internal static class EtlCommand
             var work = feeds.SelectMany(f => (onlyQuarter is { } q ? [q] : source.QuartersOf(f)).Select(q => (Feed: f, Quarter: q))).ToList();
             if (work.Count == 0)
             {
-                throw new CliInputException($"目录 {source.Root} 中没有可装载的数据 (nothing to load)");
+                throw new CliInputException($"{source.Origin} 中没有可装载的数据 (nothing to load)");
             }
 
             var results = new List<LoadResult>();
@@ -101,6 +103,34 @@ internal static class EtlCommand
         }));
         return command;
     }
+
+    private static Command CreatePublishPostgres()
+    {
+        var sources = new Option<string>("--sources") { Description = "报送目录 (drop folder)", Required = true };
+        var postgres = PostgresOption("PostgreSQL 源数据库");
+        postgres.Required = true;
+        var command = new Command("publish-postgres", "把报送目录写入 PostgreSQL 源数据库的 extract 表（演示用）(copy a drop folder into a PostgreSQL source database)") { sources, postgres };
+        command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
+        {
+            var writer = new PostgresExtractWriter(parseResult.GetValue(postgres)!);
+            var result = writer.Publish(parseResult.GetValue(sources)!, new Progress<string>(line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]")), cancellationToken);
+            AnsiConsole.MarkupLine($"已写入 {Markup.Escape(result.Origin)}：{result.Tables.Count} 个 表·季度，{result.Rows:N0} 行，耗时 {result.Duration.TotalSeconds:F1}s");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Option<string?> PostgresOption(string description) => new("--postgres")
+    {
+        Description = description + " \"Host=…;Port=5432;Username=…;Password=…;Database=…\"（密码也可用环境变量 PGPASSWORD 提供）",
+    };
+
+    private static IExtractSource OpenSource(string? sources, string? postgres) => (sources, postgres) switch
+    {
+        ({ } folder, null) => new FileDropSource(folder),
+        (null, { } connectionString) => new PostgresSource(connectionString),
+        _ => throw new CliInputException("请指定 --sources（报送目录）或 --postgres（PostgreSQL 源数据库）二者之一 (exactly one of --sources / --postgres)"),
+    };
 
     private static void PrintResults(List<LoadResult> results, List<string> failures)
     {

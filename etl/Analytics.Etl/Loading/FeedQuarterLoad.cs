@@ -24,7 +24,8 @@ internal sealed class FeedQuarterLoad(
     public IReadOnlyList<FileLoadCounts> Run(IReadOnlyList<ExtractFile> files)
     {
         var counts = new List<FileLoadCounts>();
-        var towns = new ValidationSql(StarSchema.For(files[0].Spec), quarter);
+        key.Register(connection);
+        var towns = new ValidationSql(StarSchema.For(files[0].Spec), quarter, key.FunctionName);
         Execute(towns.BuildTowns());
         for (var i = 0; i < files.Count; i++)
         {
@@ -51,7 +52,7 @@ internal sealed class FeedQuarterLoad(
             return clean;
         }
 
-        var validation = new ValidationSql(table, quarter);
+        var validation = new ValidationSql(table, quarter, key.FunctionName);
         var rejects = new List<(long Row, string Reason, string? Line)>();
         switch (file)
         {
@@ -90,11 +91,11 @@ internal sealed class FeedQuarterLoad(
     /// </summary>
     private FileLoadCounts? TryLoadCleanCsv(CsvExtractFile csv, FactTable table)
     {
-        var validation = new ValidationSql(table, quarter);
+        var validation = new ValidationSql(table, quarter, key.FunctionName);
         var source = $"read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})";
         var columns = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)));
         DropRejectTables();
-        var loaded = _timer.Time("read+validate+insert", () => ExecuteValidation($"""
+        var loaded = _timer.Time($"read+validate+insert {table.Name}", () => ExecuteValidation($"""
             INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
             SELECT {runId}, {_quarterKey}, district_code, town_key, {columns}
             FROM ({validation.BuildAccepted(source)})
@@ -150,13 +151,6 @@ internal sealed class FeedQuarterLoad(
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        if (table.Columns.Any(c => c.Kind == FactColumnKind.Pseudonym))
-        {
-            var (inner, outer) = key.Pads();
-            command.Parameters.AddWithValue(Pseudonyms.InnerPadParameter, inner);
-            command.Parameters.AddWithValue(Pseudonyms.OuterPadParameter, outer);
-        }
-
         return Math.Max(command.ExecuteNonQuery(), 0);
     }
 

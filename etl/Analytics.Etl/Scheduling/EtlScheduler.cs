@@ -71,17 +71,13 @@ public sealed class EtlScheduler : IAsyncDisposable
         _logger.LogInformation("ETL scheduler stopped");
     }
 
-    /// <summary>Asks the running loads to stop (their cancellation token fires; each load rolls back).</summary>
+    /// <summary>Asks the running loads to stop: their cancellation token fires and each load rolls back and logs a failed run.</summary>
     public async Task InterruptRunningAsync(CancellationToken cancellationToken = default)
     {
-        if (_scheduler is not { IsShutdown: false } scheduler)
+        foreach (var running in _listener.Running)
         {
-            return;
-        }
-
-        foreach (var running in await scheduler.GetCurrentlyExecutingJobs(cancellationToken))
-        {
-            await scheduler.Interrupt(running.FireInstanceId, cancellationToken);
+            _logger.LogWarning("Interrupting the load {Job}", running.JobDetail.Key);
+            await running.Scheduler.Interrupt(running.FireInstanceId, cancellationToken);
         }
     }
 
@@ -162,6 +158,9 @@ public sealed class EtlScheduler : IAsyncDisposable
 
         return jobs;
     }
+
+    /// <summary>The runs in progress, for tests and diagnostics.</summary>
+    internal IReadOnlyCollection<IJobExecutionContext> Running => _listener.Running;
 
     /// <summary>The underlying Quartz scheduler, for tests and diagnostics.</summary>
     internal Task<IScheduler> Scheduler(CancellationToken cancellationToken = default) => GetSchedulerAsync(cancellationToken);

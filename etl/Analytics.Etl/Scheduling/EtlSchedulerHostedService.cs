@@ -13,7 +13,19 @@ public sealed class EtlSchedulerHostedService(EtlScheduler scheduler) : IHostedS
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await using var interrupt = cancellationToken.Register(() => _ = scheduler.InterruptRunningAsync(CancellationToken.None));
-        await scheduler.ShutdownAsync(CancellationToken.None);
+        var shutdown = scheduler.ShutdownAsync(CancellationToken.None);
+        var timedOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.Register(() => timedOut.TrySetResult()))
+        {
+            if (await Task.WhenAny(shutdown, timedOut.Task) == shutdown)
+            {
+                await shutdown;
+                return;
+            }
+        }
+
+        // The host will not wait any longer: cancel the load so that it rolls back now rather than being killed.
+        await scheduler.InterruptRunningAsync(CancellationToken.None);
+        await shutdown;
     }
 }

@@ -42,10 +42,11 @@ public sealed class EtlSchedulerOptions
     public DateTimeOffset? CatchUpSince { get; set; }
 
     /// <summary>
-    /// Loads that may run at the same time (different feeds; one feed never runs twice at once).
-    /// Default 1: DuckDB has one writer, and loads then never compete for the warehouse.
+    /// Loads that may run at the same time. Always 1 in the product: DuckDB has one writer, and two loads in one
+    /// process collide (each registers the pseudonym function of the key on the shared database instance).
+    /// Tests raise it to show that one feed never runs twice at once even when threads are free.
     /// </summary>
-    public int MaxConcurrentLoads { get; set; } = 1;
+    internal int MaxConcurrentLoads { get; set; } = 1;
 
     /// <summary>Cron of one feed.</summary>
     public string CronOf(string feed) => CronByFeed.TryGetValue(feed, out var cron) && !string.IsNullOrWhiteSpace(cron) ? cron : Cron;

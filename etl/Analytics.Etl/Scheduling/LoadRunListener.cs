@@ -12,12 +12,16 @@ internal sealed class LoadRunListener : IJobListener
     private readonly ConcurrentDictionary<JobKey, LoadRunOutcome> _lastRuns = new();
     private readonly ConcurrentDictionary<JobKey, DateTimeOffset> _lastStarts = new();
     private readonly ConcurrentDictionary<TriggerKey, TaskCompletionSource<LoadRunOutcome>> _waiting = new();
+    private readonly ConcurrentDictionary<string, IJobExecutionContext> _running = new(StringComparer.Ordinal);
 
     public string Name => "analytics-load-runs";
 
     public LoadRunOutcome? LastRun(JobKey job) => _lastRuns.TryGetValue(job, out var outcome) ? outcome : null;
 
     public DateTimeOffset? LastStart(JobKey job) => _lastStarts.TryGetValue(job, out var start) ? start : null;
+
+    /// <summary>The runs in progress.</summary>
+    public IReadOnlyCollection<IJobExecutionContext> Running => _running.Values.ToList();
 
     /// <summary>Registers interest in the run a trigger will fire, before the trigger is scheduled.</summary>
     public Task<LoadRunOutcome> Expect(TriggerKey trigger)
@@ -44,11 +48,13 @@ internal sealed class LoadRunListener : IJobListener
     public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         _lastStarts[context.JobDetail.Key] = context.FireTimeUtc;
+        _running[context.FireInstanceId] = context;
         return Task.CompletedTask;
     }
 
     public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
+        _running.TryRemove(context.FireInstanceId, out _);
         if (_waiting.TryRemove(context.Trigger.Key, out var completion))
         {
             completion.TrySetCanceled(cancellationToken);
@@ -65,6 +71,7 @@ internal sealed class LoadRunListener : IJobListener
             context.MergedJobDataMap.GetString(QuarterlyLoadJob.TriggerKindKey) ?? QuarterlyLoadJob.ScheduleTrigger,
             context.FireTimeUtc, DateTimeOffset.UtcNow, jobException?.Message, null);
         _lastRuns[context.JobDetail.Key] = outcome;
+        _running.TryRemove(context.FireInstanceId, out _);
         if (_waiting.TryRemove(context.Trigger.Key, out var completion))
         {
             completion.TrySetResult(outcome);

@@ -76,20 +76,20 @@ public sealed class QuarterlyLoadJob(
             quarter = Quarter.Of(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Previous();
         }
 
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var source = sources.Create(feed);
-        if (string.IsNullOrEmpty(explicitQuarter) && !source.QuartersOf(feed).Contains(quarter))
-        {
-            // The default run came before the submission: normal, the operator or the next run loads it.
-            var message = $"{feed.Id}/{quarter}：尚未报送，本次不装载 (not submitted yet; nothing loaded)。";
-            logger.LogWarning("Scheduled load of {Feed} {Quarter} skipped: no submission yet in {Origin}", feed.Id, quarter, source.Origin);
-            context.Result = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Skipped, trigger, started, clock.GetUtcNow(), message, null);
-            return;
-        }
-
-        logger.LogInformation("Loading {Feed} {Quarter} ({Trigger})", feed.Id, quarter, trigger);
         try
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var source = sources.Create(feed);
+            if (string.IsNullOrEmpty(explicitQuarter) && !source.QuartersOf(feed).Contains(quarter))
+            {
+                // The default run came before the submission: normal, the operator or the next run loads it.
+                var message = $"{feed.Id}/{quarter}：尚未报送，本次不装载 (not submitted yet; nothing loaded)。";
+                logger.LogWarning("Scheduled load of {Feed} {Quarter} skipped: no submission yet in {Origin}", feed.Id, quarter, source.Origin);
+                context.Result = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Skipped, trigger, started, clock.GetUtcNow(), message, null);
+                return;
+            }
+
+            logger.LogInformation("Loading {Feed} {Quarter} ({Trigger})", feed.Id, quarter, trigger);
             var result = new SourceQuarterLoader(warehouse, key).Load(source, feed, quarter, trigger, cancellationToken: context.CancellationToken);
             logger.LogInformation("Loaded {Feed} {Quarter}: run {RunId}, {Loaded} rows loaded, {Quarantined} quarantined in {Duration}",
                 feed.Id, quarter, result.RunId, result.RowsLoaded, result.RowsQuarantined, result.Duration);

@@ -9,7 +9,7 @@ namespace Analytics.Etl.Validation;
 /// town key, and for each bad row the first offending field, every reason in Chinese and the raw row
 /// with personal fields masked. DuckDB evaluates it over whole files at once.
 /// </summary>
-internal sealed class ValidationSql(FactTable table, Quarter quarter)
+internal sealed class ValidationSql(FactTable table, Quarter quarter, string pseudonymFunction)
 {
     public const string CheckedTable = "stage_checked";
     public const string TownsTable = "stage_towns";
@@ -108,7 +108,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter)
         FieldRules.Checks(column, Q("n_" + column.Name), Q("t_" + column.Name), quarter, column.Name == table.Source.PeriodColumn);
 
     private IEnumerable<string> Values() => table.Columns.Select(c => c.Kind == FactColumnKind.Pseudonym
-        ? $"{Pseudonyms.SqlExpression(Q("t_" + c.Source.Name))} AS {Q(c.Name)}"
+        ? $"{Pseudonyms.SqlExpression(pseudonymFunction, Q("t_" + c.Source.Name))} AS {Q(c.Name)}"
         : $"{Q("t_" + c.Source.Name)} AS {Q(c.Name)}");
 
     private bool IsPseudonymised(string sourceColumn) =>

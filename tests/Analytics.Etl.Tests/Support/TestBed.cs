@@ -139,7 +139,12 @@ public sealed class TestBed : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = command.ExecuteScalar();
-        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        return value switch
+        {
+            null or DBNull => 0,
+            System.Numerics.BigInteger huge => (long)huge, // sum() of BIGINT is HUGEINT
+            _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        };
     }
 
     public string? Text(string sql)

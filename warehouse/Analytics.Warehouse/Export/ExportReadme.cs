@@ -66,8 +66,8 @@ internal static class ExportReadme
             ```sql
             SELECT year, quarter, district, count()
             FROM file('<export>/fact/{fact}/**/*.parquet', Parquet)
-            SETTINGS use_hive_partitioning = 1
-            GROUP BY ALL;
+            GROUP BY ALL
+            SETTINGS use_hive_partitioning = 1;
             -- or s3('https://<bucket>/<export>/fact/{fact}/**/*.parquet', 'Parquet') with the same setting
             ```
 

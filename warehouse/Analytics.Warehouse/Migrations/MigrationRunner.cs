@@ -11,6 +11,7 @@ public static class MigrationRunner
         new M001Dimensions(),
         new M002LoadBookkeeping(),
         new M003Facts(),
+        new M004Metrics(),
     ];
 
     public static int LatestVersion => All[^1].Version;

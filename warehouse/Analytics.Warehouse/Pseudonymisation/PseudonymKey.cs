@@ -10,9 +10,10 @@ namespace Analytics.Warehouse.Pseudonymisation;
 public sealed class PseudonymKey
 {
     public const string EnvironmentVariable = "ANALYTICS_PSEUDONYM_KEY";
-    private const int BlockSize = 64; // SHA-256 block size, for the HMAC pads
+    private const int BlockSize = 64; // SHA-256 block size: longer keys are hashed first, as HMAC does
 
     private readonly byte[] _key;
+    private string? _fingerprint;
 
     private PseudonymKey(byte[] key, string origin)
     {
@@ -86,25 +87,47 @@ public sealed class PseudonymKey
     /// <summary>The demo key file: <c>demo.duckdb</c> → <c>demo.duckdb.pseudonym-key</c>, in the same folder.</summary>
     public static string KeyFilePath(string databasePath) => Path.GetFullPath(databasePath) + ".pseudonym-key";
 
-    /// <summary>The HMAC pads, passed to SQL as parameters (never stored) so DuckDB computes pseudonyms in bulk.</summary>
-    public (byte[] Inner, byte[] Outer) Pads()
+    /// <summary>The pseudonym of one value: HMAC-SHA256 over its UTF-8 bytes, first 32 hex characters.</summary>
+    public string Pseudonym(string value)
     {
-        var inner = new byte[BlockSize];
-        var outer = new byte[BlockSize];
-        for (var i = 0; i < BlockSize; i++)
-        {
-            var k = i < _key.Length ? _key[i] : (byte)0;
-            inner[i] = (byte)(k ^ 0x36);
-            outer[i] = (byte)(k ^ 0x5c);
-        }
-
-        return (inner, outer);
+        Span<byte> output = stackalloc byte[Pseudonyms.Length];
+        var written = WritePseudonym(System.Text.Encoding.UTF8.GetBytes(value), output);
+        return System.Text.Encoding.ASCII.GetString(output[..written]);
     }
 
-    /// <summary>The pseudonym of one value, identical to the SQL form.</summary>
-    public string Pseudonym(string value) =>
-        Convert.ToHexString(HMACSHA256.HashData(_key, System.Text.Encoding.UTF8.GetBytes(value)))[..Pseudonyms.Length].ToLowerInvariant();
+    /// <summary>Writes the pseudonym of UTF-8 <paramref name="value"/> as lower-case hex into <paramref name="output"/>.</summary>
+    public int WritePseudonym(ReadOnlySpan<byte> value, Span<byte> output)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        HMACSHA256.HashData(_key, value, hash);
+        const string hex = "0123456789abcdef";
+        for (var i = 0; i < Pseudonyms.Length / 2; i++)
+        {
+            output[2 * i] = (byte)hex[hash[i] >> 4];
+            output[2 * i + 1] = (byte)hex[hash[i] & 0xF];
+        }
+
+        return Pseudonyms.Length;
+    }
+
+    /// <summary>
+    /// The SQL function that pseudonymises with this key, named after the key's fingerprint so that
+    /// two keys never share a name; <see cref="Register"/> makes it available on a connection's database.
+    /// </summary>
+    public string FunctionName => "pseudonym_" + Fingerprint[..12];
+
+    /// <summary>Registers <see cref="FunctionName"/> with the database of the connection (once per database instance).</summary>
+    public void Register(Analytics.DuckDb.DuckDbConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM duckdb_functions() WHERE function_name = $1";
+        probe.Parameters.AddValue(FunctionName);
+        if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            connection.RegisterFunction(FunctionName, Pseudonyms.Length, WritePseudonym);
+        }
+    }
 
     /// <summary>A fingerprint stored in the warehouse to detect a load with a different key.</summary>
-    public string Fingerprint => Pseudonym("analytics-pseudonym-key-check");
+    public string Fingerprint => _fingerprint ??= Pseudonym("analytics-pseudonym-key-check");
 }

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text;
+using Analytics.DuckDb;
+using Analytics.Metrics.Warehouse.Quantities;
+using Analytics.Warehouse;
+
+namespace Analytics.Metrics.Warehouse.Indicators;
+
+/// <summary>What one refresh of the metrics tables did.</summary>
+public sealed record IndicatorRefresh(long Quantities, long QuantityValues, long IndicatorValues, TimeSpan Elapsed);
+
+/// <summary>
+/// Computes every indicator for every town, district and the city, for every quarter and year, with 同比 and 环比,
+/// in a handful of set-based DuckDB statements: facts → metric_quantity (town × quarter) → metric_quantity_value
+/// (town/district/city × quarter/year, with year-to-date) → metric_value (indicators with YoY/QoQ).
+/// </summary>
+public sealed class IndicatorEngine(WarehouseDatabase warehouse)
+{
+    public IndicatorRefresh Refresh()
+    {
+        using var connection = warehouse.Connect();
+        return Refresh(connection);
+    }
+
+    /// <summary>Recomputes the metrics tables in one transaction; the dashboard never sees a half-built state.</summary>
+    public static IndicatorRefresh Refresh(DuckDbConnection connection)
+    {
+        var clock = Stopwatch.StartNew();
+        using var transaction = connection.BeginTransaction();
+        IndicatorCatalogSeeder.Upsert(connection);
+        Sql.Execute(connection, "DELETE FROM metric_quantity");
+        long quantities = 0;
+        foreach (var group in QuantityCatalog.All.GroupBy(q => (q.FactTable, q.Feed, q.ZeroWhenAbsent)))
+        {
+            quantities += Sql.Execute(connection, QuantitySql(group.Key.FactTable, group.Key.Feed, group.Key.ZeroWhenAbsent, group.ToList()));
+        }
+
+        Sql.Execute(connection, "DELETE FROM metric_quantity_value");
+        var values = Sql.Execute(connection, QuantityValueSql());
+        Sql.Execute(connection, "DELETE FROM metric_value");
+        var indicators = Sql.Execute(connection, IndicatorValueSql());
+        transaction.Commit();
+        return new IndicatorRefresh(quantities, values, indicators, clock.Elapsed);
+    }
+
+    /// <summary>Refreshes when the metric tables are empty or older than the newest load; returns null when they were current.</summary>
+    public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection)
+    {
+        var computed = Sql.Scalar<DateTime?>(connection, "SELECT max(computed_at) FROM metric_value");
+        var loaded = Sql.Scalar<DateTime?>(connection, "SELECT max(finished_at) FROM etl_run WHERE status = 'succeeded'");
+        // computed_at is current_timestamp (UTC in DuckDB); finished_at is written by the loader in UTC.
+        return computed is null || (loaded is not null && loaded > computed) ? Refresh(connection) : null;
+    }
+
+    internal static string QuantitySql(string table, string feed, bool zeroWhenAbsent, IReadOnlyList<Quantity> quantities)
+    {
+        var columns = string.Join(",\n    ", quantities.Select(q => $"CAST({q.Expression} AS DECIMAL(18,4)) AS {Sql.Ident(q.Code)}"));
+        var head = $"""
+            INSERT INTO metric_quantity
+            WITH agg AS (
+                SELECT f.town_key, f.quarter_key,
+                {columns}
+                FROM {table} f WHERE f.town_key IS NOT NULL GROUP BY f.town_key, f.quarter_key),
+            long AS (UNPIVOT agg ON COLUMNS(* EXCLUDE (town_key, quarter_key)) INTO NAME quantity_code VALUE value)
+            """;
+        if (!zeroWhenAbsent)
+        {
+            return head + "\nSELECT l.quantity_code, r.district_code, l.town_key, l.quarter_key, l.value FROM long l JOIN dim_region r ON r.town_key = l.town_key";
+        }
+
+        // Every town of every loaded quarter gets a value: no rows in a loaded system extract means zero.
+        var codes = string.Join(", ", quantities.Select(q => Sql.Literal(q.Code)));
+        return head + $"""
+            ,
+            grid AS (
+                SELECT r.town_key, r.district_code, q.quarter_key
+                FROM dim_region r JOIN dim_quarter q ON r.valid_from <= q.last_day AND (r.valid_to IS NULL OR r.valid_to > q.first_day)
+                WHERE q.quarter_key IN (SELECT quarter_key FROM etl_run WHERE feed = {Sql.Literal(feed)} AND status = 'succeeded')),
+            codes AS (SELECT unnest([{codes}]) AS quantity_code)
+            SELECT c.quantity_code, g.district_code, g.town_key, g.quarter_key, coalesce(l.value, 0)
+            FROM grid g CROSS JOIN codes c
+            LEFT JOIN long l ON l.town_key = g.town_key AND l.quarter_key = g.quarter_key AND l.quantity_code = c.quantity_code
+            """;
+    }
+
+    private static string KindsCte() =>
+        "kinds(quantity_code, kind) AS (VALUES " +
+        string.Join(", ", QuantityCatalog.All.Select(q => $"({Sql.Literal(q.Code)}, {Sql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
+
+    internal static string QuantityValueSql() => $"""
+        INSERT INTO metric_quantity_value
+        WITH {KindsCte()},
+        tq AS (
+            SELECT m.quantity_code, k.kind, m.district_code, m.town_key, m.quarter_key // 10 AS year, m.quarter_key % 10 AS quarter, m.value
+            FROM metric_quantity m JOIN kinds k USING (quantity_code)),
+        town_quarter AS (
+            SELECT *, CASE kind WHEN 'flow' THEN sum(value) OVER w WHEN 'max' THEN max(value) OVER w ELSE value END AS ytd_value
+            FROM tq WINDOW w AS (PARTITION BY quantity_code, town_key, year ORDER BY quarter ROWS UNBOUNDED PRECEDING)),
+        town_year AS (
+            SELECT quantity_code, kind, district_code, town_key, year,
+                   CASE kind WHEN 'flow' THEN sum(value) WHEN 'max' THEN max(value) ELSE arg_max(value, quarter) END AS value
+            FROM tq GROUP BY quantity_code, kind, district_code, town_key, year),
+        town AS (
+            SELECT quantity_code, kind, district_code, town_key, year || 'Q' || quarter AS period, year, quarter, value, ytd_value FROM town_quarter
+            UNION ALL
+            SELECT quantity_code, kind, district_code, town_key, CAST(year AS VARCHAR), year, NULL, value, value FROM town_year)
+        SELECT quantity_code, 'town', 'T:' || town_key, district_code, town_key, period, year, quarter, value, ytd_value FROM town
+        UNION ALL
+        SELECT quantity_code, 'district', 'D:' || district_code, district_code, NULL, period, year, quarter,
+               CASE any_value(kind) WHEN 'max' THEN max(value) ELSE sum(value) END,
+               CASE any_value(kind) WHEN 'max' THEN max(ytd_value) ELSE sum(ytd_value) END
+        FROM town GROUP BY quantity_code, district_code, period, year, quarter
+        UNION ALL
+        SELECT quantity_code, 'city', 'C', NULL, NULL, period, year, quarter,
+               CASE any_value(kind) WHEN 'max' THEN max(value) ELSE sum(value) END,
+               CASE any_value(kind) WHEN 'max' THEN max(ytd_value) ELSE sum(ytd_value) END
+        FROM town GROUP BY quantity_code, period, year, quarter
+        """;
+
+    internal static string IndicatorValueSql()
+    {
+        var parts = new List<string>();
+        foreach (var i in IndicatorCatalog.All)
+        {
+            var head = $"SELECT {Sql.Literal(i.Code)} AS indicator_code, {Sql.Literal(i.DirectionText)} AS direction, n.level, n.unit_key, n.district_code, n.town_key, n.period, n.year, n.quarter, ";
+            parts.Add(i.Denominator is { } den
+                ? head + $"CAST({Sql.Literal(i.Scale)} * n.value / nullif(d.value, 0) AS DECIMAL(18,4)) AS value FROM metric_quantity_value n " +
+                  $"JOIN metric_quantity_value d ON d.quantity_code = {Sql.Literal(den)} AND d.unit_key = n.unit_key AND d.period = n.period " +
+                  $"WHERE n.quantity_code = {Sql.Literal(i.Numerator)}"
+                : head + $"n.value FROM metric_quantity_value n WHERE n.quantity_code = {Sql.Literal(i.Numerator)}");
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine("INSERT INTO metric_value (indicator_code, level, district_code, town_key, period, year, quarter, value,");
+        sb.AppendLine("    yoy_previous, yoy_change, yoy_pct, yoy_direction, qoq_previous, qoq_change, qoq_pct, qoq_direction)");
+        sb.AppendLine("WITH base AS (");
+        sb.AppendLine(string.Join("\nUNION ALL\n", parts));
+        sb.AppendLine(")");
+        sb.AppendLine("""
+            SELECT b.indicator_code, b.level, b.district_code, b.town_key, b.period, b.year, b.quarter, b.value,
+                   y.value, b.value - y.value, CAST(round(100 * (b.value - y.value) / nullif(abs(y.value), 0), 2) AS DECIMAL(18,2)),
+                   CASE WHEN y.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = y.value THEN 'flat'
+                        WHEN (b.value > y.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END,
+                   q.value, b.value - q.value, CAST(round(100 * (b.value - q.value) / nullif(abs(q.value), 0), 2) AS DECIMAL(18,2)),
+                   CASE WHEN b.quarter IS NULL THEN NULL WHEN q.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = q.value THEN 'flat'
+                        WHEN (b.value > q.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END
+            FROM base b
+            LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key
+                 AND y.period = CASE WHEN b.quarter IS NULL THEN CAST(b.year - 1 AS VARCHAR) ELSE (b.year - 1) || 'Q' || b.quarter END
+            LEFT JOIN base q ON q.indicator_code = b.indicator_code AND q.unit_key = b.unit_key AND b.quarter IS NOT NULL
+                 AND q.period = CASE WHEN b.quarter = 1 THEN (b.year - 1) || 'Q4' ELSE b.year || 'Q' || (b.quarter - 1) END
+            """);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,108 @@
+using Analytics.DuckDb;
+using Analytics.Metrics.Rules;
+
+namespace Analytics.Metrics.Warehouse.Scoring;
+
+/// <summary>One change of a judgement: who, when, old value, new value, and why.</summary>
+public sealed record JudgementChange(string RubricId, string Period, string TownCode, string ItemCode, decimal? OldScore, decimal NewScore,
+    string Evaluator, string Reason, DateTime ChangedAt);
+
+/// <summary>视情给分 scores recorded by evaluators, with their full history (judgement + judgement_history).</summary>
+public sealed class JudgementStore(DuckDbConnection connection)
+{
+    /// <summary>
+    /// Records (or replaces) an evaluator's score for a judgement item after checking it against the item's range; the
+    /// change is appended to the history. Throws <see cref="RubricInputException"/> with a Chinese message when invalid.
+    /// </summary>
+    public JudgementChange Record(Rubric rubric, AssessmentPeriod period, string townCode, string itemCode, decimal score, string evaluator, string reason,
+        DateTime? at = null)
+    {
+        if (period.Year != rubric.Year)
+        {
+            throw new RubricInputException($"评分期 {period} 与评分方案 {rubric.Id} 的年度 {rubric.Year} 不一致");
+        }
+
+        var item = rubric.FindItem(itemCode) ?? throw new RubricInputException($"评分方案 {rubric.Id} 没有评分项 {itemCode}");
+        if (item.Rule is not JudgementRule rule)
+        {
+            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）按规则 {item.Rule.Type} 自动计算，不能录入视情给分");
+        }
+
+        if (period.IsQuarter && item.Frequency == Frequency.Annual)
+        {
+            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入");
+        }
+
+        var valid = rule.Allowed is { } allowed ? allowed.Contains(score) : score >= rule.Minimum && score <= item.Maximum;
+        if (!valid)
+        {
+            var range = rule.Allowed is { } a ? string.Join("/", a.Select(Fmt.Num)) : $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(item.Maximum)}";
+            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}");
+        }
+
+        if (string.IsNullOrWhiteSpace(evaluator) || string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RubricInputException("视情给分须填写评估人和理由");
+        }
+
+        var when = at ?? DateTime.UtcNow;
+        using var transaction = connection.BeginTransaction();
+        var old = Sql.Scalar<decimal?>(connection,
+            "SELECT score FROM judgement WHERE rubric_id = $1 AND period = $2 AND town_code = $3 AND item_code = $4",
+            rubric.Id, period.ToString(), townCode, itemCode);
+        Sql.Execute(connection, "INSERT OR REPLACE INTO judgement VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            rubric.Id, period.ToString(), townCode, itemCode, score, evaluator.Trim(), reason.Trim(), when);
+        Sql.Execute(connection, """
+            INSERT INTO judgement_history (rubric_id, period, town_code, item_code, old_score, new_score, evaluator, reason, changed_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """, rubric.Id, period.ToString(), townCode, itemCode, old, score, evaluator.Trim(), reason.Trim(), when);
+        transaction.Commit();
+        return new JudgementChange(rubric.Id, period.ToString(), townCode, itemCode, old, score, evaluator.Trim(), reason.Trim(), when);
+    }
+
+    /// <summary>Town code → item code → judgement, for one rubric and period.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, Judgement>> ForPeriod(string rubricId, string period)
+    {
+        var result = new Dictionary<string, Dictionary<string, Judgement>>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT town_code, item_code, score, evaluator, reason FROM judgement WHERE rubric_id = $1 AND period = $2";
+        command.Parameters.AddValue(rubricId);
+        command.Parameters.AddValue(period);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var town = reader.GetString(0);
+            if (!result.TryGetValue(town, out var items))
+            {
+                result[town] = items = [];
+            }
+
+            items[reader.GetString(1)] = new Judgement(Sql.Decimal(reader, 2)!.Value, reader.GetString(3), reader.GetString(4));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every change of one item's judgement, oldest first.</summary>
+    public IReadOnlyList<JudgementChange> History(string rubricId, string period, string townCode, string itemCode)
+    {
+        var list = new List<JudgementChange>();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT old_score, new_score, evaluator, reason, changed_at FROM judgement_history
+            WHERE rubric_id = $1 AND period = $2 AND town_code = $3 AND item_code = $4 ORDER BY history_id
+            """;
+        command.Parameters.AddValue(rubricId);
+        command.Parameters.AddValue(period);
+        command.Parameters.AddValue(townCode);
+        command.Parameters.AddValue(itemCode);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(new JudgementChange(rubricId, period, townCode, itemCode, Sql.Decimal(reader, 0), Sql.Decimal(reader, 1)!.Value,
+                reader.GetString(2), reader.GetString(3), reader.GetDateTime(4)));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Analytics.DuckDb;
+
+namespace Analytics.Metrics.Warehouse;
+
+/// <summary>Small helpers for the set-based statements of this layer.</summary>
+internal static class Sql
+{
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public static string Literal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static int Execute(DuckDbConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            command.Parameters.AddValue(p);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    public static T? Scalar<T>(DuckDbConnection connection, string sql, params object?[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            command.Parameters.AddValue(p);
+        }
+
+        var value = command.ExecuteScalar();
+        if (value is null or DBNull)
+        {
+            return default;
+        }
+
+        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        return (T)Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+    }
+
+    public static decimal? Decimal(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToDecimal(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+}
