@@ -4,6 +4,11 @@ using Analytics.Cli.Commands;
 
 // `./analytics` — the command-line tool. Each command group lives in its own file under Commands/.
 Console.OutputEncoding = Encoding.UTF8;
+if (Console.IsOutputRedirected)
+{
+    // Piped output has no terminal width; give tables room instead of Spectre's 80 columns.
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+}
 
 var root = new RootCommand("上海区民政局 分析与报告数据仓库 — 命令行工具 (civil-affairs analytics warehouse)");
 root.Subcommands.Add(SqlCommand.Create());

@@ -30,7 +30,8 @@ internal static class EtlCommand
         var feed = new Option<string?>("--source") { Description = "只装载该数据源 (only this feed): " + string.Join("|", SourceCatalog.Feeds.Select(f => f.Id)) };
         var quarter = new Option<string?>("--quarter") { Description = "只装载该季度，如 2024Q3 (only this quarter)" };
         var key = new Option<string?>("--pseudonym-key") { Description = $"假名化密钥 (hex/base64)；默认取 {PseudonymKey.EnvironmentVariable}，否则演示密钥文件" };
-        var command = new Command("run", "从报送目录或 PostgreSQL 源数据库装载到仓库 (load a drop folder or a PostgreSQL source into the warehouse)") { sources, postgres, db, feed, quarter, key };
+        var onlyNew = new Option<bool>("--only-new") { Description = "跳过已成功装载的 数据源·季度 (skip feed/quarters already loaded)" };
+        var command = new Command("run", "从报送目录或 PostgreSQL 源数据库装载到仓库 (load a drop folder or a PostgreSQL source into the warehouse)") { sources, postgres, db, feed, quarter, key, onlyNew };
         command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
         {
             var dbPath = parseResult.GetValue(db)!;
@@ -41,6 +42,17 @@ internal static class EtlCommand
             var warehouse = WarehouseDatabase.Open(dbPath);
             var loader = new SourceQuarterLoader(warehouse, pseudonymKey);
             var work = feeds.SelectMany(f => (onlyQuarter is { } q ? [q] : source.QuartersOf(f)).Select(q => (Feed: f, Quarter: q))).ToList();
+            if (parseResult.GetValue(onlyNew))
+            {
+                using var connection = warehouse.Connect();
+                var loaded = RunLog.Loaded(connection);
+                work = work.Where(w => !loaded.Contains((w.Feed.Id, SourceQuarterLoader.QuarterKey(w.Quarter)))).ToList();
+                if (work.Count == 0)
+                {
+                    AnsiConsole.MarkupLine("仓库已是最新：没有需要装载的 数据源·季度 (everything is loaded)");
+                    return Task.FromResult(0);
+                }
+            }
             if (work.Count == 0)
             {
                 throw new CliInputException($"{source.Origin} 中没有可装载的数据 (nothing to load)");
@@ -88,17 +100,22 @@ internal static class EtlCommand
             var warehouse = WarehouseDatabase.Open(parseResult.GetValue(db)!);
             using var connection = warehouse.Connect();
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("运行", "数据源", "季度", "状态", "读取", "装载", "隔离", "耗时ms", "替换", "开始(UTC)", "说明");
-            foreach (var run in RunLog.Recent(connection, parseResult.GetValue(limit)))
+                .AddColumns("运行", "数据源", "季度", "状态", "读取", "装载", "隔离", "耗时", "开始(UTC)");
+            var runs = RunLog.Recent(connection, parseResult.GetValue(limit));
+            foreach (var run in runs)
             {
                 table.AddRow(run.RunId.ToString(), run.Feed, QuarterLabel(run.QuarterKey),
                     run.Status == "succeeded" ? "[green]成功[/]" : "[red]失败[/]",
                     run.RowsRead.ToString("N0"), run.RowsLoaded.ToString("N0"), run.RowsQuarantined.ToString("N0"),
-                    run.DurationMs.ToString("N0"), run.ReplacedRunId?.ToString() ?? "", run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss"),
-                    Markup.Escape(Truncate(run.Message ?? "", 80)));
+                    $"{run.DurationMs / 1000.0:F1}s", run.StartedAt.ToString("MM-dd HH:mm:ss"));
             }
 
             AnsiConsole.Write(table);
+            foreach (var run in runs.Where(r => r.Status != "succeeded"))
+            {
+                AnsiConsole.MarkupLine($"[red]运行 {run.RunId} 失败[/]：{Markup.Escape(run.Message ?? "")}");
+            }
+
             return Task.FromResult(0);
         }));
         return command;
@@ -173,5 +190,4 @@ internal static class EtlCommand
     }
 
     private static string QuarterLabel(int key) => $"{key / 10}Q{key % 10}";
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

@@ -38,6 +38,10 @@ internal static class MetricsCli
         if (IndicatorEngine.RefreshIfStale(connection) is { } refresh)
         {
             Console.Error.WriteLine($"已重算指标：{refresh.IndicatorValues:N0} 个指标值，用时 {refresh.Elapsed.TotalMilliseconds:N0} ms");
+            if (Environment.GetEnvironmentVariable("ANALYTICS_METRICS_TRACE") == "1")
+            {
+                Console.Error.WriteLine(string.Join("; ", refresh.StepMs!.Select(s => $"{s.Key} {s.Value} ms")));
+            }
         }
 
         return warehouse;

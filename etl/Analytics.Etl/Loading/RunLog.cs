@@ -34,6 +34,21 @@ public static class RunLog
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The (feed, quarter_key) pairs that have a succeeded load.</summary>
+    public static HashSet<(string Feed, int QuarterKey)> Loaded(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT feed, quarter_key FROM etl_run WHERE status = 'succeeded'";
+        using var reader = command.ExecuteReader();
+        var loaded = new HashSet<(string, int)>();
+        while (reader.Read())
+        {
+            loaded.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return loaded;
+    }
+
     /// <summary>The most recent runs, newest first.</summary>
     public static IReadOnlyList<RunRecord> Recent(DuckDbConnection connection, int limit = 200)
     {

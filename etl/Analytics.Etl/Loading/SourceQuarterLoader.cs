@@ -113,5 +113,5 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         }
     }
 
-    internal static int QuarterKey(Quarter quarter) => quarter.Year * 10 + quarter.Number;
+    public static int QuarterKey(Quarter quarter) => quarter.Year * 10 + quarter.Number;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Warehouse;
@@ -7,7 +6,7 @@ using Analytics.Warehouse;
 namespace Analytics.Metrics.Warehouse.Indicators;
 
 /// <summary>What one refresh of the metrics tables did.</summary>
-public sealed record IndicatorRefresh(long Quantities, long QuantityValues, long IndicatorValues, TimeSpan Elapsed);
+public sealed record IndicatorRefresh(long Quantities, long QuantityValues, long IndicatorValues, TimeSpan Elapsed, IReadOnlyDictionary<string, long>? StepMs = null);
 
 /// <summary>
 /// Computes every indicator for every town, district and the city, for every quarter and year, with 同比 and 环比,
@@ -30,17 +29,24 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         IndicatorCatalogSeeder.Upsert(connection);
         Sql.Execute(connection, "DELETE FROM metric_quantity");
         long quantities = 0;
+        var steps = new Dictionary<string, long>();
+        var step = Stopwatch.StartNew();
         foreach (var group in QuantityCatalog.All.GroupBy(q => (q.FactTable, q.Feed, q.ZeroWhenAbsent)))
         {
             quantities += Sql.Execute(connection, QuantitySql(group.Key.FactTable, group.Key.Feed, group.Key.ZeroWhenAbsent, group.ToList()));
+            steps[group.Key.FactTable + (group.Key.ZeroWhenAbsent ? "" : "*")] = step.ElapsedMilliseconds;
+            step.Restart();
         }
 
         Sql.Execute(connection, "DELETE FROM metric_quantity_value");
         var values = Sql.Execute(connection, QuantityValueSql());
+        steps["metric_quantity_value"] = step.ElapsedMilliseconds;
+        step.Restart();
         Sql.Execute(connection, "DELETE FROM metric_value");
         var indicators = Sql.Execute(connection, IndicatorValueSql());
+        steps["metric_value"] = step.ElapsedMilliseconds;
         transaction.Commit();
-        return new IndicatorRefresh(quantities, values, indicators, clock.Elapsed);
+        return new IndicatorRefresh(quantities, values, indicators, clock.Elapsed, steps);
     }
 
     /// <summary>Refreshes when the metric tables are empty or older than the newest load; returns null when they were current.</summary>
@@ -119,24 +125,23 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
 
     internal static string IndicatorValueSql()
     {
-        var parts = new List<string>();
-        foreach (var i in IndicatorCatalog.All)
-        {
-            var head = $"SELECT {Sql.Literal(i.Code)} AS indicator_code, {Sql.Literal(i.DirectionText)} AS direction, n.level, n.unit_key, n.district_code, n.town_key, n.period, n.year, n.quarter, ";
-            parts.Add(i.Denominator is { } den
-                ? head + $"CAST({Sql.Literal(i.Scale)} * n.value / nullif(d.value, 0) AS DECIMAL(18,4)) AS value FROM metric_quantity_value n " +
-                  $"JOIN metric_quantity_value d ON d.quantity_code = {Sql.Literal(den)} AND d.unit_key = n.unit_key AND d.period = n.period " +
-                  $"WHERE n.quantity_code = {Sql.Literal(i.Numerator)}"
-                : head + $"n.value FROM metric_quantity_value n WHERE n.quantity_code = {Sql.Literal(i.Numerator)}");
-        }
-
-        var sb = new StringBuilder();
-        sb.AppendLine("INSERT INTO metric_value (indicator_code, level, district_code, town_key, period, year, quarter, value,");
-        sb.AppendLine("    yoy_previous, yoy_change, yoy_pct, yoy_direction, qoq_previous, qoq_change, qoq_pct, qoq_direction)");
-        sb.AppendLine("WITH base AS (");
-        sb.AppendLine(string.Join("\nUNION ALL\n", parts));
-        sb.AppendLine(")");
-        sb.AppendLine("""
+        var definitions = string.Join(",\n    ", IndicatorCatalog.All.Select(i =>
+            $"({Sql.Literal(i.Code)}, {Sql.Literal(i.DirectionText)}, {Sql.Literal(i.Numerator)}, " +
+            $"{(i.Denominator is { } d ? Sql.Literal(d) : "NULL")}, {Sql.Literal(i.Scale)})"));
+        return $"""
+            INSERT INTO metric_value (indicator_code, level, district_code, town_key, period, year, quarter, value,
+                yoy_previous, yoy_change, yoy_pct, yoy_direction, qoq_previous, qoq_change, qoq_pct, qoq_direction)
+            WITH defs(indicator_code, direction, numerator, denominator, scale) AS (VALUES
+                {definitions}),
+            base AS MATERIALIZED (
+                SELECT d.indicator_code, d.direction, n.level, n.unit_key, n.district_code, n.town_key, n.period, n.year, n.quarter,
+                       CASE WHEN d.denominator IS NULL THEN n.value
+                            ELSE CAST(CAST(d.scale AS DECIMAL(18,4)) * n.value / nullif(dn.value, 0) AS DECIMAL(18,4)) END AS value,
+                       CASE WHEN n.quarter IS NULL THEN CAST(n.year - 1 AS VARCHAR) ELSE (n.year - 1) || 'Q' || n.quarter END AS yoy_period,
+                       CASE WHEN n.quarter IS NULL THEN NULL WHEN n.quarter = 1 THEN (n.year - 1) || 'Q4' ELSE n.year || 'Q' || (n.quarter - 1) END AS qoq_period
+                FROM defs d
+                JOIN metric_quantity_value n ON n.quantity_code = d.numerator
+                LEFT JOIN metric_quantity_value dn ON dn.quantity_code = d.denominator AND dn.unit_key = n.unit_key AND dn.period = n.period)
             SELECT b.indicator_code, b.level, b.district_code, b.town_key, b.period, b.year, b.quarter, b.value,
                    y.value, b.value - y.value, CAST(round(100 * (b.value - y.value) / nullif(abs(y.value), 0), 2) AS DECIMAL(18,2)),
                    CASE WHEN y.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = y.value THEN 'flat'
@@ -145,11 +150,8 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
                    CASE WHEN b.quarter IS NULL THEN NULL WHEN q.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = q.value THEN 'flat'
                         WHEN (b.value > q.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END
             FROM base b
-            LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key
-                 AND y.period = CASE WHEN b.quarter IS NULL THEN CAST(b.year - 1 AS VARCHAR) ELSE (b.year - 1) || 'Q' || b.quarter END
-            LEFT JOIN base q ON q.indicator_code = b.indicator_code AND q.unit_key = b.unit_key AND b.quarter IS NOT NULL
-                 AND q.period = CASE WHEN b.quarter = 1 THEN (b.year - 1) || 'Q4' ELSE b.year || 'Q' || (b.quarter - 1) END
-            """);
-        return sb.ToString();
+            LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key AND y.period = b.yoy_period
+            LEFT JOIN base q ON q.indicator_code = b.indicator_code AND q.unit_key = b.unit_key AND q.period = b.qoq_period
+            """;
     }
 }

@@ -119,6 +119,17 @@ public sealed class PseudonymKey
     /// <summary>Registers <see cref="FunctionName"/> with the database of the connection (once per database instance).</summary>
     public void Register(Analytics.DuckDb.DuckDbConnection connection)
     {
+        // Loads on several threads share one database instance: probe and register as one step.
+        lock (RegistrationGate)
+        {
+            RegisterOnce(connection);
+        }
+    }
+
+    private static readonly object RegistrationGate = new();
+
+    private void RegisterOnce(Analytics.DuckDb.DuckDbConnection connection)
+    {
         using var probe = connection.CreateCommand();
         probe.CommandText = "SELECT count(*) FROM duckdb_functions() WHERE function_name = $1";
         probe.Parameters.AddValue(FunctionName);

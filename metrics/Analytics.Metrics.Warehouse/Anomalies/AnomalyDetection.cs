@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Analytics.DuckDb;
+
+namespace Analytics.Metrics.Warehouse.Anomalies;
+
+/// <summary>Runs every detector over the metric tables and stores the flags in anomaly_flag (replacing the previous run).</summary>
+public static class AnomalyDetection
+{
+    public static IReadOnlyList<IAnomalyDetector> Detectors { get; } =
+    [
+        new SeasonalChangeDetector(), new LedgerMismatchDetector(), new DuplicatePaymentDetector(), new CertificateRateJumpDetector(),
+        new MissingSubmissionDetector(), new ImpossibleValueDetector(), new PeerOutlierDetector(), new TargetAtRiskDetector(),
+    ];
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IReadOnlyList<AnomalyFlag> Run(DuckDbConnection connection, bool store = true)
+    {
+        var context = new AnomalyContext(connection);
+        var flags = Detectors.SelectMany(d => d.Detect(context))
+            .OrderBy(f => f.Period, StringComparer.Ordinal).ThenBy(f => f.DistrictCode, StringComparer.Ordinal).ThenBy(f => f.TownKey).ThenBy(f => f.Kind, StringComparer.Ordinal)
+            .ToList();
+        if (store)
+        {
+            Store(connection, flags);
+        }
+
+        return flags;
+    }
+
+    /// <summary>Flags of a quarter ("2024Q3") or of every quarter of a year ("2024").</summary>
+    public static IEnumerable<AnomalyFlag> InPeriod(IEnumerable<AnomalyFlag> flags, string period) =>
+        flags.Where(f => period.Length == 4 ? f.Period.StartsWith(period, StringComparison.Ordinal) : f.Period == period);
+
+    private static void Store(DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags)
+    {
+        var now = DateTime.UtcNow;
+        using var transaction = connection.BeginTransaction();
+        Sql.Execute(connection, "DELETE FROM anomaly_flag");
+        using (var appender = connection.CreateAppender("anomaly_flag"))
+        {
+            foreach (var f in flags)
+            {
+                var row = appender.CreateRow().Append(f.Kind).Append(f.Severity).Append(f.Level).Append(f.DistrictCode);
+                row = f.TownKey is { } k ? row.Append(k) : row.AppendNull();
+                row.Append(f.TownName).Append(f.Period).Append(f.IndicatorCode);
+                row = f.Observed is { } o ? row.Append(o) : row.AppendNull();
+                row = f.Expected is { } e ? row.Append(e) : row.AppendNull();
+                row.Append(f.Score).Append(JsonSerializer.Serialize(f.Numbers, Json)).Append(f.Message).Append(now).EndRow();
+            }
+        }
+
+        transaction.Commit();
+    }
+}
