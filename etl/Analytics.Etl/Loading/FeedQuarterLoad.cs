@@ -15,6 +15,7 @@ internal sealed class FeedQuarterLoad(
     IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
 {
     private const string RawTable = "stage_raw";
+    private const string RegionChangesFile = "region_changes";
     private readonly StepTimer _timer = new();
     private readonly int _quarterKey = SourceQuarterLoader.QuarterKey(quarter);
 
@@ -27,11 +28,18 @@ internal sealed class FeedQuarterLoad(
         key.Register(connection);
         var towns = new ValidationSql(StarSchema.For(files[0].Spec), quarter, key.FunctionName);
         Execute(towns.BuildTowns());
-        for (var i = 0; i < files.Count; i++)
+
+        // Region changes go first: a town renamed this quarter is submitted under its new name.
+        var ordered = files.OrderBy(f => f.Spec.Id == RegionChangesFile ? 0 : 1).ToList();
+        for (var i = 0; i < ordered.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new LoadProgress(feed.Id, quarter, files[i].DisplayName, i, files.Count));
-            counts.Add(LoadFile(files[i]));
+            progress?.Report(new LoadProgress(feed.Id, quarter, ordered[i].DisplayName, i, ordered.Count));
+            counts.Add(LoadFile(ordered[i]));
+            if (ordered[i].Spec.Id == RegionChangesFile && _timer.Time("region changes", () => RegionChangeApplier.Apply(connection)) > 0)
+            {
+                Execute(towns.BuildTowns());
+            }
         }
 
         // Tables of the feed that received no file this time still belong to the replaced quarter.

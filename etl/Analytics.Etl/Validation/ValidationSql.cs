@@ -31,7 +31,9 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
         var firstField = "CASE WHEN _problem IS NOT NULL THEN '(文件)' " +
                          string.Join(" ", source.Columns.Select(c => $"WHEN {Q("p_" + c.Name)} IS NOT NULL THEN {FieldRules.Literal(c.Name)}")) +
                          (table.IsPlacedInTown ? " WHEN town_problem IS NOT NULL THEN 'town_name'" : "") + " END";
-        var reason = $"nullif(concat_ws('；', _problem, {string.Join(", ", source.Columns.Select(c => Q("p_" + c.Name)))}, town_problem), '')";
+        // A row the reader could not take apart (empty ledger, no codes row, short line) is quarantined for that
+        // alone: its fields are empty because of it, and listing every one as 必填字段为空 would bury the cause.
+        var reason = $"coalesce(_problem, nullif(concat_ws('；', {string.Join(", ", source.Columns.Select(c => Q("p_" + c.Name)))}, town_problem), ''))";
         var masked = "{" + string.Join(", ", source.Columns.Select(c =>
             $"{FieldRules.Literal(c.Name)}: {(IsPseudonymised(c.Name) ? $"CASE WHEN {Q("n_" + c.Name)} IS NULL THEN NULL ELSE '***' END" : Q("n_" + c.Name))}")) + "}";
 

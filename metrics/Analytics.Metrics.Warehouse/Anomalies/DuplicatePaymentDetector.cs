@@ -9,7 +9,7 @@ public sealed class DuplicatePaymentDetector : IAnomalyDetector
         using (var command = context.Connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT town_key, quarter_key, sum(n - 1), count(DISTINCT recipient_id), sum((n - 1) * amount)
+                SELECT town_key, quarter_key, CAST(sum(n - 1) AS BIGINT), count(DISTINCT recipient_id), CAST(sum((n - 1) * amount) AS DECIMAL(18,2))
                 FROM (SELECT town_key, quarter_key, recipient_id, category, payment_type, pay_month, amount, count(*) AS n
                       FROM fact_assistance_payments WHERE town_key IS NOT NULL
                       GROUP BY ALL HAVING count(*) > 1)
@@ -18,7 +18,7 @@ public sealed class DuplicatePaymentDetector : IAnomalyDetector
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows.Add((reader.GetInt32(0), reader.GetInt32(1), Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2),
                     reader.GetInt64(3), Sql.Decimal(reader, 4) ?? 0m));
             }
         }

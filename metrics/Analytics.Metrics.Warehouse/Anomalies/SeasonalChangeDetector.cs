@@ -7,14 +7,14 @@ namespace Analytics.Metrics.Warehouse.Anomalies;
 /// <summary>
 /// 骤降/骤增: a town's quarterly volume far from its own seasonal history. The baseline is the median of the same
 /// quarter in earlier years (values already flagged are left out, so one bad quarter does not poison next year's
-/// baseline). A flag needs both a large ratio (≤ 0.5 or ≥ 2) and a large Poisson z (|x − b| / √b ≥ 4), so small counts
-/// do not flag on noise. Flags of several indicators in the same town and quarter are merged into one.
+/// baseline). A flag needs both a large ratio (≤ 0.5 or ≥ 3) and a large Poisson z (|x − b| / √b ≥ 6): counts of a few
+/// dozen cases a quarter (临时救助 in a small town) are over-dispersed, and doubling from 5 to 14 is still noise. Flags of several indicators in the same town and quarter are merged into one.
 /// </summary>
 public sealed class SeasonalChangeDetector : IAnomalyDetector
 {
     public const double DropRatio = 0.5;
-    public const double SpikeRatio = 2.0;
-    public const double MinimumZ = 4.0;
+    public const double SpikeRatio = 3.0;
+    public const double MinimumZ = 6.0;
     public const double MinimumBaseline = 5.0;
 
     public IEnumerable<AnomalyFlag> Detect(AnomalyContext context)

@@ -29,6 +29,17 @@ internal sealed class M001Dimensions : Migration
             town_code     VARCHAR NOT NULL,
             PRIMARY KEY (district_code, alias)
         );
+        -- Region changes (区划调整) already applied to dim_region, so a reload never applies one twice.
+        CREATE TABLE dim_region_change (
+            change_id      VARCHAR PRIMARY KEY,
+            effective_date DATE NOT NULL,
+            change_type    VARCHAR NOT NULL,   -- rename | merge | split | establish | abolish
+            district_code  VARCHAR NOT NULL,
+            old_town_name  VARCHAR,
+            new_town_name  VARCHAR,
+            note           VARCHAR,
+            applied_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+        );
         CREATE TABLE dim_quarter (
             quarter_key   INTEGER PRIMARY KEY,  -- 20243 for 2024Q3
             label         VARCHAR NOT NULL,     -- 2024Q3

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Metrics.Warehouse.Anomalies;
+using Spectre.Console;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>`analytics anomalies`: anomaly flags per town/district and quarter; `anomalies evaluate` scores them against ground_truth.json.</summary>
+internal static class AnomaliesCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)" };
+        var period = new Option<string>("--period") { Description = "季度 2024Q3 或年度 2024 (period)" };
+        var format = new Option<string>("--format") { Description = "输出格式 table|json|csv", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var all = new Option<bool>("--all") { Description = "同时列出同类偏离等低级别提示 (include low-severity flags)" };
+        var command = new Command("anomalies", "异常标记：同类偏离、同比环比骤变、数据质量、年度目标风险 (anomaly flags)") { db, period, format, all };
+        command.Subcommands.Add(CreateEvaluate());
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
+        {
+            var path = parseResult.GetValue(db) ?? throw new CliInputException("缺少 --db (warehouse file required)");
+            var p = parseResult.GetValue(period) ?? throw new CliInputException("缺少 --period，如 2024Q3 或 2024");
+            MetricsCli.Period(p);
+            var warehouse = MetricsCli.OpenFresh(path);
+            using var connection = warehouse.Connect();
+            var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection), p)
+                .Where(f => parseResult.GetValue(all) || f.Severity != Severity.Low).ToList();
+            Write(flags, parseResult.GetValue(format)!);
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command CreateEvaluate()
+    {
+        var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
+        var truth = new Option<string>("--truth") { Description = "演示数据的 ground_truth.json", Required = true };
+        var command = new Command("evaluate", "按演示数据注入的异常计算查准率与查全率 (precision and recall against ground_truth.json)") { db, truth };
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
+        {
+            var truthPath = parseResult.GetValue(truth)!;
+            if (!File.Exists(truthPath))
+            {
+                throw new CliInputException($"找不到 {truthPath}");
+            }
+
+            var warehouse = MetricsCli.OpenFresh(parseResult.GetValue(db)!);
+            using var connection = warehouse.Connect();
+            var flags = AnomalyDetection.Run(connection);
+            var e = AnomalyEvaluation.Evaluate(flags, AnomalyEvaluation.ReadTruth(truthPath));
+            var o = Console.Out;
+            o.WriteLine($"查准率 precision = {e.Precision.ToString("0.000", CultureInfo.InvariantCulture)}；查全率 recall = {e.Recall.ToString("0.000", CultureInfo.InvariantCulture)}");
+            o.WriteLine($"命中 matched ({e.Matched.Count}):");
+            foreach (var (t, f) in e.Matched)
+            {
+                o.WriteLine($"  {t.Id} {t.Kind} {t.District}{t.Town} {t.Quarter} ← [{Severity.Label(f.Severity)}] {f.Message}");
+            }
+
+            o.WriteLine($"漏报 missed ({e.Missed.Count}):");
+            foreach (var t in e.Missed)
+            {
+                o.WriteLine($"  {t.Id} {t.Kind} {t.District}{t.Town} {t.Quarter}：{t.Description}");
+            }
+
+            o.WriteLine($"误报 false flags ({e.FalseFlags.Count}):");
+            foreach (var f in e.FalseFlags)
+            {
+                o.WriteLine($"  {f.Kind} {f.Period} [{Severity.Label(f.Severity)}] {f.Message}");
+            }
+
+            o.WriteLine($"未参与评估的业务提示（同类偏离、年度目标风险）{e.NotEvaluated} 条");
+            return Task.FromResult(e.Precision >= 0.8 && e.Recall >= 0.8 ? 0 : CliErrors.Failure);
+        }));
+        return command;
+    }
+
+    private static void Write(IReadOnlyList<AnomalyFlag> flags, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                Console.Out.WriteLine(JsonSerializer.Serialize(flags, MetricsCli.Json));
+                break;
+            case "csv":
+                Console.Out.WriteLine("kind,severity,level,district_code,district,town,period,indicator,observed,expected,score,message");
+                foreach (var f in flags)
+                {
+                    Console.Out.WriteLine(string.Join(',', f.Kind, f.Severity, f.Level, f.DistrictCode, MetricsCli.Csv(f.DistrictName), MetricsCli.Csv(f.TownName),
+                        f.Period, f.IndicatorCode, f.Observed?.ToString(CultureInfo.InvariantCulture), f.Expected?.ToString(CultureInfo.InvariantCulture),
+                        f.Score.ToString("0.###", CultureInfo.InvariantCulture), MetricsCli.Csv(f.Message)));
+                }
+
+                break;
+            default:
+                var table = new Table().Border(TableBorder.Rounded);
+                foreach (var c in new[] { "级别", "类型", "区", "街镇", "期", "说明" })
+                {
+                    table.AddColumn(c);
+                }
+
+                foreach (var f in flags.OrderBy(f => f.Severity == Severity.High ? 0 : f.Severity == Severity.Medium ? 1 : 2))
+                {
+                    table.AddRow(new Text(Severity.Label(f.Severity)), new Text(AnomalyKinds.Label(f.Kind)), new Text(f.DistrictName), new Text(f.TownName ?? "全区"),
+                        new Text(f.Period), new Text(f.Message));
+                }
+
+                AnsiConsole.Write(table);
+                AnsiConsole.Write(new Text($"{flags.Count} 条异常标记\n"));
+                break;
+        }
+    }
+}
