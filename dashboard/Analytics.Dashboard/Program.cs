@@ -1,6 +1,12 @@
-// The host of the product. Later work makes it the Blazor dashboard with the scheduler inside;
-// for now it answers liveness so the project has a runnable web entry point.
+using Analytics.Dashboard.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.UseApplicationPipeline();
+app.MapApplicationEndpoints();
 app.Run();
+
+/// <summary>The host's entry point; public so that integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -39,10 +39,18 @@ internal static class Sql
             return default;
         }
 
+        if (value is System.Numerics.BigInteger big)
+        {
+            value = (decimal)big;
+        }
+
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         return (T)Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
     }
 
-    public static decimal? Decimal(System.Data.Common.DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Convert.ToDecimal(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public static decimal? Decimal(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal) switch
+    {
+        System.Numerics.BigInteger big => (decimal)big,
+        var v => Convert.ToDecimal(v, CultureInfo.InvariantCulture),
+    };
 }

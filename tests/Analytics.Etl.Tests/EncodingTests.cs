@@ -55,4 +55,20 @@ public sealed class EncodingTests(DemoDropFixture drop) : IDisposable
             (Institutions, 12L, "town_name", $"街镇(town_name)：区划 {district} 下没有街镇「火星镇」"),
         ], rows);
     }
+
+    [Fact]
+    public void A_truncated_gb18030_file_quarantines_the_partial_last_row_and_loads_the_rest()
+    {
+        var text = File.ReadAllText(_bed.PathOf(Institutions), TestBed.Utf8).TrimEnd('\n');
+        var lastLineStart = text.LastIndexOf('\n') + 1;
+        var cut = text.IndexOf(',', text.IndexOf(',', lastLineStart) + 1) + 2; // inside the town name
+        File.WriteAllText(_bed.PathOf(Institutions), text[..cut], CodePages.Gb18030);
+        var lastRow = _bed.Lines(Institutions).Count - 1;
+
+        var result = _bed.Load("eldercare", "2024Q3");
+
+        Assert.Equal((EldercareRows, EldercareRows - 1, 1L), (result.RowsRead, result.RowsLoaded, result.RowsQuarantined));
+        var row = Assert.Single(_bed.Quarantine());
+        Assert.Equal((Institutions, (long)lastRow, "列数不足，行不完整（文件可能被截断）"), (row.File, row.Row, row.Reason));
+    }
 }

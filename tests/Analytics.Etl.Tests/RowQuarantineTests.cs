@@ -320,4 +320,32 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         AssertOneQuarantined(result, ledgers, ledger, 3, "violations_publicity", "公示不规范例数(violations_publicity)：-1 不能为负数");
     }
+
+    [Fact]
+    public void A_row_with_more_fields_than_the_header_is_quarantined_whole()
+    {
+        var lines = Verification().Lines(Requests);
+        lines[7] += ",多余";
+        _bed.WriteLines(Requests, lines);
+
+        var result = _bed.Load("verification", "2024Q3");
+
+        var row = AssertOneQuarantined(result, VerificationRows, Requests, 7, "(整行)", "列数多于表头");
+        Assert.Equal(lines[7], row.Raw);
+    }
+
+    [Fact]
+    public void A_malformed_line_of_a_personal_file_is_quarantined_without_its_text()
+    {
+        var lines = Assistance().Lines(Recipients);
+        var id = _bed.Cell(Recipients, 7, "citizen_id");
+        lines[7] += ",多余";
+        _bed.WriteLines(Recipients, lines);
+
+        var result = _bed.Load("assistance", "2024Q3");
+
+        var row = AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "(整行)", "列数多于表头");
+        Assert.Equal("（含个人信息，原文不保存）", row.Raw);
+        Assert.DoesNotContain(id, _bed.Text("SELECT string_agg(concat_ws('|', reason, raw), '') FROM etl_quarantine")!);
+    }
 }

@@ -169,8 +169,28 @@ public sealed class DuckDbConnection : DbConnection
     /// <c>name(x)</c> from every connection of this database until it closes. Results are at most
     /// <c>maxOutputBytes</c> (≤ 1024) UTF-8 bytes.
     /// </summary>
-    public void RegisterFunction(string name, int maxOutputBytes, DuckDbUtf8Function function) =>
-        Utf8ScalarFunction.Register(NativeHandle, name, maxOutputBytes, function);
+    public void RegisterFunction(string name, int maxOutputBytes, DuckDbUtf8Function function)
+    {
+        if (_transaction is not null)
+        {
+            Utf8ScalarFunction.Register(NativeHandle, name, maxOutputBytes, function);
+            return;
+        }
+
+        // In auto-commit mode a registration made right after another query was not kept (seen with
+        // DuckDB 1.5.6); an explicit transaction makes it durable for the database instance.
+        ExecuteInternal("BEGIN TRANSACTION");
+        try
+        {
+            Utf8ScalarFunction.Register(NativeHandle, name, maxOutputBytes, function);
+            ExecuteInternal("COMMIT");
+        }
+        catch
+        {
+            ExecuteInternal("ROLLBACK");
+            throw;
+        }
+    }
 
     /// <summary>Interrupts the query running on this connection, from any thread.</summary>
     internal void Interrupt()

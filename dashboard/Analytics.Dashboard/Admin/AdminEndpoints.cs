@@ -1,0 +1,72 @@
+using System.Globalization;
+using Analytics.Dashboard.Api;
+using Analytics.Dashboard.Security;
+using Analytics.Etl.Scheduling;
+using Analytics.Sources;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Analytics.Dashboard.Admin;
+
+/// <summary>Admin-only endpoints: "立即运行" (run now) and the CSV/JSON downloads of the admin tables.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/admin/jobs/run", async (HttpContext http, EtlScheduler scheduler, AuditLog audit, ILoggerFactory loggers,
+                [FromForm] string feed, [FromForm] string? quarter) =>
+            {
+                Quarter? q = null;
+                if (!string.IsNullOrEmpty(quarter))
+                {
+                    if (!Quarter.TryParse(quarter, out var parsed))
+                    {
+                        return Results.Redirect("/admin/jobs?error=quarter");
+                    }
+
+                    q = parsed;
+                }
+
+                if (scheduler.Feeds.All(f => f.Id != feed))
+                {
+                    return Results.Redirect("/admin/jobs?error=feed");
+                }
+
+                var triggered = await scheduler.TriggerNow(feed, q);
+                var logger = loggers.CreateLogger("Analytics.Dashboard.Admin");
+                _ = triggered.Completion.ContinueWith(
+                    t => logger.LogInformation("Operator run {Feed} {Quarter} finished: {State}", feed, q, t.IsCompletedSuccessfully ? t.Result.State : "cancelled"),
+                    TaskScheduler.Default);
+                audit.Record(http.User.Identity?.Name, "etl-run-now", $"{feed} {q?.ToString() ?? "latest"}");
+                return Results.Redirect($"/admin/jobs?triggered={Uri.EscapeDataString(feed)}");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .ExcludeFromDescription();
+
+        var api = endpoints.MapGroup("/api/admin").RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
+        api.MapGet("/runs", (AdminQueries queries, string? format) =>
+        {
+            var runs = queries.Runs(1000);
+            return Csv.Wanted(format)
+                ? Csv.File("etl-runs", ["运行", "数据源", "季度", "触发", "开始(UTC)", "状态", "读取", "装载", "隔离", "文件", "耗时ms", "替换运行", "说明"],
+                    runs.Select(r => (IReadOnlyList<string?>)[
+                        r.RunId.ToString(CultureInfo.InvariantCulture), r.Feed, AdminQueries.QuarterLabel(r.QuarterKey), r.Trigger,
+                        r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Status,
+                        r.RowsRead.ToString(CultureInfo.InvariantCulture), r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
+                        r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Files.ToString(CultureInfo.InvariantCulture),
+                        r.DurationMs.ToString(CultureInfo.InvariantCulture), r.ReplacedRunId?.ToString(CultureInfo.InvariantCulture), r.Message])
+                : Results.Ok(runs);
+        });
+        api.MapGet("/quarantine", (AdminQueries queries, string? feed, string? format) =>
+        {
+            var (_, rows) = queries.Quarantine(string.IsNullOrEmpty(feed) ? null : feed, 100_000);
+            return Csv.Wanted(format)
+                ? Csv.File("etl-quarantine", ["运行", "数据源", "季度", "文件", "行号", "字段", "原因", "原始行（已遮蔽）"],
+                    rows.Select(r => (IReadOnlyList<string?>)[
+                        r.RunId.ToString(CultureInfo.InvariantCulture), r.Feed, AdminQueries.QuarterLabel(r.QuarterKey), r.File,
+                        r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Field, r.Reason, r.Raw])
+                : Results.Ok(rows);
+        });
+        api.MapGet("/jobs", async (EtlScheduler scheduler) => Results.Ok(await scheduler.GetJobs()));
+        return endpoints;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Analytics.Dashboard.Statistics;
+
+namespace Analytics.Dashboard.Api;
+
+/// <summary>CSV downloads (UTF-8 with BOM, so that spreadsheet programs read the Chinese headers).</summary>
+public static class Csv
+{
+    public static IResult Table(StatTable table) =>
+        File(table.Id, ["地区代码", "地区", .. table.Columns.Select(c => $"{c.Name}（{c.Unit}）")],
+            table.Rows.Select(r => (IReadOnlyList<string?>)[r.Code, r.Name, .. r.Cells.Select(c => c.Display)]));
+
+    public static IResult File(string name, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', header.Select(Escape)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            text.AppendJoin(',', row.Select(Escape)).Append("\r\n");
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        return Results.File(bytes, "text/csv; charset=utf-8", $"{name}.csv");
+    }
+
+    public static bool Wanted(string? format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    private static string Escape(string? value)
+    {
+        value ??= "";
+        // A leading formula character would be run by spreadsheet programs (CSV injection).
+        if (value.Length > 0 && "=+-@".Contains(value[0]) && !decimal.TryParse(value, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,82 @@
+using Analytics.Dashboard.Statistics;
+
+namespace Analytics.Dashboard.Api;
+
+/// <summary>
+/// The read-only open-data API (/api/v1): the same suppressed numbers as the public pages, as JSON or, with
+/// <c>?format=csv</c>, as CSV. Anonymous, rate limited, described in /openapi/v1.json.
+/// </summary>
+public static class OpenDataApi
+{
+    public const string RateLimitPolicy = "public-api";
+
+    public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("开放数据 (open data)").RequireRateLimiting(RateLimitPolicy).AllowAnonymous();
+
+        api.MapGet("/indicators", () => PublicIndicator.All.Select(i => new IndicatorInfo(i.Code, i.Name, i.Unit, i.Domain)))
+            .WithName("ListIndicators").WithSummary("公开指标列表 (the public indicators)");
+
+        api.MapGet("/quarters", (PublicStatistics statistics) => statistics.Quarters().Select(q => q.ToString()))
+            .WithName("ListQuarters").WithSummary("已装载的季度 (quarters with data)");
+
+        api.MapGet("/districts", (PublicStatistics statistics, string? quarter, string? format) =>
+            {
+                if (statistics.ResolveQuarter(quarter) is not { } q)
+                {
+                    return Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+
+                var table = statistics.DistrictTable(q);
+                return Csv.Wanted(format) ? Csv.Table(table) : Results.Ok(table);
+            })
+            .WithName("DistrictTable").WithSummary("各区及全市指标，已做小数抑制 (districts and city, suppressed)")
+            .Produces<StatTable>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/districts/{district}/towns", (PublicStatistics statistics, string district, string? quarter, string? format) =>
+            {
+                if (statistics.ResolveQuarter(quarter) is not { } q)
+                {
+                    return Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+
+                if (statistics.TownTable(district, q) is not { } table)
+                {
+                    return Results.NotFound();
+                }
+
+                return Csv.Wanted(format) ? Csv.Table(table) : Results.Ok(table);
+            })
+            .WithName("TownTable").WithSummary("某区各街镇指标，已做小数抑制 (the 街镇 of a district, suppressed)")
+            .Produces<StatTable>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/trends/{area}", (PublicStatistics statistics, string area, string? quarter, string? format) =>
+            {
+                if (statistics.ResolveQuarter(quarter) is not { } q)
+                {
+                    return Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+
+                if (area != PublicStatistics.CityCode && statistics.Districts().All(d => d.Code != area))
+                {
+                    return Results.NotFound();
+                }
+
+                var trends = statistics.Trends(area, q);
+                if (!Csv.Wanted(format))
+                {
+                    return Results.Ok(trends);
+                }
+
+                var quarters = trends[0].Points.Select(p => p.Quarter).ToList();
+                return Csv.File($"trends-{area}", ["指标", "单位", .. quarters],
+                    trends.Select(t => (IReadOnlyList<string?>)[t.Indicator.Name, t.Indicator.Unit, .. t.Points.Select(p => p.Value.Display)]));
+            })
+            .WithName("Trends").WithSummary("全市（310000）或某区各指标的季度趋势与同比 (quarterly trend and year-on-year)")
+            .Produces<IReadOnlyList<IndicatorTrend>>().Produces(StatusCodes.Status404NotFound);
+
+        return endpoints;
+    }
+
+    public sealed record IndicatorInfo(string Code, string Name, string Unit, string Domain);
+}

@@ -1,0 +1,57 @@
+using Analytics.Etl.Scheduling;
+
+namespace Analytics.Dashboard.Configuration;
+
+/// <summary>
+/// The host's settings: section <c>Analytics</c> of appsettings.json, overridable by environment variables
+/// (<c>Analytics__Port</c>, <c>Analytics__DatabasePath</c>, ...). Relative paths are read from the working directory.
+/// </summary>
+public sealed class AnalyticsOptions
+{
+    public const string Section = "Analytics";
+
+    /// <summary>Environment variable with the admin password; when set it also resets the password at start.</summary>
+    public const string AdminPasswordVariable = "ANALYTICS_ADMIN_PASSWORD";
+
+    /// <summary>Address the host listens on.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 5080;
+
+    public string DatabasePath { get; set; } = "data/demo.duckdb";
+
+    /// <summary>The drop folder the scheduled loads read.</summary>
+    public string SourceFolder { get; set; } = "data/demo-drop";
+
+    /// <summary>Generate the demo drop on first start and load every feed and quarter not loaded yet.</summary>
+    public bool DemoMode { get; set; } = true;
+
+    public string DemoFrom { get; set; } = "2022Q1";
+
+    public string DemoTo { get; set; } = "2025Q4";
+
+    /// <summary>Pseudonym key (hex or base64); empty: <c>ANALYTICS_PSEUDONYM_KEY</c>, then in demo mode the key file beside the database.</summary>
+    public string? PseudonymKey { get; set; }
+
+    /// <summary>Public counts below this are shown as "&lt;N"; zero may be shown.</summary>
+    public int SuppressionThreshold { get; set; } = 10;
+
+    /// <summary>Admin password from configuration; <see cref="AdminPasswordVariable"/> overrides it.</summary>
+    public string? AdminPassword { get; set; }
+
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Requests per minute and client address on the public API.</summary>
+    public int PublicApiRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>Login attempts per minute and client address.</summary>
+    public int LoginRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>How long shutdown waits for a running load before interrupting it (it then rolls back).</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>The quarterly load schedules (Quartz cron, seconds first).</summary>
+    public EtlSchedulerOptions Schedules { get; set; } = new();
+}

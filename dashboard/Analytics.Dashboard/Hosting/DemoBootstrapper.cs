@@ -1,0 +1,91 @@
+using Analytics.Dashboard.Configuration;
+using Analytics.DemoData;
+using Analytics.Etl.Extraction;
+using Analytics.Etl.Loading;
+using Analytics.Etl.Scheduling;
+using Analytics.Sources;
+using Analytics.Warehouse;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Dashboard.Hosting;
+
+/// <summary>
+/// First start in demo mode: generates the deterministic demo drop when the source folder has none, then loads
+/// every feed and quarter not loaded yet through the scheduler (so loads never overlap with scheduled or operator
+/// runs). Without demo mode there is nothing to do and the host is ready at once.
+/// </summary>
+public sealed class DemoBootstrapper(
+    IOptions<AnalyticsOptions> options,
+    EtlScheduler scheduler,
+    WarehouseDatabase warehouse,
+    BootstrapState state,
+    ILogger<DemoBootstrapper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.DemoMode)
+        {
+            state.Set(BootstrapPhase.Ready);
+            return;
+        }
+
+        try
+        {
+            var folder = Path.GetFullPath(settings.SourceFolder);
+            if (!File.Exists(Path.Combine(folder, "manifest.json")))
+            {
+                state.Set(BootstrapPhase.Generating);
+                logger.LogInformation("Generating the demo source data into {Folder}", folder);
+                var result = await Task.Run(() => new DemoDataGenerator().Generate(new DemoOptions(
+                    folder, DemoOptions.DefaultSeed, Quarter.Parse(settings.DemoFrom), Quarter.Parse(settings.DemoTo))), stoppingToken);
+                logger.LogInformation("Demo source data generated: {Files} files, {Rows} rows in {Elapsed}", result.Files.Count, result.TotalRows, result.Elapsed);
+            }
+
+            state.Set(BootstrapPhase.Loading);
+            await LoadMissingAsync(folder, stoppingToken);
+            state.Set(BootstrapPhase.Ready);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Demo start-up loading stopped by shutdown");
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or FormatException)
+        {
+            logger.LogError(ex, "Demo start-up failed: {Message}", ex.Message);
+            state.Set(BootstrapPhase.Ready);
+        }
+    }
+
+    private async Task LoadMissingAsync(string folder, CancellationToken stoppingToken)
+    {
+        var source = new FileDropSource(folder);
+        HashSet<(string Feed, int QuarterKey)> loaded;
+        using (var connection = warehouse.Connect())
+        {
+            loaded = RunLog.Loaded(connection);
+        }
+
+        var work = scheduler.Feeds
+            .SelectMany(feed => source.QuartersOf(feed).Select(quarter => (Feed: feed.Id, Quarter: quarter)))
+            .Where(w => !loaded.Contains((w.Feed, SourceQuarterLoader.QuarterKey(w.Quarter))))
+            .ToList();
+        logger.LogInformation("Demo start-up: {Count} feed quarters to load from {Folder}", work.Count, folder);
+        int done = 0, failed = 0;
+        state.Progress(done, work.Count, failed);
+        foreach (var (feed, quarter) in work)
+        {
+            var outcome = await scheduler.RunNowAsync(feed, quarter, stoppingToken);
+            done++;
+            if (outcome.State != LoadRunState.Succeeded)
+            {
+                failed++;
+                logger.LogWarning("Demo start-up load {Feed} {Quarter} ended {State}: {Message}", feed, quarter, outcome.State, outcome.Message);
+            }
+
+            state.Progress(done, work.Count, failed);
+        }
+
+        logger.LogInformation("Demo start-up loading finished: {Done} loads, {Failed} failed", done, failed);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Analytics.DuckDb;
+using Analytics.Sources;
+using Analytics.Warehouse;
+
+namespace Analytics.Dashboard.Statistics;
+
+/// <summary>A 街镇 or an unassigned remainder of a district; <see cref="Code"/> is the stable town code.</summary>
+public sealed record TownArea(string Code, string Name, string DistrictCode);
+
+public sealed record DistrictArea(string Code, string Name, IReadOnlyList<TownArea> Towns);
+
+/// <summary>Raw (unsuppressed) counts per indicator, quarter and 街镇, read from the fact tables. Never shown as they are.</summary>
+public sealed class RawFigures
+{
+    public required IReadOnlyList<Quarter> Quarters { get; init; }
+
+    public required IReadOnlyList<DistrictArea> Districts { get; init; }
+
+    /// <summary>(indicator, quarter key, town code) → value; missing means zero.</summary>
+    public required IReadOnlyDictionary<(string Indicator, int QuarterKey, string Town), long> Values { get; init; }
+
+    public long ValueOf(string indicator, Quarter quarter, string town) =>
+        Values.TryGetValue((indicator, QuarterKey(quarter), town), out var value) ? value : 0;
+
+    public static int QuarterKey(Quarter quarter) => quarter.Year * 10 + quarter.Number;
+}
+
+/// <summary>Reads <see cref="RawFigures"/> from the warehouse, cached until a new load is logged in etl_run.</summary>
+public sealed class WarehouseFigures(WarehouseDatabase warehouse)
+{
+    private readonly Lock _lock = new();
+    private (string Version, RawFigures Figures)? _cache;
+
+    public RawFigures Read()
+    {
+        using var connection = warehouse.Connect();
+        var version = Version(connection);
+        lock (_lock)
+        {
+            if (_cache is { } cached && cached.Version == version)
+            {
+                return cached.Figures;
+            }
+        }
+
+        var figures = Load(connection);
+        lock (_lock)
+        {
+            _cache = (version, figures);
+        }
+
+        return figures;
+    }
+
+    private static string Version(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(run_id), 0)::VARCHAR || '/' || count(*)::VARCHAR FROM etl_run";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private static RawFigures Load(DuckDbConnection connection)
+    {
+        var quarters = new List<Quarter>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT quarter_key FROM etl_run WHERE status = 'succeeded' AND feed <> 'reference' ORDER BY 1";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                quarters.Add(new Quarter(key / 10, key % 10));
+            }
+        }
+
+        var towns = new List<(string District, string DistrictName, string Code, string Name)>();
+        var keyToTown = new Dictionary<long, string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT town_key, district_code, district_name, town_code, town_name, valid_to IS NULL AS current
+                FROM dim_region ORDER BY district_code, town_key
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var code = reader.GetString(3);
+                keyToTown[Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)] = code;
+                if (reader.GetBoolean(5))
+                {
+                    towns.Add((reader.GetString(1), reader.GetString(2), code, reader.GetString(4)));
+                }
+            }
+        }
+
+        var values = new Dictionary<(string, int, string), long>();
+        var unassigned = new HashSet<string>();
+        foreach (var indicator in PublicIndicator.All)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = indicator.Sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var quarterKey = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                var district = reader.IsDBNull(2) ? "000000" : reader.GetString(2);
+                string town;
+                if (!reader.IsDBNull(1) && keyToTown.TryGetValue(Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), out var known))
+                {
+                    town = known;
+                }
+                else
+                {
+                    town = UnassignedCode(district);
+                    unassigned.Add(district);
+                }
+
+                var value = reader.IsDBNull(3) ? 0 : Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture);
+                var key = (indicator.Code, quarterKey, town);
+                values[key] = values.GetValueOrDefault(key) + value;
+            }
+        }
+
+        var districts = towns.GroupBy(t => (t.District, t.DistrictName))
+            .Select(g => new DistrictArea(g.Key.District, g.Key.DistrictName,
+                g.Select(t => new TownArea(t.Code, t.Name, t.District))
+                    .Concat(unassigned.Contains(g.Key.District) ? [new TownArea(UnassignedCode(g.Key.District), "未注明街镇", g.Key.District)] : [])
+                    .ToList()))
+            .ToList();
+        return new RawFigures { Quarters = quarters, Districts = districts, Values = values };
+    }
+
+    private static string UnassignedCode(string district) => district + "/未注明街镇";
+}

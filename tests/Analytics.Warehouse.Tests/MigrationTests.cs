@@ -1,0 +1,84 @@
+using Analytics.Warehouse.Migrations;
+using Analytics.Warehouse.Schema;
+
+namespace Analytics.Warehouse.Tests;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void Opening_a_new_file_applies_every_migration_once_and_reopening_applies_none()
+    {
+        using var file = new WarehouseFile();
+        file.Open();
+        using (var connection = file.Open().Connect())
+        {
+            Assert.Equal(MigrationRunner.All.Count, WarehouseFile.Scalar(connection, "SELECT count(*) FROM schema_migrations"));
+            Assert.Equal(0, MigrationRunner.Migrate(connection));
+        }
+    }
+
+    [Fact]
+    public void Every_fact_table_of_the_star_schema_exists_with_its_columns()
+    {
+        using var file = new WarehouseFile();
+        using var connection = file.Open().Connect();
+        foreach (var table in StarSchema.FactTables)
+        {
+            var expected = FactTable.LeadingColumns.Select(c => c.Name).Concat(table.Columns.Select(c => c.Name)).ToList();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT column_name FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index";
+            command.Parameters.AddValue(table.Name);
+            using var reader = command.ExecuteReader();
+            var actual = new List<string>();
+            while (reader.Read())
+            {
+                actual.Add(reader.GetString(0));
+            }
+
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void Seeding_fills_48_towns_their_aliases_and_the_calendar_without_duplicating_on_reopen()
+    {
+        using var file = new WarehouseFile();
+        file.Open();
+        using var connection = file.Open().Connect();
+        Assert.Equal(48, WarehouseFile.Scalar(connection, "SELECT count(*) FROM dim_region"));
+        Assert.Equal(1, WarehouseFile.Scalar(connection, "SELECT count(*) FROM dim_region_alias WHERE district_code = '310117' AND alias = '岳阳'"));
+        Assert.Equal((DimensionSeeder.LastYear - DimensionSeeder.FirstYear + 1) * 4, WarehouseFile.Scalar(connection, "SELECT count(*) FROM dim_quarter"));
+        Assert.Equal(366, WarehouseFile.Scalar(connection, "SELECT count(*) FROM dim_date WHERE year = 2024"));
+    }
+
+    [Fact]
+    public void A_file_written_by_a_newer_schema_is_refused_with_a_clear_message()
+    {
+        using var file = new WarehouseFile();
+        using (var connection = file.Open().Connect())
+        {
+            WarehouseFile.Execute(connection, "INSERT INTO schema_migrations (version, description) VALUES (999, 'future')");
+        }
+
+        var error = Assert.Throws<WarehouseConfigurationException>(() => file.Open());
+        Assert.Contains("999", error.Message);
+    }
+
+    [Fact]
+    public void The_schema_document_shows_the_fact_tables_as_they_are()
+    {
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "warehouse-schema.md"));
+        Assert.Contains(SchemaDocument.FactTablesMarkdown(), document.ReplaceLineEndings("\n"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Analytics.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test folder.");
+    }
+}
