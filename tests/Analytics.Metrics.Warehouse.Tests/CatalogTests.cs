@@ -76,6 +76,14 @@ public sealed class CatalogTests(WarehouseFixture fixture)
     }
 
     [Fact]
+    public void Metrics_are_recomputed_only_after_a_new_load()
+    {
+        Assert.Null(IndicatorEngine.RefreshIfStale(fixture.Connection));
+        Assert.Equal(IndicatorCatalog.All.Count, fixture.Scalar<long>("SELECT count(*) FROM dim_indicator"));
+        Assert.True(fixture.Refresh.IndicatorValues > 0);
+    }
+
+    [Fact]
     public void A_town_quarter_value_equals_the_count_in_the_facts()
     {
         var expected = fixture.Scalar<long>("""

@@ -11,6 +11,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "性能基准 (benchmarks)");
         bench.Subcommands.Add(CreateLoad());
         bench.Subcommands.Add(CreateEtl());
+        bench.Subcommands.Add(CreateScore());
         return bench;
     }
 
@@ -22,6 +23,18 @@ internal static class BenchCommand
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
             new EtlBenchmark(parseResult.GetValue(dir)!, parseResult.GetValue(seed), Console.Out).Run();
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command CreateScore()
+    {
+        var dir = new Option<string>("--dir") { Description = "bench etl 的工作目录 (work directory of bench etl)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
+        var command = new Command("score", "全市规模指标计算与评分，及与 SQLite 的指标查询对比 (city-scale indicators and scoring vs SQLite)") { dir };
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
+        {
+            new ScoreBenchmark(parseResult.GetValue(dir)!, Console.Out).Run();
             return Task.FromResult(0);
         }));
         return command;

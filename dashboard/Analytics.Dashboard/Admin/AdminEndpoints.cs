@@ -42,29 +42,58 @@ public static class AdminEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .ExcludeFromDescription();
 
+        endpoints.MapPost("/admin/users", (HttpContext http, UserStore users, AuditLog audit, IFormCollection form) =>
+            {
+                var username = form["username"].ToString().Trim();
+                var password = form["password"].ToString();
+                var roles = form["roles"].Where(r => !string.IsNullOrEmpty(r)).Select(r => r!).ToArray();
+                if (!System.Text.RegularExpressions.Regex.IsMatch(username, "^[A-Za-z0-9_.-]{3,32}$")
+                    || roles.Length == 0 || roles.Except(Roles.All).Any())
+                {
+                    return Results.Redirect("/admin/users?error=input");
+                }
+
+                if (password.Length < 12)
+                {
+                    return Results.Redirect("/admin/users?error=password");
+                }
+
+                users.Save(username, password, roles);
+                audit.Record(http.User.Identity?.Name, "user-saved", $"{username}: {string.Join(",", roles)}");
+                return Results.Redirect($"/admin/users?saved={Uri.EscapeDataString(username)}");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .ExcludeFromDescription();
+
         var api = endpoints.MapGroup("/api/admin").RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
         api.MapGet("/runs", (AdminQueries queries, string? format) =>
         {
             var runs = queries.Runs(1000);
-            return Csv.Wanted(format)
-                ? Csv.File("etl-runs", ["运行", "数据源", "季度", "触发", "开始(UTC)", "状态", "读取", "装载", "隔离", "文件", "耗时ms", "替换运行", "说明"],
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(runs);
+            }
+
+            return Csv.File("etl-runs", ["运行", "数据源", "季度", "触发", "开始(UTC)", "状态", "读取", "装载", "隔离", "文件", "耗时ms", "替换运行", "说明"],
                     runs.Select(r => (IReadOnlyList<string?>)[
                         r.RunId.ToString(CultureInfo.InvariantCulture), r.Feed, AdminQueries.QuarterLabel(r.QuarterKey), r.Trigger,
                         r.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Status,
                         r.RowsRead.ToString(CultureInfo.InvariantCulture), r.RowsLoaded.ToString(CultureInfo.InvariantCulture),
                         r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Files.ToString(CultureInfo.InvariantCulture),
-                        r.DurationMs.ToString(CultureInfo.InvariantCulture), r.ReplacedRunId?.ToString(CultureInfo.InvariantCulture), r.Message])
-                : Results.Ok(runs);
+                        r.DurationMs.ToString(CultureInfo.InvariantCulture), r.ReplacedRunId?.ToString(CultureInfo.InvariantCulture), r.Message]));
         });
         api.MapGet("/quarantine", (AdminQueries queries, string? feed, string? format) =>
         {
             var (_, rows) = queries.Quarantine(string.IsNullOrEmpty(feed) ? null : feed, 100_000);
-            return Csv.Wanted(format)
-                ? Csv.File("etl-quarantine", ["运行", "数据源", "季度", "文件", "行号", "字段", "原因", "原始行（已遮蔽）"],
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(rows);
+            }
+
+            return Csv.File("etl-quarantine", ["运行", "数据源", "季度", "文件", "行号", "字段", "原因", "原始行（已遮蔽）"],
                     rows.Select(r => (IReadOnlyList<string?>)[
                         r.RunId.ToString(CultureInfo.InvariantCulture), r.Feed, AdminQueries.QuarterLabel(r.QuarterKey), r.File,
-                        r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Field, r.Reason, r.Raw])
-                : Results.Ok(rows);
+                        r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Field, r.Reason, r.Raw]));
         });
         api.MapGet("/jobs", async (EtlScheduler scheduler) => Results.Ok(await scheduler.GetJobs()));
         return endpoints;

@@ -25,7 +25,7 @@ public sealed class AppDatabase(WarehouseDatabase warehouse)
         """,
         """
         CREATE TABLE IF NOT EXISTS app.audit_log (
-            at      TIMESTAMP NOT NULL,
+            "at"    TIMESTAMP NOT NULL,
             "user"  VARCHAR,
             action  VARCHAR NOT NULL,
             detail  VARCHAR

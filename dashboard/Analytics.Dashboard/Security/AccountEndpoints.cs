@@ -1,18 +1,19 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Analytics.Dashboard.Security;
 
-/// <summary>POST /account/login and /account/logout: form posts from the login page and the layout, antiforgery checked.</summary>
+/// <summary>POST /account/signin and /account/signout: form posts from the login page and the layout, antiforgery checked.</summary>
 public static class AccountEndpoints
 {
     public const string LoginRateLimitPolicy = "login";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/login", async (HttpContext http, UserStore users, AuditLog audit,
+        endpoints.MapPost("/account/signin", async (HttpContext http, UserStore users, AuditLog audit,
                 [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl) =>
             {
                 username = username?.Trim() ?? "";
@@ -45,8 +46,14 @@ public static class AccountEndpoints
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        endpoints.MapPost("/account/logout", async (HttpContext http, AuditLog audit) =>
+        endpoints.MapPost("/account/signout", async (HttpContext http, AuditLog audit, IAntiforgery antiforgery) =>
             {
+                // No form field is bound here, so the antiforgery check is made explicitly.
+                if (!await antiforgery.IsRequestValidAsync(http))
+                {
+                    return Results.BadRequest();
+                }
+
                 if (http.User.Identity?.IsAuthenticated == true)
                 {
                     audit.Record(http.User.Identity.Name, "logout");

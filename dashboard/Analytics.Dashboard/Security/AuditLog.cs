@@ -24,7 +24,7 @@ public sealed class AuditLog(AppDatabase database, ILogger<AuditLog> logger, Tim
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at, \"user\", action, detail FROM app.audit_log ORDER BY at DESC LIMIT $1";
+        command.CommandText = "SELECT \"at\", \"user\", action, detail FROM app.audit_log ORDER BY \"at\" DESC LIMIT $1";
         command.Parameters.AddValue(limit);
         using var reader = command.ExecuteReader();
         var entries = new List<AuditEntry>();

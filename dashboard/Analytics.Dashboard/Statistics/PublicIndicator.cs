@@ -19,7 +19,7 @@ public sealed record PublicIndicator(string Code, string Name, string Unit, stri
         new("eldercare_institutions", "养老机构数", "家", "养老服务",
             "SELECT quarter_key, town_key, district_code, count(DISTINCT institution_id) AS value FROM fact_eldercare_institutions GROUP BY ALL"),
         new("eldercare_beds", "养老机构核定床位", "张", "养老服务",
-            "SELECT quarter_key, town_key, district_code, sum(beds_total) AS value FROM fact_eldercare_institutions GROUP BY ALL"),
+            "SELECT quarter_key, town_key, district_code, sum(beds_total)::BIGINT AS value FROM fact_eldercare_institutions GROUP BY ALL"),
         Count("social_organisations", "社会组织数", "家", "社会组织",
             "fact_socialorg_organisations WHERE status = 'active'"),
     ];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Analytics.Dashboard.Disclosure;
 using Analytics.Sources;
 
@@ -9,6 +10,9 @@ namespace Analytics.Dashboard.Statistics;
 /// </summary>
 public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy policy)
 {
+    // Disclosed figures of the current raw figures; replaced as a whole when a load changes them.
+    private (RawFigures Raw, ConcurrentDictionary<(string Indicator, Quarter Quarter), Dictionary<string, DisclosedValue>> Values)? _cache;
+
     public const string CityCode = "310000";
     public const string CityName = "全市";
 
@@ -81,6 +85,18 @@ public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy
 
     /// <summary>Suppresses one indicator in one quarter over the whole hierarchy; keyed by area code (city, district, town).</summary>
     private Dictionary<string, DisclosedValue> Disclose(RawFigures raw, string indicator, Quarter quarter)
+    {
+        var cache = _cache;
+        if (cache is null || !ReferenceEquals(cache.Value.Raw, raw))
+        {
+            cache = (raw, new());
+            _cache = cache;
+        }
+
+        return cache.Value.Values.GetOrAdd((indicator, quarter), key => Compute(raw, key.Indicator, key.Quarter));
+    }
+
+    private Dictionary<string, DisclosedValue> Compute(RawFigures raw, string indicator, Quarter quarter)
     {
         var codes = new List<string>();
         var values = new List<long>();

@@ -15,6 +15,11 @@ public sealed record RowSetExtractFile(FileSpec Spec, string DisplayName, IReadO
 
 /// <summary>
 /// A source row: where it came from and its raw text fields in header order. <paramref name="Problem"/>
-/// carries a defect found while reading (e.g. the file lacks a column), so the row is quarantined with it.
+/// carries a defect found while reading, so the row is quarantined with it; <paramref name="ProblemIsFileWide"/>
+/// says the defect is the file's (a ledger without its codes row) rather than this row's (a short line).
 /// </summary>
-public readonly record struct SourceRow(string File, long RowNumber, string?[] Fields, string? Problem = null);
+public readonly record struct SourceRow(string File, long RowNumber, string?[] Fields, string? Problem = null, bool ProblemIsFileWide = false)
+{
+    /// <summary>The field shown in the quarantine for a reading problem.</summary>
+    public string ProblemField => ProblemIsFileWide ? "(文件)" : "(整行)";
+}

@@ -82,14 +82,19 @@ public sealed class FileDropSource : IExtractSource
 
         var headerFields = enumerator.Current.Fields.Select(f => f.Trim()).ToList();
         HeaderCheck.Require(spec, headerFields, relative);
-        return new RowSetExtractFile(spec, relative, headerFields, ReadRows(path, encoding, relative));
+        return new RowSetExtractFile(spec, relative, headerFields, ReadRows(path, encoding, relative, headerFields.Count));
     }
 
-    private static IEnumerable<SourceRow> ReadRows(string path, System.Text.Encoding encoding, string displayName)
+    private static IEnumerable<SourceRow> ReadRows(string path, System.Text.Encoding encoding, string displayName, int columns)
     {
         foreach (var (line, fields) in DelimitedText.Read(path, encoding).Skip(1))
         {
-            yield return new SourceRow(displayName, line - 1, fields);
+            // Said here, while reading, with the same words as DuckDB's rejects for UTF-8 files (CsvRejects):
+            // a short last line is a truncated file, not a row of blank required fields.
+            var problem = fields.Length < columns ? "列数不足，行不完整（文件可能被截断）"
+                : fields.Length > columns ? "列数多于表头"
+                : null;
+            yield return new SourceRow(displayName, line - 1, fields, problem);
         }
     }
 

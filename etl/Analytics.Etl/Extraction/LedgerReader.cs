@@ -19,7 +19,7 @@ public static class LedgerReader
             : ReadCsv(path, displayName);
         if (records.Count == 0)
         {
-            return [new SourceRow(displayName, 1, new string?[spec.Columns.Count], "台账文件为空 (empty ledger)")];
+            return [new SourceRow(displayName, 1, new string?[spec.Columns.Count], "台账文件为空 (empty ledger)", ProblemIsFileWide: true)];
         }
 
         // The codes row is the first row that names at least half of the catalog's columns.
@@ -27,7 +27,7 @@ public static class LedgerReader
         if (codesIndex < 0)
         {
             return records.Select(r => new SourceRow(displayName, r.Line, new string?[spec.Columns.Count],
-                "台账缺少列代码行（第 2 行应为列代码，见 docs/sources.md）")).ToList();
+                "台账缺少列代码行（第 2 行应为列代码，见 docs/sources.md）", ProblemIsFileWide: true)).ToList();
         }
 
         var header = records[codesIndex].Fields.Select(f => f?.Trim() ?? string.Empty).ToList();
@@ -47,10 +47,10 @@ public static class LedgerReader
                 values[i] = positions[i] >= 0 && positions[i] < fields.Length ? fields[positions[i]] : null;
             }
 
-            rows.Add(new SourceRow(displayName, line, values, problem is null ? null : $"台账表头不符：{problem}"));
+            rows.Add(new SourceRow(displayName, line, values, problem is null ? null : $"台账表头不符：{problem}", ProblemIsFileWide: true));
         }
 
-        return rows.Count > 0 ? rows : [new SourceRow(displayName, codesIndex + 2, new string?[spec.Columns.Count], "台账没有数据行 (no data row)")];
+        return rows.Count > 0 ? rows : [new SourceRow(displayName, codesIndex + 2, new string?[spec.Columns.Count], "台账没有数据行 (no data row)", ProblemIsFileWide: true)];
     }
 
     private static List<(long Line, string?[] Fields)> ReadCsv(string path, string displayName)

@@ -22,6 +22,7 @@ internal static class CsvRejects
                    WHEN 'TOO MANY COLUMNS' THEN '列数多于表头'
                    WHEN 'UNQUOTED VALUE' THEN '引号不配对'
                    WHEN 'INVALID UNICODE' THEN '含有非法 UTF-8 字符'
+                   WHEN 'INVALID ENCODING' THEN '含有非法 UTF-8 字符'
                    WHEN 'LINE SIZE OVER MAXIMUM' THEN '行过长'
                    ELSE error_type || '：' || error_message END, '；') AS reason,
                first(csv_line) AS csv_line

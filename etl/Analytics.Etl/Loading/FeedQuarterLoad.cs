@@ -66,12 +66,13 @@ internal sealed class FeedQuarterLoad(
         {
             case CsvExtractFile csv:
                 // Staged in file order so that rowid numbers the accepted rows; DuckDB reads in parallel.
+                // Rows written inside a transaction get rowids from a large offset: count from the smallest.
                 _timer.Time("read", () =>
                 {
                     DropRejectTables();
                     Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} AS SELECT * FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})");
                 });
-                _timer.Time("validate", () => ExecuteValidation(validation.Build($"(SELECT rowid + 1 AS _rn, * FROM {RawTable})", "raw._rn", FieldRules.Literal(csv.DisplayName), "NULL::VARCHAR"), table));
+                _timer.Time("validate", () => ExecuteValidation(validation.Build($"(SELECT rowid - (SELECT min(rowid) FROM {RawTable}) + 1 AS _rn, * FROM {RawTable})", "raw._rn", FieldRules.Literal(csv.DisplayName), "NULL::VARCHAR", "NULL::VARCHAR")));
                 rejects = ReadRejects();
                 if (rejects.Count > 0)
                 {
@@ -81,7 +82,7 @@ internal sealed class FeedQuarterLoad(
                 break;
             case RowSetExtractFile rows:
                 _timer.Time("read", () => StageRows(rows));
-                _timer.Time("validate", () => ExecuteValidation(validation.Build(RawTable, "raw._row", "raw._file", "raw._problem"), table));
+                _timer.Time("validate", () => ExecuteValidation(validation.Build(RawTable, "raw._row", "raw._file", "raw._problem", "raw._problem_field")));
                 break;
         }
 
@@ -107,7 +108,7 @@ internal sealed class FeedQuarterLoad(
             INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
             SELECT {runId}, {_quarterKey}, district_code, town_key, {columns}
             FROM ({validation.BuildAccepted(source)})
-            """, table));
+            """));
         DropRejectTables();
         var read = _timer.Time("count", () => Scalar($"SELECT count(*) FROM {source}") + Scalar($"SELECT count(DISTINCT line) FROM {CsvRejects.ErrorsTable}"));
         if (read == loaded && !_timer.Time("duplicates", () => HasDuplicateKeys(table)))
@@ -132,30 +133,25 @@ internal sealed class FeedQuarterLoad(
     private void StageRows(RowSetExtractFile rows)
     {
         var columns = string.Join(", ", rows.Header.Select(h => $"{ValidationSql.Q(h)} VARCHAR"));
-        Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} (_file VARCHAR, _row BIGINT, _problem VARCHAR, {columns})");
+        Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} (_file VARCHAR, _row BIGINT, _problem VARCHAR, _problem_field VARCHAR, {columns})");
         using var appender = connection.CreateAppender(RawTable);
         foreach (var row in rows.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var line = appender.CreateRow().Append(row.File).Append(row.RowNumber).Append(row.Problem);
-            var problem = row.Fields.Length > rows.Header.Count ? "列数多于表头" : null;
+            // Readers mark short and over-long rows in row.Problem, so extra fields can be dropped here.
+            var line = appender.CreateRow().Append(row.File).Append(row.RowNumber).Append(row.Problem).Append(row.ProblemField);
             for (var i = 0; i < rows.Header.Count; i++)
             {
                 line.Append(i < row.Fields.Length ? row.Fields[i] : null);
             }
 
             line.EndRow();
-            if (problem is not null || row.Fields.Length < rows.Header.Count && row.Problem is null && rows.Spec.FeedId != "ledger")
-            {
-                // Malformed text rows are rare; mark them after staging rather than complicating the appender loop.
-                Execute($"UPDATE {RawTable} SET _problem = '{problem ?? "列数不足，行不完整（文件可能被截断）"}' WHERE _file = {FieldRules.Literal(row.File)} AND _row = {row.RowNumber}");
-            }
         }
 
         appender.Close();
     }
 
-    private long ExecuteValidation(string sql, FactTable table)
+    private long ExecuteValidation(string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -63,7 +63,12 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         catch (Exception ex) when (ex is EtlException or DuckDbException or WarehouseConfigurationException or InvalidOperationException or IOException or OperationCanceledException)
         {
             // The transaction (if any) is rolled back by now; record the failure on its own.
-            var message = ex is OperationCanceledException ? $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。" : ex.Message;
+            var message = ex switch
+            {
+                OperationCanceledException => $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。",
+                EtlException or WarehouseConfigurationException => ex.Message,
+                _ => $"{feed.Id}/{quarter}：装载失败，仓库保持不变：{ex.Message}",
+            };
             var failed = new LoadResult(0, feed.Id, quarter, false, 0, 0, 0, 0, clock.Elapsed, null, message);
             TryRecordFailure(connection, failed, source, trigger, started);
             if (ex is OperationCanceledException)
@@ -76,7 +81,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
                 throw;
             }
 
-            throw ex as EtlException ?? new EtlException($"{feed.Id}/{quarter}：装载失败，仓库保持不变：{ex.Message}", ex);
+            throw ex as EtlException ?? new EtlException(message, ex);
         }
     }
 

@@ -22,13 +22,14 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     /// <param name="rowExpression">The source row number.</param>
     /// <param name="fileExpression">The file name shown in the quarantine.</param>
     /// <param name="problemExpression">A problem found while reading the row, or NULL.</param>
-    public string Build(string relation, string rowExpression, string fileExpression, string problemExpression)
+    /// <param name="problemFieldExpression">The field shown for that problem: (整行) or (文件).</param>
+    public string Build(string relation, string rowExpression, string fileExpression, string problemExpression, string problemFieldExpression)
     {
         var source = table.Source;
         var perField = source.Columns.Select(c =>
             $"nullif(concat_ws('；', {string.Join(", ", ChecksOf(c).Select(k => $"CASE WHEN {k.Condition} THEN {k.Message} END").DefaultIfEmpty("NULL"))}), '') AS {Q("p_" + c.Name)}");
         var townProblem = table.IsPlacedInTown ? $"CASE WHEN {TownCondition} THEN {TownMessage} END" : "NULL";
-        var firstField = "CASE WHEN _problem IS NOT NULL THEN '(文件)' " +
+        var firstField = "CASE WHEN _problem IS NOT NULL THEN _problem_field " +
                          string.Join(" ", source.Columns.Select(c => $"WHEN {Q("p_" + c.Name)} IS NOT NULL THEN {FieldRules.Literal(c.Name)}")) +
                          (table.IsPlacedInTown ? " WHEN town_problem IS NOT NULL THEN 'town_name'" : "") + " END";
         // A row the reader could not take apart (empty ledger, no codes row, short line) is quarantined for that
@@ -39,7 +40,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
 
         return $"""
             CREATE OR REPLACE TEMP TABLE {CheckedTable} AS
-            WITH t AS MATERIALIZED ({TypedRows(relation, rowExpression, fileExpression, problemExpression)}),
+            WITH t AS MATERIALIZED ({TypedRows(relation, rowExpression, fileExpression, problemExpression, problemFieldExpression)}),
             p AS (
                 SELECT t.*, {string.Join(",\n                       ", perField)},
                        {townProblem} AS town_problem
@@ -69,7 +70,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
         }
 
         return $"""
-            WITH t AS MATERIALIZED ({TypedRows(relation, "NULL::BIGINT", "NULL::VARCHAR", "NULL::VARCHAR")})
+            WITH t AS MATERIALIZED ({TypedRows(relation, "NULL::BIGINT", "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR")})
             SELECT n_district_code AS district_code, town_key, {string.Join(", ", Values())}
             FROM t
             WHERE {string.Join("\n              AND ", conditions)}
@@ -86,7 +87,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
 
     // Normalised text (n_*), typed values (t_*) and the town key of every row. Both steps are
     // MATERIALIZED: inlined, DuckDB would re-evaluate each normalisation at every reference (3x slower).
-    private string TypedRows(string relation, string rowExpression, string fileExpression, string problemExpression)
+    private string TypedRows(string relation, string rowExpression, string fileExpression, string problemExpression, string problemFieldExpression)
     {
         var columns = table.Source.Columns;
         var normalised = columns.Select(c => $"{FieldRules.Normalised(c, $"raw.{Q(c.Name)}")} AS {Q("n_" + c.Name)}");
@@ -96,7 +97,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
             : ("NULL::INTEGER", "");
         return $"""
             WITH n AS MATERIALIZED (
-                SELECT {rowExpression} AS _row, {fileExpression} AS _file, {problemExpression} AS _problem,
+                SELECT {rowExpression} AS _row, {fileExpression} AS _file, {problemExpression} AS _problem, {problemFieldExpression} AS _problem_field,
                        {string.Join(",\n                       ", normalised)}
                 FROM {relation} raw
             )

@@ -45,18 +45,21 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         Sql.Execute(connection, "DELETE FROM metric_value");
         var indicators = Sql.Execute(connection, IndicatorValueSql());
         steps["metric_value"] = step.ElapsedMilliseconds;
+        Sql.Execute(connection, $"INSERT OR REPLACE INTO warehouse_meta SELECT '{MetaKey}', CAST(coalesce(max(run_id), 0) AS VARCHAR) FROM etl_run");
         transaction.Commit();
         return new IndicatorRefresh(quantities, values, indicators, clock.Elapsed, steps);
     }
 
-    /// <summary>Refreshes when the metric tables are empty or older than the newest load; returns null when they were current.</summary>
+    /// <summary>Refreshes when the metric tables were never computed or a load ran since; returns null when they were current.</summary>
     public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection)
     {
-        var computed = Sql.Scalar<DateTime?>(connection, "SELECT max(computed_at) FROM metric_value");
-        var loaded = Sql.Scalar<DateTime?>(connection, "SELECT max(finished_at) FROM etl_run WHERE status = 'succeeded'");
-        // computed_at is current_timestamp (UTC in DuckDB); finished_at is written by the loader in UTC.
-        return computed is null || (loaded is not null && loaded > computed) ? Refresh(connection) : null;
+        var computedFor = Sql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
+        var latest = Sql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        return computedFor == latest ? null : Refresh(connection);
     }
+
+    // warehouse_meta key holding the newest etl_run id the metric tables were computed from.
+    private const string MetaKey = "metrics_computed_for_run_id";
 
     internal static string QuantitySql(string table, string feed, bool zeroWhenAbsent, IReadOnlyList<Quantity> quantities)
     {

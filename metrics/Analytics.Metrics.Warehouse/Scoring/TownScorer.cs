@@ -22,6 +22,9 @@ public sealed class TownScorer(DuckDbConnection connection)
         return new TownScorer(connection).Score(rubric, period, store);
     }
 
+    // Set while ScoreAll holds one transaction around many stores (one commit instead of one per district and period).
+    internal bool InOuterTransaction { get; set; }
+
     public DistrictScore Score(Rubric rubric, AssessmentPeriod period, bool store = true)
     {
         var inputs = new RubricInputBuilder(connection).Build(rubric, period);
@@ -63,7 +66,7 @@ public sealed class TownScorer(DuckDbConnection connection)
     {
         var now = DateTime.UtcNow;
         var period = score.Period.ToString();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = InOuterTransaction ? null : connection.BeginTransaction();
         Sql.Execute(connection, "DELETE FROM score_result WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, period);
         Sql.Execute(connection, "DELETE FROM score_item WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, period);
         using (var results = connection.CreateAppender("score_result"))
@@ -88,7 +91,7 @@ public sealed class TownScorer(DuckDbConnection connection)
             }
         }
 
-        transaction.Commit();
+        transaction?.Commit();
     }
 }
 
@@ -98,13 +101,15 @@ public static class ScoreAll
     public static (int Results, TimeSpan Elapsed) Run(DuckDbConnection connection, IEnumerable<Rubric>? rubrics = null)
     {
         var clock = Stopwatch.StartNew();
-        var scorer = new TownScorer(connection);
+        var scorer = new TownScorer(connection) { InOuterTransaction = true };
         var count = 0;
+        using var transaction = connection.BeginTransaction();
         foreach (var rubric in rubrics ?? RubricCatalog.All)
         {
             count += scorer.ScoreYear(rubric).Sum(s => s.Towns.Count + 1);
         }
 
+        transaction.Commit();
         return (count, clock.Elapsed);
     }
 }

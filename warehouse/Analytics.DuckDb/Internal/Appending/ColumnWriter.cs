@@ -218,6 +218,12 @@ internal sealed unsafe class ColumnWriter
                 }
 
                 var length = Encoding.UTF8.GetBytes(value, _utf8);
+                if (length <= InlineStringLength)
+                {
+                    WriteInlineString(row, _utf8.AsSpan(0, length));
+                    break;
+                }
+
                 fixed (byte* pointer = _utf8)
                 {
                     // .NET produced the bytes, so they are valid UTF-8 and DuckDB need not check again.
@@ -231,6 +237,20 @@ internal sealed unsafe class ColumnWriter
             default:
                 throw Mismatch(typeof(string));
         }
+    }
+
+    // duckdb_string_t keeps strings of up to 12 bytes inside its 16-byte entry: length, then the bytes,
+    // zero-padded. Writing such entries directly saves a native call per value; longer strings must
+    // live in the vector's own string heap, so they go through duckdb_vector_assign_string_element_len.
+    private const int InlineStringLength = 12;
+
+    private void WriteInlineString(ulong row, ReadOnlySpan<byte> utf8)
+    {
+        var entry = _data + row * 16;
+        *(uint*)entry = (uint)utf8.Length;
+        var inline = new Span<byte>(entry + 4, InlineStringLength);
+        utf8.CopyTo(inline);
+        inline[utf8.Length..].Clear();
     }
 
     public void WriteBytes(ulong row, ReadOnlySpan<byte> value)

@@ -1,0 +1,193 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Analytics.Dashboard.Admin;
+using Analytics.Dashboard.Api;
+using Analytics.Dashboard.Components;
+using Analytics.Dashboard.Configuration;
+using Analytics.Dashboard.Data;
+using Analytics.Dashboard.Disclosure;
+using Analytics.Dashboard.Hosting;
+using Analytics.Dashboard.Security;
+using Analytics.Dashboard.Statistics;
+using Analytics.Etl.Scheduling;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Dashboard.Extensions;
+
+/// <summary>Every registration of the host, in one place.</summary>
+public static class ApplicationServiceExtensions
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AnalyticsOptions.Section);
+        var settings = section.Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+        var services = builder.Services;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.JsonWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+
+        // Port and address from Analytics:Host/Port unless ASPNETCORE_URLS (or --urls) says otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
+        }
+
+        // wwwroot and the scoped CSS bundle straight from the build output's manifest (./run runs the build, not a publish).
+        builder.WebHost.UseStaticWebAssets();
+
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownTimeoutSeconds));
+        services.Configure<AnalyticsOptions>(section);
+        services.TryAddSingletonTimeProvider();
+
+        // The warehouse: opened (migrated and seeded) once; every request and job opens its own connection.
+        services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+            return PseudonymKey.Resolve(o.PseudonymKey, o.DatabasePath, o.DemoMode);
+        });
+        services.AddSingleton<IExtractSourceFactory>(sp =>
+            new FileDropSourceFactory(Path.GetFullPath(sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.SourceFolder)));
+
+        // Hosted services start in this order and stop in the reverse one: the database closes last.
+        services.AddHostedService<WarehouseLifetime>();
+        services.AddSingleton<AppDatabase>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService<AdminAccountInitializer>();
+        services.AddEtlScheduling();
+        services.Configure<EtlSchedulerOptions>(section.GetSection(nameof(AnalyticsOptions.Schedules)));
+        services.AddSingleton<BootstrapState>();
+        services.AddHostedService<DemoBootstrapper>();
+
+        services.AddSingleton<SuppressionPolicy>();
+        services.AddSingleton<WarehouseFigures>();
+        services.AddSingleton<PublicStatistics>();
+        services.AddSingleton<AdminQueries>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "analytics.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/account/login";
+                o.AccessDeniedPath = "/account/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    if (IsApi(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    }
+
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(OpenDataApi.RateLimitPolicy, http => PerClient(http, "api", Settings(http).PublicApiRequestsPerMinute));
+            o.AddPolicy(AccountEndpoints.LoginRateLimitPolicy, http => PerClient(http, "login", Settings(http).LoginRequestsPerMinute));
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "民政公开数据 API (civil-affairs open data)";
+            document.Info.Description = "只读。所有计数均已做小数抑制：小于阈值的显示为 \"<10\"，为防推算而隐藏的显示为 \"×\"，其数值为 null。";
+            return Task.CompletedTask;
+        }));
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication UseApplicationPipeline(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.Out.WriteLine($"民政数据分析平台已启动 (listening on) {string.Join(", ", app.Urls)}"));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(error => error.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync("服务器内部错误 (internal error)");
+            }));
+        }
+
+        app.UseStaticFiles();
+        var lib = Path.Combine(AppContext.BaseDirectory, "lib");
+        if (Directory.Exists(lib))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(lib), RequestPath = "/lib" });
+        }
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapOpenDataApi();
+        app.MapAccountEndpoints();
+        app.MapAdminEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static AnalyticsOptions Settings(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+
+    private static RateLimitPartition<string> PerClient(HttpContext http, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter($"{policy}:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using Analytics.Dashboard.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class SecurityTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task Login_with_the_configured_admin_password_succeeds_and_is_audited()
+    {
+        var client = await fixture.AdminAsync();
+        var page = await client.GetStringAsync("/admin/audit");
+        Assert.Contains("login", page);
+        Assert.Contains(fixture.Services.GetRequiredService<AuditLog>().Recent(), e => e.User == "admin" && e.Action == "login");
+    }
+
+    [Fact]
+    public async Task Login_with_a_wrong_password_fails_and_is_audited()
+    {
+        var (client, response) = await fixture.SignInAsync("admin-wrong", "not the password");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("error=invalid", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+        Assert.Contains(fixture.Services.GetRequiredService<AuditLog>().Recent(), e => e.User == "admin-wrong" && e.Action == "login-failed");
+    }
+
+    [Fact]
+    public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
+    {
+        var users = fixture.Services.GetRequiredService<UserStore>();
+        users.Save("lock-me", "the-right-password", [Roles.Analyst]);
+        for (var i = 0; i < 4; i++)
+        {
+            var (_, failed) = await fixture.SignInAsync("lock-me", "wrong-" + i);
+            Assert.Contains("error=invalid", failed.Headers.Location!.OriginalString);
+        }
+
+        var (_, fifth) = await fixture.SignInAsync("lock-me", "wrong-again");
+        Assert.Contains("error=locked", fifth.Headers.Location!.OriginalString);
+        var (client, right) = await fixture.SignInAsync("lock-me", "the-right-password");
+        Assert.Contains("error=locked", right.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
+        Assert.NotNull(users.List().Single(u => u.Username == "lock-me").LockedUntil);
+        Assert.Contains(fixture.Services.GetRequiredService<AuditLog>().Recent(), e => e.User == "lock-me" && e.Action == "login-locked-out");
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_as_pbkdf2_hashes()
+    {
+        fixture.Services.GetRequiredService<UserStore>().Save("hash-check", "plain-text-secret", [Roles.Evaluator]);
+        using var connection = fixture.Services.GetRequiredService<Analytics.Dashboard.Data.AppDatabase>().Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT password_hash, salt FROM app.users WHERE username = 'hash-check'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.StartsWith("pbkdf2-sha256$", reader.GetString(0));
+        Assert.DoesNotContain("plain-text-secret", reader.GetString(0));
+        Assert.True(PasswordHasher.Verify("plain-text-secret", reader.GetString(0), reader.GetString(1)));
+        Assert.False(PasswordHasher.Verify("plain-text-secreT", reader.GetString(0), reader.GetString(1)));
+    }
+
+    [Fact]
+    public async Task Posts_without_an_antiforgery_token_are_rejected()
+    {
+        var anonymous = fixture.Anonymous();
+        var login = await anonymous.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin",
+            ["password"] = DashboardFixture.AdminPassword,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+
+        var admin = await fixture.AdminAsync();
+        var runNow = await admin.PostAsync("/admin/jobs/run", new FormUrlEncodedContent(new Dictionary<string, string> { ["feed"] = "reference" }));
+        Assert.Equal(HttpStatusCode.BadRequest, runNow.StatusCode);
+        var logout = await admin.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session()
+    {
+        var admin = await fixture.AdminAsync();
+        var token = await DashboardFixture.AntiforgeryTokenAsync(admin, "/admin");
+        var logout = await admin.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_redirects_only_to_local_paths()
+    {
+        var client = fixture.Anonymous();
+        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/account/login");
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin",
+            ["password"] = DashboardFixture.AdminPassword,
+            ["returnUrl"] = "//evil.example/",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/login")]
+    [InlineData("/api/v1/districts")]
+    [InlineData("/admin")]
+    public async Task Security_headers_are_sent(string path)
+    {
+        var response = await fixture.Anonymous().GetAsync(path);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Admin_can_create_a_user_with_roles()
+    {
+        var admin = await fixture.AdminAsync();
+        var token = await DashboardFixture.AntiforgeryTokenAsync(admin, "/admin/users");
+        var response = await admin.PostAsync("/admin/users", new FormUrlEncodedContent(
+        [
+            new("username", "new-leader"), new("password", "a-long-password-1"), new("roles", "leader"), new("roles", "analyst"),
+            new("__RequestVerificationToken", token),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var user = fixture.Services.GetRequiredService<UserStore>().List().Single(u => u.Username == "new-leader");
+        Assert.Equal(["leader", "analyst"], user.Roles);
+        Assert.Contains("new-leader", await admin.GetStringAsync("/admin/users"));
+    }
+}
