@@ -18,7 +18,12 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
 
     public static TheoryData<string> AdminPages => ["/admin", "/admin/runs", "/admin/quarantine", "/admin/jobs", "/admin/users", "/admin/audit"];
 
-    public static TheoryData<string> AdminApis => ["/api/admin/runs", "/api/admin/runs?format=csv", "/api/admin/quarantine", "/api/admin/jobs"];
+    public static TheoryData<string> AdminApis =>
+    [
+        "/api/admin/runs", "/api/admin/runs?format=csv", "/api/admin/quarantine", "/api/admin/quarantine?format=csv",
+        "/api/admin/jobs", "/api/admin/jobs?format=csv", "/api/admin/users", "/api/admin/users?format=csv",
+        "/api/admin/audit", "/api/admin/audit?format=csv",
+    ];
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -76,8 +76,9 @@ public sealed class OpenDataApiTests(DashboardFixture fixture)
         Assert.Equal(rows.Count, csv.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            var displays = rows[i].GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("display").GetString()!);
-            Assert.EndsWith(string.Join(",", displays.Select(d => d.Contains(',') ? $"\"{d}\"" : d)), csv[i]);
+            var cells = rows[i].GetProperty("cells").EnumerateArray()
+                .Select(c => c.GetProperty("value").ValueKind == JsonValueKind.Number ? c.GetProperty("value").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) : c.GetProperty("display").GetString()!);
+            Assert.EndsWith(string.Join(",", cells), csv[i]);
         }
     }
 

@@ -12,7 +12,9 @@ public sealed class SuppressionTests(DashboardFixture fixture)
     private static readonly string[] Districts = ["310105", "310107", "310117", "310118"];
 
     private static IEnumerable<string> PublicPages() =>
-        DashboardFixture.Quarters.SelectMany(q => Districts.Select(d => $"/districts/{d}?quarter={q}").Prepend($"/?quarter={q}"));
+        DashboardFixture.Quarters.SelectMany(q => Districts
+            .SelectMany(d => new[] { $"/districts/{d}?quarter={q}", $"/districts/{d}?quarter={q}&indicator=tekun", $"/districts/{d}?quarter={q}&indicator=eldercare_institutions" })
+            .Prepend($"/?quarter={q}"));
 
     private static IEnumerable<string> JsonTables() =>
         DashboardFixture.Quarters.SelectMany(q => Districts.Select(d => $"/api/v1/districts/{d}/towns?quarter={q}").Prepend($"/api/v1/districts?quarter={q}"));

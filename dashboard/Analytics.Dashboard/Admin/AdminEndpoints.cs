@@ -95,7 +95,46 @@ public static class AdminEndpoints
                         r.RunId.ToString(CultureInfo.InvariantCulture), r.Feed, AdminQueries.QuarterLabel(r.QuarterKey), r.File,
                         r.RowNumber.ToString(CultureInfo.InvariantCulture), r.Field, r.Reason, r.Raw]));
         });
-        api.MapGet("/jobs", async (EtlScheduler scheduler) => Results.Ok(await scheduler.GetJobs()));
+        api.MapGet("/jobs", async (EtlScheduler scheduler, string? format) =>
+        {
+            var jobs = await scheduler.GetJobs();
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(jobs);
+            }
+
+            return Csv.File("etl-jobs", ["任务", "数据源", "调度", "时区", "下次运行(UTC)", "上次运行(UTC)", "运行中", "上次结果"],
+                jobs.Select(j => (IReadOnlyList<string?>)[
+                    j.JobKey, j.Feed, j.Cron, j.TimeZone, j.NextFireTime?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    j.PreviousFireTime?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), j.IsRunning ? "是" : "否",
+                    j.LastRun is { } last ? $"{last.State} {last.Quarter} {last.Message}" : null]));
+        });
+        api.MapGet("/users", (UserStore users, string? format) =>
+        {
+            var list = users.List();
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(list);
+            }
+
+            return Csv.File("users", ["用户名", "角色", "连续失败", "锁定至(UTC)", "创建(UTC)"],
+                list.Select(u => (IReadOnlyList<string?>)[
+                    u.Username, string.Join("|", u.Roles), u.FailedAttempts.ToString(CultureInfo.InvariantCulture),
+                    u.LockedUntil?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    u.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]));
+        });
+        api.MapGet("/audit", (AuditLog audit, string? format) =>
+        {
+            var entries = audit.Recent(10_000);
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(entries);
+            }
+
+            return Csv.File("audit-log", ["时间(UTC)", "用户", "操作", "详情"],
+                entries.Select(e => (IReadOnlyList<string?>)[
+                    e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.User, e.Action, e.Detail]));
+        });
         return endpoints;
     }
 }

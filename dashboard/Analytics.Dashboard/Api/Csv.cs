@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Analytics.Dashboard.Disclosure;
 using Analytics.Dashboard.Statistics;
 
 namespace Analytics.Dashboard.Api;
@@ -8,7 +10,10 @@ public static class Csv
 {
     public static IResult Table(StatTable table) =>
         File(table.Id, ["地区代码", "地区", .. table.Columns.Select(c => $"{c.Name}（{c.Unit}）")],
-            table.Rows.Select(r => (IReadOnlyList<string?>)[r.Code, r.Name, .. r.Cells.Select(c => c.Display)]));
+            table.Rows.Select(r => (IReadOnlyList<string?>)[r.Code, r.Name, .. r.Cells.Select(Cell)]));
+
+    /// <summary>A shown count as a plain number (no thousands separator), a hidden one as its mark ("&lt;10", "×").</summary>
+    public static string Cell(DisclosedValue cell) => cell.Value?.ToString(CultureInfo.InvariantCulture) ?? cell.Display;
 
     public static IResult File(string name, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {

@@ -70,7 +70,7 @@ public static class OpenDataApi
 
                 var quarters = trends[0].Points.Select(p => p.Quarter).ToList();
                 return Csv.File($"trends-{area}", ["指标", "单位", .. quarters],
-                    trends.Select(t => (IReadOnlyList<string?>)[t.Indicator.Name, t.Indicator.Unit, .. t.Points.Select(p => p.Value.Display)]));
+                    trends.Select(t => (IReadOnlyList<string?>)[t.Indicator.Name, t.Indicator.Unit, .. t.Points.Select(p => Csv.Cell(p.Value))]));
             })
             .WithName("Trends").WithSummary("全市（310000）或某区各指标的季度趋势与同比 (quarterly trend and year-on-year)")
             .Produces<IReadOnlyList<IndicatorTrend>>().Produces(StatusCodes.Status404NotFound);

@@ -50,7 +50,8 @@ public sealed class DemoBootstrapper(
         {
             logger.LogInformation("Demo start-up loading stopped by shutdown");
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or FormatException
+            or Analytics.Etl.EtlException or Analytics.DuckDb.DuckDbException or WarehouseConfigurationException)
         {
             logger.LogError(ex, "Demo start-up failed: {Message}", ex.Message);
             state.Set(BootstrapPhase.Ready);

@@ -74,7 +74,9 @@ public sealed class WarehouseFigures(WarehouseDatabase warehouse)
             }
         }
 
-        var towns = new List<(string District, string DistrictName, string Code, string Name)>();
+        // Every version of every town; a town code keeps its latest name. Towns that no longer exist stay listed
+        // while facts refer to them, so that district totals always equal the sum of their rows.
+        var allTowns = new Dictionary<string, (string District, string DistrictName, string Name, bool Current, long Order)>();
         var keyToTown = new Dictionary<long, string>();
         using (var command = connection.CreateCommand())
         {
@@ -85,12 +87,11 @@ public sealed class WarehouseFigures(WarehouseDatabase warehouse)
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
+                var townKey = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
                 var code = reader.GetString(3);
-                keyToTown[Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)] = code;
-                if (reader.GetBoolean(5))
-                {
-                    towns.Add((reader.GetString(1), reader.GetString(2), code, reader.GetString(4)));
-                }
+                keyToTown[townKey] = code;
+                var order = allTowns.TryGetValue(code, out var known) ? known.Order : townKey;
+                allTowns[code] = (reader.GetString(1), reader.GetString(2), reader.GetString(4), reader.GetBoolean(5) || known.Current, order);
             }
         }
 
@@ -122,10 +123,13 @@ public sealed class WarehouseFigures(WarehouseDatabase warehouse)
             }
         }
 
-        var districts = towns.GroupBy(t => (t.District, t.DistrictName))
-            .Select(g => new DistrictArea(g.Key.District, g.Key.DistrictName,
+        var used = values.Keys.Select(k => k.Item3).ToHashSet();
+        var towns = allTowns.Where(t => t.Value.Current || used.Contains(t.Key)).OrderBy(t => t.Value.District).ThenBy(t => t.Value.Order)
+            .Select(t => (t.Value.District, t.Value.DistrictName, Code: t.Key, t.Value.Name)).ToList();
+        var districts = towns.GroupBy(t => t.District)
+            .Select(g => new DistrictArea(g.Key, g.Last().DistrictName,
                 g.Select(t => new TownArea(t.Code, t.Name, t.District))
-                    .Concat(unassigned.Contains(g.Key.District) ? [new TownArea(UnassignedCode(g.Key.District), "未注明街镇", g.Key.District)] : [])
+                    .Concat(unassigned.Contains(g.Key) ? [new TownArea(UnassignedCode(g.Key), "未注明街镇", g.Key)] : [])
                     .ToList()))
             .ToList();
         return new RawFigures { Quarters = quarters, Districts = districts, Values = values };

@@ -14,6 +14,11 @@ internal static class CsvRejects
         $"header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', " +
         $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
 
+    /// <summary>Options for the strict, typed read of the fast path (the caller passes the column types).</summary>
+    public static string StrictReadOptions =>
+        $"header = true, delim = ',', quote = '\"', escape = '\"', dateformat = '%Y-%m-%d', " +
+        $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
+
     /// <summary>SQL giving one row per rejected line: data row number and reason.</summary>
     public static string PerLineSql => $"""
         SELECT line - 1 AS data_row,

@@ -101,16 +101,16 @@ internal sealed class FeedQuarterLoad(
     private FileLoadCounts? TryLoadCleanCsv(CsvExtractFile csv, FactTable table)
     {
         var validation = new ValidationSql(table, quarter, key.FunctionName);
-        var source = $"read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})";
         var columns = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)));
         DropRejectTables();
         var loaded = _timer.Time($"read+validate+insert {table.Name}", () => ExecuteValidation($"""
             INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
             SELECT {runId}, {_quarterKey}, district_code, town_key, {columns}
-            FROM ({validation.BuildAccepted(source)})
+            FROM ({validation.BuildStrictAccepted(csv.Path, csv.Header, CsvRejects.StrictReadOptions)})
             """));
+        var rejected = Scalar($"SELECT count(*) FROM {CsvRejects.ErrorsTable}");
+        var read = rejected > 0 ? -1 : _timer.Time("count", () => Scalar($"SELECT count(*) FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
         DropRejectTables();
-        var read = _timer.Time("count", () => Scalar($"SELECT count(*) FROM {source}") + Scalar($"SELECT count(DISTINCT line) FROM {CsvRejects.ErrorsTable}"));
         if (read == loaded && !_timer.Time("duplicates", () => HasDuplicateKeys(table)))
         {
             _timer.Time("replace", () => RecordChangesAndReplace(table));
@@ -153,6 +153,12 @@ internal sealed class FeedQuarterLoad(
 
     private long ExecuteValidation(string sql)
     {
+        // Developers can read the generated SQL: ANALYTICS_ETL_SQL_DUMP=<folder>.
+        if (Environment.GetEnvironmentVariable("ANALYTICS_ETL_SQL_DUMP") is { Length: > 0 } dump)
+        {
+            File.WriteAllText(Path.Combine(dump, $"{feed.Id}-{quarter}-{Environment.TickCount64}.sql"), sql);
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Math.Max(command.ExecuteNonQuery(), 0);

@@ -17,9 +17,34 @@ internal static class FieldRules
     /// Trimmed text, NULL when blank. Numbers, dates, flags and ids also get full-width characters
     /// folded; translate() is costly, so it runs only on the rare values that are not plain ASCII.
     /// </summary>
-    public static string Normalised(ColumnSpec column, string raw) => column.Type is ColumnType.String
-        ? $"nullif(trim({raw}, ' \t　'), '')"
-        : $"nullif(trim(CASE WHEN strlen({raw}) = length({raw}) THEN {raw} ELSE translate({raw}, '{FullWidth}', '{HalfWidth}') END), '')";
+    public static string Normalised(ColumnSpec column, string raw) => column.Type switch
+    {
+        ColumnType.String => $"nullif(trim({raw}, ' \t　'), '')",
+        // Upper-cased once here: the check digit X may be typed as x, and the checks read it 20 times.
+        ColumnType.CitizenId => $"upper({Folded(raw)})",
+        _ => Folded(raw),
+    };
+
+    /// <summary>The strict read's normalisation of a text column: trimmed, upper-cased for 身份证号, NULL when blank.</summary>
+    public static string StrictNormalised(ColumnSpec column, string raw) => column.Type == ColumnType.CitizenId
+        ? $"upper(nullif(trim({raw}), ''))"
+        : $"nullif(trim({raw}), '')";
+
+    private static string Folded(string raw) =>
+        $"nullif(trim(CASE WHEN strlen({raw}) = length({raw}) THEN {raw} ELSE translate({raw}, '{FullWidth}', '{HalfWidth}') END), '')";
+
+    /// <summary>The DuckDB type a strict CSV read gives the column; text-like columns stay VARCHAR.</summary>
+    public static string StrictType(ColumnSpec column) => column.Type switch
+    {
+        ColumnType.Int => "BIGINT",
+        ColumnType.Decimal => "DECIMAL(18,4)",
+        ColumnType.Date => "DATE",
+        ColumnType.Bool => "BOOLEAN",
+        _ => "VARCHAR",
+    };
+
+    /// <summary>True for columns a strict CSV read already types.</summary>
+    public static bool IsStrictlyTyped(ColumnSpec column) => StrictType(column) != "VARCHAR";
 
     /// <summary>The typed value, NULL when blank or not parseable (the error expression says which).</summary>
     public static string Typed(ColumnSpec column, string n) => column.Type switch
@@ -28,14 +53,15 @@ internal static class FieldRules
         ColumnType.Decimal => $"TRY_CAST(replace(replace({n}, ',', ''), '%', '') AS DECIMAL(18,4))",
         ColumnType.Date => $"coalesce(TRY_CAST({n} AS DATE), TRY_CAST(try_strptime({n}, ['%Y/%m/%d', '%Y年%m月%d日', '%Y.%m.%d', '%Y%m%d']) AS DATE))",
         ColumnType.Bool => $"CASE WHEN lower({n}) IN ('true', 't', '1', 'y', 'yes', '是') THEN true WHEN lower({n}) IN ('false', 'f', '0', 'n', 'no', '否') THEN false END",
-        ColumnType.CitizenId => $"CASE WHEN {CitizenIdValid($"upper({n})")} THEN upper({n}) END",
+        ColumnType.CitizenId => $"CASE WHEN {CitizenIdValid(n)} THEN {n} END",
         ColumnType.Quarter => $"CASE WHEN regexp_full_match(upper({n}), '\\d{{4}}Q[1-4]') THEN CAST(left({n}, 4) AS INTEGER) * 10 + CAST(right({n}, 1) AS INTEGER) END",
         _ when column.AllowedValues is { Count: > 0 } => CodeOf(column, n),
         _ => n,
     };
 
     /// <summary>The checks of one field: each a SQL condition that is true when the value is bad, and its Chinese message.</summary>
-    public static IEnumerable<FieldCheck> Checks(ColumnSpec column, string n, string typed, Sources.Quarter quarter, bool isPeriodColumn)
+    /// <param name="textInput">False when <paramref name="n"/> is already typed (the strict CSV read), which drops the text-only checks.</param>
+    public static IEnumerable<FieldCheck> Checks(ColumnSpec column, string n, string typed, Sources.Quarter quarter, bool isPeriodColumn, bool textInput = true)
     {
         var label = $"{column.Label}({column.Name})";
         if (column.Required)
@@ -61,7 +87,7 @@ internal static class FieldRules
             yield return new($"{n} IS NOT NULL AND {typed} IS NULL", $"'{label}：' || {shown} || '{format}'");
         }
 
-        if (column.Type == ColumnType.Decimal && column.Unit != "%")
+        if (textInput && column.Type == ColumnType.Decimal && column.Unit != "%")
         {
             yield return new($"contains({n}, '%')", $"'{label}：不应为百分数'");
         }

@@ -58,24 +58,55 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     }
 
     /// <summary>
-    /// Only the rows that pass every check, with their fact values: the fast path, which builds no
-    /// reason text (the staged path does that when a file has bad rows).
+    /// The fast path: DuckDB reads the CSV with the catalog's types itself (in parallel; a value that
+    /// does not parse goes to its rejects table), and only rows passing every check are returned, with
+    /// their fact values. Tolerant parsing (full-width digits, "1,234", blanks) and reason texts are the
+    /// staged path's job, taken when this one rejects or filters anything.
     /// </summary>
-    public string BuildAccepted(string relation)
+    public string BuildStrictAccepted(string csvPath, IReadOnlyList<string> header, string readOptions)
     {
-        var conditions = table.Source.Columns.SelectMany(ChecksOf).Select(k => $"({k.Condition}) IS NOT TRUE").ToList();
+        var source = table.Source;
+        var types = "{" + string.Join(", ", header.Select(h => $"{FieldRules.Literal(h)}: '{FieldRules.StrictType(source.Column(h))}'")) + "}";
+        var normalised = source.Columns.Select(c => FieldRules.IsStrictlyTyped(c)
+            ? $"raw.{Q(c.Name)} AS {Q("n_" + c.Name)}"
+            : $"{FieldRules.StrictNormalised(c, $"raw.{Q(c.Name)}")} AS {Q("n_" + c.Name)}");
+        var typed = source.Columns.Select(c => FieldRules.IsStrictlyTyped(c)
+            ? $"{Q("n_" + c.Name)} AS {Q("t_" + c.Name)}"
+            : $"{FieldRules.Typed(c, Q("n_" + c.Name))} AS {Q("t_" + c.Name)}");
+        var conditions = source.Columns
+            .SelectMany(c => FieldRules.Checks(c, Q("n_" + c.Name), Q("t_" + c.Name), quarter, c.Name == source.PeriodColumn, textInput: !FieldRules.IsStrictlyTyped(c)))
+            .Select(k => $"({k.Condition}) IS NOT TRUE")
+            .ToList();
+        var (townKey, townJoin) = TownJoin();
         if (table.IsPlacedInTown)
         {
             conditions.Add($"({TownCondition}) IS NOT TRUE");
         }
 
+        // Every step is MATERIALIZED and the checks become one boolean column: inlined, DuckDB pushed
+        // the filter down and repeated each trim and code mapping at every reference (measured on 2.2
+        // million recipients: 19.8 s inlined, 8.6 s like this).
         return $"""
-            WITH t AS MATERIALIZED ({TypedRows(relation, "NULL::BIGINT", "NULL::VARCHAR", "NULL::VARCHAR", "NULL::VARCHAR")})
+            WITH n AS MATERIALIZED (
+                SELECT {string.Join(",\n                       ", normalised)}
+                FROM read_csv({FieldRules.Literal(csvPath)}, columns = {types}, {readOptions}) raw
+            ), t AS MATERIALIZED (
+                SELECT n.*, {townKey} AS town_key,
+                       {string.Join(",\n                       ", typed)}
+                FROM n {townJoin}
+            ), c AS MATERIALIZED (
+                SELECT t.*, {string.Join("\n                   AND ", conditions)} AS _ok
+                FROM t
+            )
             SELECT n_district_code AS district_code, town_key, {string.Join(", ", Values())}
-            FROM t
-            WHERE {string.Join("\n              AND ", conditions)}
+            FROM c
+            WHERE _ok
             """;
     }
+
+    private (string Key, string Join) TownJoin() => table.IsPlacedInTown
+        ? ("town.town_key", $"LEFT JOIN {TownsTable} town ON town.district_code = n.n_district_code AND town.alias = n.n_town_name")
+        : ("NULL::INTEGER", "");
 
     /// <summary>The towns as they stood at the quarter's end, by every name people write for them.</summary>
     public string BuildTowns() => $"""
@@ -92,9 +123,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
         var columns = table.Source.Columns;
         var normalised = columns.Select(c => $"{FieldRules.Normalised(c, $"raw.{Q(c.Name)}")} AS {Q("n_" + c.Name)}");
         var typed = columns.Select(c => $"{FieldRules.Typed(c, Q("n_" + c.Name))} AS {Q("t_" + c.Name)}");
-        var (townKey, townJoin) = table.IsPlacedInTown
-            ? ("town.town_key", $"LEFT JOIN {TownsTable} town ON town.district_code = n.n_district_code AND town.alias = n.n_town_name")
-            : ("NULL::INTEGER", "");
+        var (townKey, townJoin) = TownJoin();
         return $"""
             WITH n AS MATERIALIZED (
                 SELECT {rowExpression} AS _row, {fileExpression} AS _file, {problemExpression} AS _problem, {problemFieldExpression} AS _problem_field,

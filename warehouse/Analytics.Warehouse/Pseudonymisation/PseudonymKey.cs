@@ -99,7 +99,9 @@ public sealed class PseudonymKey
     public int WritePseudonym(ReadOnlySpan<byte> value, Span<byte> output)
     {
         Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(_key, value, hash);
+        var hmac = ThreadHmac();
+        hmac.AppendData(value);
+        hmac.GetHashAndReset(hash);
         const string hex = "0123456789abcdef";
         for (var i = 0; i < Pseudonyms.Length / 2; i++)
         {
@@ -108,6 +110,24 @@ public sealed class PseudonymKey
         }
 
         return Pseudonyms.Length;
+    }
+
+    // Setting up an HMAC key costs more than hashing a short value; DuckDB calls from several worker
+    // threads, so each thread keeps its own keyed instance and resets it after every value.
+    [ThreadStatic]
+    private static (PseudonymKey Owner, IncrementalHash Hmac)? t_hmac;
+
+    private IncrementalHash ThreadHmac()
+    {
+        if (t_hmac is { } cached && ReferenceEquals(cached.Owner, this))
+        {
+            return cached.Hmac;
+        }
+
+        t_hmac?.Hmac.Dispose();
+        var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        t_hmac = (this, hmac);
+        return hmac;
     }
 
     /// <summary>
