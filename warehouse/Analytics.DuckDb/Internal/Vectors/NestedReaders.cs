@@ -68,12 +68,7 @@ internal sealed class StructReader(ColumnType type) : VectorReader(type)
         }
     }
 
-    public override object GetValue(ulong row)
-    {
-        var builder = new StringBuilder();
-        AppendText(builder, row);
-        return builder.ToString();
-    }
+    public override object GetValue(ulong row) => TextOf(row);
 
     public override void AppendText(StringBuilder builder, ulong row)
     {
@@ -141,12 +136,7 @@ internal sealed unsafe class MapReader(ColumnType type) : VectorReader(type)
         _values.Bind(NativeMethods.StructVectorGetChild(entries, 1));
     }
 
-    public override object GetValue(ulong row)
-    {
-        var builder = new StringBuilder();
-        AppendText(builder, row);
-        return builder.ToString();
-    }
+    public override object GetValue(ulong row) => TextOf(row);
 
     public override void AppendText(StringBuilder builder, ulong row)
     {

@@ -65,6 +65,14 @@ internal abstract unsafe class VectorReader
     };
 
     /// <summary>DuckDB's text of a non-NULL value, as <c>value::VARCHAR</c> prints it.</summary>
+    /// <summary>The value as DuckDB's text form, built by <see cref="AppendText"/> (how STRUCT, MAP and UNION read).</summary>
+    protected string TextOf(ulong row)
+    {
+        var builder = new StringBuilder();
+        AppendText(builder, row);
+        return builder.ToString();
+    }
+
     public virtual string GetText(ulong row) => ValueText.Format(GetValue(row));
 
     /// <summary>
