@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Analytics.Etl.Loading;
 using Analytics.Etl.Tests.Support;
 
@@ -89,15 +88,7 @@ public sealed class AtomicityTests(DemoDropFixture drop) : IDisposable
     [Fact]
     public void A_load_killed_mid_way_leaves_a_consistent_warehouse_that_loads_again()
     {
-        var cli = CliPath();
-        Assert.True(File.Exists(cli), $"command-line build not found: {cli}");
-        using (var process = Process.Start(new ProcessStartInfo("dotnet")
-               {
-                   ArgumentList = { cli, "etl", "run", "--sources", drop.Root, "--db", _bed.DatabasePath, "--pseudonym-key", TestBed.KeyHex },
-                   RedirectStandardOutput = true,
-                   RedirectStandardError = true,
-                   UseShellExecute = false,
-               })!)
+        using (var process = CommandLine.Start("etl", "run", "--sources", drop.Root, "--db", _bed.DatabasePath, "--pseudonym-key", TestBed.KeyHex))
         {
             // The progress lines name the feed being loaded; kill 1.5 s into assistance, the largest feed.
             using var loadingAssistance = new ManualResetEventSlim();
@@ -140,15 +131,5 @@ public sealed class AtomicityTests(DemoDropFixture drop) : IDisposable
         var again = _bed.LoadDemo("reference", "2024Q3");
         Assert.True(again.Succeeded);
         Assert.Equal(48, _bed.Scalar("SELECT count(*) FROM fact_reference_population WHERE quarter_key = 20243"));
-    }
-
-    /// <summary>cli/Analytics.Cli/bin/&lt;Configuration&gt;/net10.0/analytics.dll, built with this test project.</summary>
-    private static string CliPath()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = output.Name;              // net10.0
-        var configuration = output.Parent!.Name;  // Debug | Release
-        var repository = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName; // …/bin/<cfg>/<tfm> → tests/Analytics.Etl.Tests → repo
-        return Path.Combine(repository, "cli", "Analytics.Cli", "bin", configuration, framework, "analytics.dll");
     }
 }
