@@ -42,7 +42,7 @@ internal sealed class FeedQuarterLoad(
             }
         }
 
-        // Tables of the feed that received no file this time still belong to the replaced quarter.
+        // A load replaces the whole quarter of the feed: tables that got no file this time lose their old rows too.
         foreach (var table in StarSchema.ForFeed(feed.Id).Where(t => files.All(f => f.Spec != t.Source)))
         {
             Execute($"DELETE FROM {table.Name} WHERE quarter_key = {_quarterKey}");
