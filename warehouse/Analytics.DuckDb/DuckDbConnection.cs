@@ -192,6 +192,17 @@ public sealed class DuckDbConnection : DbConnection
         }
     }
 
+    /// <summary>
+    /// How many SQL statements DuckDB's own parser finds in <paramref name="commandText"/>, without preparing or running
+    /// any of them; a text DuckDB cannot parse throws <see cref="DuckDbException"/> with DuckDB's message.
+    /// </summary>
+    public int CountStatements(string commandText)
+    {
+        ArgumentNullException.ThrowIfNull(commandText);
+        using var batch = Internal.StatementBatch.Extract(NativeHandle, commandText);
+        return batch.Count;
+    }
+
     /// <summary>Interrupts the query running on this connection, from any thread.</summary>
     internal void Interrupt()
     {

@@ -8,7 +8,9 @@ using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Disclosure;
 using Analytics.Dashboard.Hosting;
+using Analytics.Dashboard.Leadership;
 using Analytics.Dashboard.Security;
+using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Statistics;
 using Analytics.Etl.Scheduling;
 using Analytics.Warehouse;
@@ -74,6 +76,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<WarehouseFigures>();
         services.AddSingleton<PublicStatistics>();
         services.AddSingleton<AdminQueries>();
+        services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
+        services.AddSingleton<SqlSandbox>();
+        services.AddSingleton<LeadershipScores>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -167,6 +172,8 @@ public static class ApplicationServiceExtensions
         app.MapOpenDataApi();
         app.MapAccountEndpoints();
         app.MapAdminEndpoints();
+        app.MapSqlConsoleEndpoints();
+        app.MapLeadershipEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,193 @@
+using System.Net;
+using Analytics.Dashboard.Security;
+using Analytics.Dashboard.Sql;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Dashboard.Tests;
+
+/// <summary>
+/// The analysts' SQL console: access rules, a normal query, and escape attempts that the engine sandbox must refuse
+/// while the host keeps serving. Runs on a derived host with a 2 s timeout, 200 shown rows and a 256 MB memory limit.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class SqlConsoleTests(DashboardFixture fixture)
+{
+    private const string Password = "correct-horse-battery";
+    private static readonly object Gate = new();
+    private static WebApplicationFactory<Program>? _host;
+
+    private WebApplicationFactory<Program> Host
+    {
+        get
+        {
+            lock (Gate)
+            {
+                // Disposed with the fixture (WebApplicationFactory disposes the factories derived from it).
+                return _host ??= fixture.WithWebHostBuilder(b =>
+                {
+                    b.UseSetting("Analytics:SqlConsole:TimeoutSeconds", "2");
+                    b.UseSetting("Analytics:SqlConsole:MaxRows", "200");
+                    b.UseSetting("Analytics:SqlConsole:MemoryLimit", "256MB");
+                });
+            }
+        }
+    }
+
+    public static TheoryData<string, string> EscapeAttempts => new()
+    {
+        { "SELECT * FROM read_csv('/etc/passwd')", "file system operations are disabled by configuration" },
+        { "SELECT * FROM read_text('/etc/passwd')", "file system operations are disabled by configuration" },
+        { "SELECT * FROM read_blob('@DB')", "file system operations are disabled by configuration" },
+        { "SELECT * FROM glob('/*')", "file system operations are disabled by configuration" },
+        { "COPY (SELECT 1) TO '/tmp/sql-console-escape.csv'", "file system operations are disabled by configuration" },
+        { "ATTACH '/tmp/sql-console-escape.db' AS x", "file system operations are disabled by configuration" },
+        { "ATTACH '@DB' AS w", "file system operations are disabled by configuration" },
+        { "INSTALL httpfs", "file system operations are disabled by configuration" },
+        { "LOAD httpfs", "Loading external extensions is disabled" },
+        { "SET threads = 8", "the configuration has been locked" },
+        { "PRAGMA threads = 8", "the configuration has been locked" },
+        { "RESET memory_limit", "the configuration has been locked" },
+        { "SET enable_external_access = true", "the configuration has been locked" },
+        { "PRAGMA memory_limit = '100GB'", "the configuration has been locked" },
+        { "CALL pragma_version(); SET GLOBAL memory_limit = '100GB'", "每次只能执行一条语句" },
+        { "SET GLOBAL memory_limit = '100GB'", "the configuration has been locked" },
+        { "SELECT * FROM app.users", "schema \"app\" does not exist" },
+        { "SELECT * FROM app.audit_log", "schema \"app\" does not exist" },
+        { "SELECT * FROM warehouse_meta", "Table with name warehouse_meta does not exist" },
+        { "CREATE TABLE x AS SELECT 1", "read-only mode" },
+        { "EXPORT DATABASE '/tmp/sql-console-escape-export'", "file system operations are disabled by configuration" },
+        { "SELECT 1; SELECT 2", "每次只能执行一条语句" },
+        { "SELECT 1; COPY (SELECT 1) TO '/tmp/sql-console-escape2.csv'", "每次只能执行一条语句" },
+        { "SELECT count(*) FROM range(100000000) a CROSS JOIN range(100000000) b", "已被中断" },
+        { "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t", "已被中断" },
+        { "SELECT length(string_agg(repeat('x', 100), ',')) FROM range(1000000000)", "Out of Memory Error" },
+        { "SELECT * FROM duckdb_secrets()", "file system operations are disabled by configuration" },
+    };
+
+    [Fact]
+    public async Task Anonymous_users_are_redirected_to_login()
+    {
+        var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetAsync("/analyst/sql");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery());
+        var export = await client.PostAsync("/analyst/sql/export", new FormUrlEncodedContent(new Dictionary<string, string> { ["sql"] = "SELECT 1" }));
+        Assert.NotEqual(HttpStatusCode.OK, export.StatusCode);
+    }
+
+    [Fact]
+    public async Task Leaders_get_403()
+    {
+        var client = await SignedInAsAsync("sql-leader", Roles.Leader);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/analyst/sql")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Analysts_and_admins_get_the_console_with_the_schema_browser()
+    {
+        foreach (var role in new[] { Roles.Analyst, Roles.Admin })
+        {
+            var client = await SignedInAsAsync("sql-" + role, role);
+            var response = await client.GetAsync("/analyst/sql");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("SQL 查询台", html, StringComparison.Ordinal);
+            Assert.Contains("etl_run", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("audit_log", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("password_hash", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_normal_query_returns_the_grid_and_history_and_csv()
+    {
+        var client = await SignedInAsAsync("sql-grid", Roles.Analyst);
+        var document = await RunAsync(client, "SELECT 42 AS answer, 'é中' AS text");
+        Assert.Null(document.QuerySelector("#sql-error"));
+        var headers = document.QuerySelectorAll("#sql-result th").Select(th => th.TextContent).ToList();
+        Assert.Equal(2, headers.Count);
+        Assert.StartsWith("answer", headers[0], StringComparison.Ordinal);
+        Assert.Contains("INTEGER", headers[0], StringComparison.Ordinal);
+        Assert.Equal(["42", "é中"], document.QuerySelectorAll("#sql-result tbody td").Select(td => td.TextContent).ToList());
+        Assert.Contains("SELECT 42 AS answer", document.QuerySelector("#sql-history")!.TextContent, StringComparison.Ordinal);
+
+        var token = await AntiforgeryAsync(client);
+        var csv = await client.PostAsync("/analyst/sql/export", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["sql"] = "SELECT district_code FROM dim_region ORDER BY 1 LIMIT 3",
+            ["__RequestVerificationToken"] = token,
+        }));
+        var body = await csv.Content.ReadAsStringAsync();
+        Assert.True(csv.StatusCode == HttpStatusCode.OK, body);
+        Assert.StartsWith("text/csv", csv.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_huge_result_is_capped_and_the_total_reported()
+    {
+        var client = await SignedInAsAsync("sql-huge", Roles.Analyst);
+        var document = await RunAsync(client, "SELECT range AS n FROM range(50000)");
+        Assert.Null(document.QuerySelector("#sql-error"));
+        Assert.Equal(200, document.QuerySelectorAll("#sql-result tbody tr").Length);
+        Assert.Contains("50,000", document.QuerySelector("#sql-status")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(EscapeAttempts))]
+    public async Task Escape_attempts_fail_and_the_host_keeps_serving(string sql, string expected)
+    {
+        sql = sql.Replace("@DB", fixture.DatabasePath, StringComparison.Ordinal);
+        var user = "sql-escape";
+        var client = await SignedInAsAsync(user, Roles.Analyst);
+        var document = await RunAsync(client, sql);
+        var error = document.QuerySelector("#sql-error")?.TextContent;
+        Assert.True(error is not null, $"{sql} did not fail: {document.QuerySelector("#sql-status")?.TextContent}");
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.False(File.Exists("/tmp/sql-console-escape.csv"));
+        Assert.False(Directory.Exists("/tmp/sql-console-escape-export"));
+
+        var after = await RunAsync(client, "SELECT count(*) AS n FROM dim_region");
+        Assert.Null(after.QuerySelector("#sql-error"));
+
+        var audit = Host.Services.GetRequiredService<AuditLog>().Recent(50)
+            .Where(e => e.User == user && e.Action == SqlSandbox.AuditAction).ToList();
+        Assert.Contains(audit, e => e.Detail!.Contains(System.Text.Json.JsonSerializer.Serialize(sql)[1..^1], StringComparison.Ordinal));
+    }
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> RunAsync(HttpClient client, string sql)
+    {
+        var html = await client.GetStringAsync("/analyst/sql");
+        var form = new HtmlParser().ParseDocument(html).QuerySelector("form.sql-form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        fields["Sql"] = sql;
+        var response = await client.PostAsync("/analyst/sql", new FormUrlEncodedContent(fields));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return new HtmlParser().ParseDocument(body);
+    }
+
+    private static async Task<string> AntiforgeryAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/analyst/sql");
+        return new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    private async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
+    {
+        Host.Services.GetRequiredService<UserStore>().Save(username, Password, roles);
+        var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/account/login");
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = username,
+            ["password"] = Password,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}
