@@ -11,16 +11,11 @@ public static class TextDecoding
     static TextDecoding()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Gb18030 = Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        // Strict (throwing) variant of the code page the sources catalog names, so detection can fail.
+        Gb18030 = Encoding.GetEncoding(Analytics.Sources.LedgerEncoding.Gb18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    /// <summary>The encoding of a text file: UTF-8 (with or without BOM) when valid, else GB18030 when valid.</summary>
-    public static Encoding Detect(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        return Detect(bytes, path);
-    }
-
+    /// <summary>The encoding of a text file's bytes: UTF-8 (with or without BOM) when valid, else GB18030 when valid.</summary>
     public static Encoding Detect(ReadOnlySpan<byte> bytes, string displayName)
     {
         if (Utf8.IsValid(bytes))

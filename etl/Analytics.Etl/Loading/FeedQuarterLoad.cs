@@ -76,7 +76,7 @@ internal sealed class FeedQuarterLoad(
                 rejects = ReadRejects();
                 if (rejects.Count > 0)
                 {
-                    RenumberAroundRejects();
+                    RenumberAroundRejects(rejects);
                 }
 
                 break;
@@ -180,11 +180,15 @@ internal sealed class FeedQuarterLoad(
 
     // Accepted rows were numbered 1..n skipping rejected lines; give them their data-row numbers back.
     // The j-th rejected row (1-based, data row d_j) has d_j - j accepted rows before it.
-    private void RenumberAroundRejects() => Execute($"""
-        UPDATE {ValidationSql.CheckedTable} SET _row = _row + (
-            SELECT count(*) FROM (SELECT data_row - row_number() OVER (ORDER BY data_row) AS k FROM ({CsvRejects.PerLineSql})) r
-            WHERE r.k < {ValidationSql.CheckedTable}._row)
-        """);
+    private void RenumberAroundRejects(List<(long Row, string Reason, string? Line)> rejects)
+    {
+        // The rejects were read once already (ordered by row); their offsets need no second query.
+        var offsets = string.Join(", ", rejects.Select((r, j) => (r.Row - (j + 1)).ToString(CultureInfo.InvariantCulture)));
+        Execute($"""
+            UPDATE {ValidationSql.CheckedTable} SET _row = _row + (
+                SELECT count(*) FROM unnest([{offsets}]) r(k) WHERE r.k < {ValidationSql.CheckedTable}._row)
+            """);
+    }
 
     private void MarkDuplicates(FactTable table)
     {
