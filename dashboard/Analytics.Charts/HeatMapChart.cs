@@ -1,0 +1,19 @@
+namespace Analytics.Charts;
+
+/// <summary>Heat map of rows (街镇) by columns (rubric sections) of shares from 0 to 100; null cells show "-".</summary>
+public static class HeatMapChart
+{
+    public static object Options(string seriesName, IReadOnlyList<string> columns, IReadOnlyList<string> rows, Func<int, int, decimal?> share)
+    {
+        var data = rows.SelectMany((_, y) => columns.Select((_, x) => new object?[] { x, y, share(y, x) ?? (object)"-" })).ToArray();
+        return new
+        {
+            tooltip = new { position = "top" },
+            grid = new { left = 110, right = 16, top = 16, bottom = 96 },
+            xAxis = new { type = "category", data = columns, axisLabel = new { interval = 0, rotate = 30 } },
+            yAxis = new { type = "category", inverse = true, data = rows },
+            visualMap = new { min = 0, max = 100, calculable = true, orient = "horizontal", left = "center", bottom = 0, text = new[] { "100%", "0%" } },
+            series = new[] { new { name = seriesName, type = "heatmap", data, label = new { show = true } } },
+        };
+    }
+}
