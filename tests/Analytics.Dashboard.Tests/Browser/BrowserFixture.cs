@@ -23,7 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string Leader = "leader-browser";
     public const string Analyst = "analyst-browser";
 
-    /// <summary>松江 (the district with the most 街镇) in the fixture's last quarter.</summary>
+    /// <summary>松江, the district with the most 街镇: its public page and its rubric in the fixture's last quarter.</summary>
+    public const string DistrictCode = "310117";
     public const string RubricId = "songjiang-2024";
     public const string Period = "2024Q4";
 
@@ -39,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The scorer's own result for <see cref="RubricId"/> and <see cref="Period"/>.</summary>
     public DistrictScore ExpectedScore { get; private set; } = null!;
 
-    /// <summary>The current 街镇 of the rubric's district in dim_region.</summary>
+    /// <summary>The current 街镇 of <see cref="DistrictCode"/> in dim_region.</summary>
     public int ExpectedTowns { get; private set; }
 
     /// <summary><c>count(*)</c> of <see cref="FactTable"/>, read directly with DuckDB.</summary>
@@ -106,6 +107,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         using var connection = warehouse.Connect();
         IndicatorEngine.Refresh(connection);
         var rubric = RubricCatalog.Get(RubricId);
+        Assert.Equal(DistrictCode, rubric.District.Code);
         Assert.True(AssessmentPeriod.TryParse(Period, out var period));
         ExpectedScore = new TownScorer(connection).Score(rubric, period, store: false);
         ExpectedTowns = (int)Count(connection, $"SELECT count(*) FROM dim_region WHERE district_code = '{rubric.District.Code}' AND valid_to IS NULL");

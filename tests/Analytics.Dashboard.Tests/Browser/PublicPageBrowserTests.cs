@@ -24,7 +24,7 @@ public sealed class PublicPageBrowserTests(BrowserFixture fixture)
     public async Task District_page_draws_the_town_comparison_chart_over_its_table()
     {
         await using var session = await fixture.OpenAsync();
-        await session.GotoAsync("/districts/310117");
+        await session.GotoAsync($"/districts/{BrowserFixture.DistrictCode}");
 
         Assert.Equal(1, await session.AssertChartsDrawnAsync(".bars"));
         await session.AssertChartsDrawnAsync(".cards");
