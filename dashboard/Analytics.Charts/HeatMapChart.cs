@@ -9,10 +9,11 @@ public static class HeatMapChart
         return new
         {
             tooltip = new { position = "top" },
-            grid = new { left = 110, right = 16, top = 16, bottom = 96 },
+            // The colour scale stands on the right: below the grid it ran into the long rotated section names.
+            grid = new { left = 110, right = 72, top = 16, bottom = 112 },
             xAxis = new { type = "category", data = columns, axisLabel = new { interval = 0, rotate = 30 } },
             yAxis = new { type = "category", inverse = true, data = rows },
-            visualMap = new { min = 0, max = 100, calculable = true, orient = "horizontal", left = "center", bottom = 0, text = new[] { "100%", "0%" } },
+            visualMap = new { min = 0, max = 100, calculable = true, orient = "vertical", right = 0, top = "center", itemHeight = 120, text = new[] { "100%", "0%" } },
             series = new[] { new { name = seriesName, type = "heatmap", data, label = new { show = true } } },
         };
     }

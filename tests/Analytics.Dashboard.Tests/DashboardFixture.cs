@@ -1,11 +1,5 @@
 using System.Net;
-using Analytics.DemoData;
-using Analytics.Etl.Extraction;
-using Analytics.Etl.Loading;
 using Analytics.Sources;
-using Analytics.Sources.Catalog;
-using Analytics.Warehouse;
-using Analytics.Warehouse.Pseudonymisation;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,38 +7,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Analytics.Dashboard.Tests;
 
 /// <summary>
-/// One host for all tests: a temporary warehouse loaded once (before the host starts) with a small generated demo
-/// drop (2024Q3–2024Q4) through <see cref="SourceQuarterLoader"/>, demo mode off, and a known admin password.
+/// One host for all tests: a WebApplicationFactory (in-memory test server) on a <see cref="DemoWarehouse"/>, demo mode
+/// off, and a known admin password.
 /// </summary>
 public sealed class DashboardFixture : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "test-admin-Passw0rd!";
-    public const string KeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    public static readonly Quarter[] Quarters = [new(2024, 3), new(2024, 4)];
+    public const string KeyHex = DemoWarehouse.KeyHex;
+    public static readonly Quarter[] Quarters = DemoWarehouse.Quarters;
 
-    public DashboardFixture()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "analytics-dashboard-tests-" + Guid.NewGuid().ToString("N"));
-        DropFolder = Path.Combine(Root, "drop");
-        DatabasePath = Path.Combine(Root, "warehouse.duckdb");
-        new DemoDataGenerator().Generate(new DemoOptions(DropFolder, DemoOptions.DefaultSeed, Quarters[0], Quarters[^1]));
-        var warehouse = WarehouseDatabase.Open(DatabasePath);
-        var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(KeyHex, "tests"));
-        var source = new FileDropSource(DropFolder);
-        foreach (var feed in SourceCatalog.Feeds)
-        {
-            foreach (var quarter in source.QuartersOf(feed))
-            {
-                loader.Load(source, feed, quarter, "test");
-            }
-        }
-    }
+    private readonly DemoWarehouse _warehouse = DemoWarehouse.Create("analytics-dashboard-tests");
 
-    public string Root { get; }
+    public string DropFolder => _warehouse.DropFolder;
 
-    public string DropFolder { get; }
-
-    public string DatabasePath { get; }
+    public string DatabasePath => _warehouse.DatabasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -97,14 +73,7 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The database may still be held by a pooled instance; the temp folder is cleaned by the OS.
-            }
+            _warehouse.Delete();
         }
     }
 }

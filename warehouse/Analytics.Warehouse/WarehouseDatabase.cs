@@ -12,12 +12,24 @@ namespace Analytics.Warehouse;
 /// </summary>
 public sealed class WarehouseDatabase
 {
+    private long _dataVersion;
+
     private WarehouseDatabase(string path)
     {
         Path = path;
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// Changes whenever a load through this instance commits. Caches of figures derived from the facts (the host's
+    /// public statistics) compare it instead of asking the database on every request; a host holds the file open for
+    /// its whole life, so no other process can change the facts behind its back.
+    /// </summary>
+    public long DataVersion => Interlocked.Read(ref _dataVersion);
+
+    /// <summary>Called by writers after they commit new facts or dimensions.</summary>
+    public void MarkDataChanged() => Interlocked.Increment(ref _dataVersion);
 
     public string ConnectionString => new DuckDbConnectionStringBuilder { DataSource = Path }.ConnectionString;
 

@@ -12,7 +12,37 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateLoad());
         bench.Subcommands.Add(CreateEtl());
         bench.Subcommands.Add(CreateScore());
+        bench.Subcommands.Add(CreateWeb());
         return bench;
+    }
+
+    private static Command CreateWeb()
+    {
+        var dir = new Option<string>("--dir") { Description = "工作目录；已装载的演示仓库会复用 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench", "web") };
+        var seconds = new Option<int>("--seconds") { Description = "每个端点的负载时长（秒）", DefaultValueFactory = _ => 30 };
+        var connections = new Option<int>("--connections") { Description = "并发连接数", DefaultValueFactory = _ => 64 };
+        var threads = new Option<int>("--threads") { Description = "wrk 线程数（与主机共用本机核心）", DefaultValueFactory = _ => 2 };
+        var command = new Command("web", "启动主机，用 wrk 压测公开页面与开放数据 API，并测考核排名首次渲染 (web load benchmark)") { dir, seconds, connections, threads };
+        command.SetAction((parseResult, _) => CliErrors.GuardAsync(async () =>
+        {
+            var (s, c, t) = (parseResult.GetValue(seconds), parseResult.GetValue(connections), parseResult.GetValue(threads));
+            if (s <= 0 || c <= 0 || t <= 0 || t > c)
+            {
+                throw new CliInputException("--seconds、--connections、--threads 必须为正数，且线程数不大于连接数 (must be positive, threads ≤ connections)");
+            }
+
+            try
+            {
+                await new WebBenchmark(parseResult.GetValue(dir)!, s, c, t, Console.Out).RunAsync();
+                return 0;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
+            {
+                await Console.Error.WriteLineAsync($"基准测试失败 (benchmark failed): {ex.Message}");
+                return CliErrors.Failure;
+            }
+        }));
+        return command;
     }
 
     private static Command CreateEtl()

@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Hosting;
 using Analytics.Dashboard.Statistics;
 
 namespace Analytics.Dashboard.Api;
@@ -12,7 +13,8 @@ public static class OpenDataApi
 
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("开放数据 (open data)").RequireRateLimiting(RateLimitPolicy).AllowAnonymous();
+        var api = endpoints.MapGroup("/api/v1").WithTags("开放数据 (open data)").RequireRateLimiting(RateLimitPolicy).AllowAnonymous()
+            .CacheOutput(PublicPageCache.Policy);
 
         api.MapGet("/indicators", () => PublicIndicator.All.Select(i => new IndicatorInfo(i.Code, i.Name, i.Unit, i.Domain)))
             .WithName("ListIndicators").WithSummary("公开指标列表 (the public indicators)");

@@ -79,6 +79,7 @@ public static class ApplicationServiceExtensions
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
         services.AddSingleton<SqlSandbox>();
         services.AddSingleton<LeadershipScores>();
+        services.AddHostedService<LeadershipWarmUp>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -131,6 +132,7 @@ public static class ApplicationServiceExtensions
         }));
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddPublicPageCache();
         services.AddRazorComponents();
         return builder;
     }
@@ -161,6 +163,7 @@ public static class ApplicationServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after authentication (signed-in requests are never cached) and the rate limiter (cached API answers still count)
         app.UseAntiforgery();
         return app;
     }

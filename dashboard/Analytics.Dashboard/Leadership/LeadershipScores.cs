@@ -40,11 +40,18 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
         result.Sections.FirstOrDefault(s => s.Code == sectionCode) is { Maximum: > 0 } s ? Math.Round(s.Score / s.Maximum * 100m, 1) : null;
 }
 
-/// <summary>Scores for the leadership pages (局领导): the metrics layer's <see cref="TownScorer"/> and anomaly detectors over the warehouse.</summary>
+/// <summary>
+/// Scores for the leadership pages (局领导): the metrics layer's <see cref="TownScorer"/> and anomaly detectors over the
+/// warehouse. Scores are computed per request (tens of milliseconds, and judgements change them at any time); the
+/// anomaly flags scan the payment facts (seconds) and change only with the data, so they are kept per data version.
+/// </summary>
 public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatistics statistics)
 {
     // Refreshing metric tables writes to the warehouse: one request at a time.
     private readonly Lock _gate = new();
+
+    // One reference, replaced as a whole; read and written under _gate.
+    private FlagSnapshot? _flags;
 
     public static IReadOnlyList<Rubric> Rubrics => RubricCatalog.All;
 
@@ -109,7 +116,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
                 ? new Dictionary<string, int>()
                 : scorer.Score(rubric, previousPeriod, store: false).Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank);
             var rows = score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
-            var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString())
+            var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
                 .Where(f => f.DistrictCode == rubric.District.Code)
                 .ToList();
             return new Scorecard(score, previousPeriod, rows, flags);
@@ -117,6 +124,23 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     }
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Every anomaly flag of the current data; computed once per <see cref="WarehouseDatabase.DataVersion"/>. Call under the gate.</summary>
+    private IReadOnlyList<AnomalyFlag> Flags(Analytics.DuckDb.DuckDbConnection connection)
+    {
+        // Read the version before computing: a load committing meanwhile leaves the older version stored, so the next request recomputes.
+        var version = warehouse.DataVersion;
+        if (_flags is { } cached && cached.Version == version)
+        {
+            return cached.Flags;
+        }
+
+        var flags = AnomalyDetection.Run(connection, store: false);
+        _flags = new FlagSnapshot(version, flags);
+        return flags;
+    }
+
+    private sealed record FlagSnapshot(long Version, IReadOnlyList<AnomalyFlag> Flags);
 }
 
 /// <summary>Endpoints of the leadership pages.</summary>

@@ -10,8 +10,8 @@ namespace Analytics.Dashboard.Statistics;
 /// </summary>
 public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy policy)
 {
-    // Disclosed figures of the current raw figures; replaced as a whole when a load changes them.
-    private (RawFigures Raw, ConcurrentDictionary<(string Indicator, Quarter Quarter), Dictionary<string, DisclosedValue>> Values)? _cache;
+    // Disclosed figures of the current raw figures; replaced as a whole (one reference, never torn) when a load changes them.
+    private volatile DisclosedFigures? _cache;
 
     public const string CityCode = "310000";
     public const string CityName = "全市";
@@ -87,13 +87,13 @@ public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy
     private Dictionary<string, DisclosedValue> Disclose(RawFigures raw, string indicator, Quarter quarter)
     {
         var cache = _cache;
-        if (cache is null || !ReferenceEquals(cache.Value.Raw, raw))
+        if (cache is null || !ReferenceEquals(cache.Raw, raw))
         {
-            cache = (raw, new());
+            cache = new DisclosedFigures(raw, new());
             _cache = cache;
         }
 
-        return cache.Value.Values.GetOrAdd((indicator, quarter), key => Compute(raw, key.Indicator, key.Quarter));
+        return cache.Values.GetOrAdd((indicator, quarter), key => Compute(raw, key.Indicator, key.Quarter));
     }
 
     private Dictionary<string, DisclosedValue> Compute(RawFigures raw, string indicator, Quarter quarter)
@@ -123,4 +123,6 @@ public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy
         var states = policy.Suppress(values, relations);
         return codes.Select((code, i) => (code, value: policy.Disclose(values[i], states[i]))).ToDictionary(x => x.code, x => x.value);
     }
+
+    private sealed record DisclosedFigures(RawFigures Raw, ConcurrentDictionary<(string Indicator, Quarter Quarter), Dictionary<string, DisclosedValue>> Values);
 }

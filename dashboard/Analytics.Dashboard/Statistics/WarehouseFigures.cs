@@ -26,39 +26,41 @@ public sealed class RawFigures
     public static int QuarterKey(Quarter quarter) => quarter.Year * 10 + quarter.Number;
 }
 
-/// <summary>Reads <see cref="RawFigures"/> from the warehouse, cached until a new load is logged in etl_run.</summary>
+/// <summary>
+/// Reads <see cref="RawFigures"/> from the warehouse once per <see cref="WarehouseDatabase.DataVersion"/>: public
+/// requests touch the database only after a load has committed.
+/// </summary>
 public sealed class WarehouseFigures(WarehouseDatabase warehouse)
 {
     private readonly Lock _lock = new();
-    private (string Version, RawFigures Figures)? _cache;
+
+    // A reference, so that readers without the lock see a whole snapshot, never half of one.
+    private volatile Snapshot? _cache;
 
     public RawFigures Read()
     {
-        using var connection = warehouse.Connect();
-        var version = Version(connection);
+        var version = warehouse.DataVersion;
+        if (_cache is { } cached && cached.Version == version)
+        {
+            return cached.Figures;
+        }
+
+        // One reader per new version; requests arriving meanwhile wait for it instead of each reading the facts.
         lock (_lock)
         {
-            if (_cache is { } cached && cached.Version == version)
+            if (_cache is { } current && current.Version == version)
             {
-                return cached.Figures;
+                return current.Figures;
             }
-        }
 
-        var figures = Load(connection);
-        lock (_lock)
-        {
-            _cache = (version, figures);
+            using var connection = warehouse.Connect();
+            var figures = Load(connection);
+            _cache = new Snapshot(version, figures);
+            return figures;
         }
-
-        return figures;
     }
 
-    private static string Version(DuckDbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(run_id), 0)::VARCHAR || '/' || count(*)::VARCHAR FROM etl_run";
-        return (string)command.ExecuteScalar()!;
-    }
+    private sealed record Snapshot(long Version, RawFigures Figures);
 
     private static RawFigures Load(DuckDbConnection connection)
     {

@@ -54,6 +54,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             RunLog.Record(connection, result, source, trigger, started);
             var committing = Stopwatch.StartNew();
             transaction.Commit();
+            warehouse.MarkDataChanged();
             return result with
             {
                 Duration = clock.Elapsed,

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Analytics.Dashboard.Launcher;
+
+namespace Analytics.Cli.Benchmarks;
+
+/// <summary>
+/// `bench web`: starts the host (as <c>./run</c> does) on the full demo warehouse in a bench folder (generated and loaded
+/// by the host itself on the first run, reused afterwards), drives the public overview, a district page and an
+/// open-data API endpoint with wrk, then times a leader's first and warm scorecard renders; prints the targets.
+/// </summary>
+internal sealed partial class WebBenchmark(string workDirectory, int seconds, int connections, int threads, TextWriter output)
+{
+    private const double PublicP95TargetMs = 50;
+    private const double ScorecardFirstTargetMs = 300;
+    private const int WarmScorecardRenders = 5;
+
+    // An unmeasured run first, so that the measured one sees tier-1 JIT code rather than the runtime recompiling hot paths.
+    private const int WarmUpSeconds = 3;
+
+    // The open-data API and login are rate limited per client address; wrk is one client.
+    private const string RateLimit = "1000000000";
+
+    private static readonly (string Name, string Path)[] Endpoints =
+    [
+        ("公开概览 (overview)", "/"),
+        ("区指标页 (district page)", "/districts/310117"),
+        ("开放数据 API (open data)", "/api/v1/districts/310117/towns"),
+    ];
+
+    public async Task RunAsync()
+    {
+        var wrk = WrkRun.Find() ?? throw new Commands.CliInputException("找不到 wrk：请安装 Debian 软件包 wrk（./test 会自动安装）(wrk not found on PATH)");
+        Directory.CreateDirectory(workDirectory);
+        var database = Path.Combine(workDirectory, "demo.duckdb");
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        output.WriteLine(File.Exists(database)
+            ? $"复用演示仓库 (reusing the demo warehouse) {database}"
+            : $"首次运行：主机生成并装载全部演示数据 2022Q1–2025Q4 到 {workDirectory}（需数分钟）(first run: the host generates and loads the demo data)");
+        output.WriteLine($"主机设置 (host settings): 开放数据 API 与登录的限流提高到每分钟 {RateLimit} 次 (Analytics__PublicApiRequestsPerMinute, Analytics__LoginRequestsPerMinute), 否则 wrk 只会测到 429");
+
+        await using var host = DashboardProcess.Start(new Dictionary<string, string>
+        {
+            ["Analytics__DatabasePath"] = database,
+            ["Analytics__SourceFolder"] = Path.Combine(workDirectory, "demo-drop"),
+            ["Analytics__DemoMode"] = "true",
+            ["Analytics__PublicApiRequestsPerMinute"] = RateLimit,
+            ["Analytics__LoginRequestsPerMinute"] = RateLimit,
+            ["ANALYTICS_ADMIN_PASSWORD"] = password,
+        });
+        var started = Stopwatch.StartNew();
+        var reported = -1;
+        await host.WaitUntilReadyAsync(TimeSpan.FromHours(1), status =>
+        {
+            if (status.Loads is { Total: > 0 } loads && loads.Done / Math.Max(1, loads.Total / 10) != reported)
+            {
+                reported = loads.Done / Math.Max(1, loads.Total / 10);
+                output.WriteLine($"  装载中 (loading) {loads.Done}/{loads.Total}");
+            }
+        });
+        output.WriteLine($"主机就绪 (host ready) {host.BaseAddress} PID {host.ProcessId}，用时 {started.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"后台预计算考核排名 (scorecard precomputed in the background after start): {await WarmUpAsync(host)}");
+
+        var (first, warm) = await ScorecardAsync(host, password);
+        output.WriteLine($"负载 (load): wrk -t{threads} -c{connections} -d{seconds}s per endpoint, after an unmeasured {WarmUpSeconds} s warm-up run；" +
+                         $"本机 {Environment.ProcessorCount} 核，wrk 与主机共用 (wrk and the host share the cores)");
+        var results = new List<(string Name, string Path, WrkResult Result)>();
+        foreach (var (name, path) in Endpoints)
+        {
+            await CheckOkAsync(host, path);
+            WrkRun.Run(wrk, workDirectory, new Uri(host.BaseAddress, path), threads, connections, WarmUpSeconds);
+            var result = WrkRun.Run(wrk, workDirectory, new Uri(host.BaseAddress, path), threads, connections, seconds);
+            output.WriteLine($"  {path}: {result.RequestsPerSecond:N0} 请求/秒, p95 {result.P95Ms:F1} ms");
+            results.Add((name, path, result));
+        }
+
+        var exit = await host.StopAsync(TimeSpan.FromMinutes(2));
+        output.WriteLine($"主机已停止 (host stopped with SIGTERM, exit code {exit})");
+        output.WriteLine();
+        Print(results, first, warm);
+    }
+
+    private void Print(List<(string Name, string Path, WrkResult Result)> results, TimeSpan first, TimeSpan warm)
+    {
+        const int label = 34;
+        output.WriteLine($"{Pad("端点 (endpoint)", label)} {"req/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",6}  目标 (target)");
+        foreach (var (name, path, r) in results)
+        {
+            var pass = r.P95Ms <= PublicP95TargetMs && r.Errors == 0;
+            output.WriteLine($"{Pad(name, label)} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:F1} {r.P95Ms,8:F1} {r.P99Ms,8:F1} {r.Errors,6}  " +
+                             $"p95 ≤ {PublicP95TargetMs} ms, 0 错误: {(pass ? "PASS" : "FAIL")}   {path}");
+            if (r.Errors > 0)
+            {
+                output.WriteLine($"    错误明细 (errors): socket {r.SocketErrors}, 非 2xx/3xx {r.Non2xx}, 超时 {r.Timeouts}；共 {r.Requests:N0} 次请求");
+            }
+        }
+
+        output.WriteLine($"{Pad("考核排名首次渲染 (scorecard, first)", label)} {first.TotalMilliseconds,7:F0} ms{"",35}" +
+                         $"≤ {ScorecardFirstTargetMs} ms: {(first.TotalMilliseconds <= ScorecardFirstTargetMs ? "PASS" : "FAIL")}   /leader/scorecard");
+        output.WriteLine($"{Pad("考核排名再次渲染 (scorecard, warm)", label)} {warm.TotalMilliseconds,7:F0} ms   (median of {WarmScorecardRenders})");
+    }
+
+    // Chinese characters take two columns in a terminal.
+    private static string Pad(string text, int columns) =>
+        text + new string(' ', Math.Max(1, columns - text.Sum(c => c >= '\u2E80' ? 2 : 1)));
+
+    /// <summary>Waits (up to two minutes) for the host's log line of its background scorecard precomputation and returns it.</summary>
+    private static async Task<string> WarmUpAsync(DashboardProcess host)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            if (PrecomputedLine().Match(host.RecentOutput) is { Success: true } match)
+            {
+                return $"{match.Groups["what"].Value} 用时 {match.Groups["ms"].Value} ms";
+            }
+
+            await Task.Delay(200);
+        }
+
+        return "两分钟内未完成 (not finished within two minutes; the first render below includes it)";
+    }
+
+    /// <summary>Signs in as admin through the login form, then times the first scorecard request of the host's life and a few more.</summary>
+    private static async Task<(TimeSpan First, TimeSpan WarmMedian)> ScorecardAsync(DashboardProcess host, string password)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = host.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var login = await client.GetStringAsync("account/login");
+        var token = AntiforgeryToken().Match(login) is { Success: true } m ? m.Groups[1].Value
+            : throw new InvalidOperationException("登录页没有防伪令牌 (no antiforgery token on the login page)");
+        using var signIn = await client.PostAsync("account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin", ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
+        if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString != "/")
+        {
+            throw new InvalidOperationException($"管理员登录失败 (admin sign-in failed: {(int)signIn.StatusCode} → {signIn.Headers.Location})");
+        }
+
+        var first = await TimeGetAsync(client, "leader/scorecard");
+        var warm = new List<TimeSpan>();
+        for (var i = 0; i < WarmScorecardRenders; i++)
+        {
+            warm.Add(await TimeGetAsync(client, "leader/scorecard"));
+        }
+
+        return (first, warm.Order().ElementAt(warm.Count / 2));
+    }
+
+    private static async Task<TimeSpan> TimeGetAsync(HttpClient client, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        clock.Stop();
+        if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
+        {
+            throw new InvalidOperationException($"GET /{path} 返回 {(int)response.StatusCode}");
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>One request before the load: the endpoint answers 200 (so wrk measures pages, not errors) and its cache is filled.</summary>
+    private static async Task CheckOkAsync(DashboardProcess host, string path)
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var response = await client.GetAsync(path.TrimStart('/'));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} 返回 {(int)response.StatusCode}，未进行负载测试");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("""(?<what>Leadership scorecard \S+ \S+) precomputed in (?<ms>\d+) ms""")]
+    private static partial Regex PrecomputedLine();
+}

@@ -1,0 +1,129 @@
+using Analytics.Dashboard.Configuration;
+using Analytics.Dashboard.Data;
+using Analytics.Dashboard.Launcher;
+using Analytics.Dashboard.Security;
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Metrics.Warehouse.Scoring;
+using Analytics.Reports.Browser;
+using Analytics.Warehouse;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace Analytics.Dashboard.Tests.Browser;
+
+/// <summary>
+/// The real host process (what <c>./run</c> starts) on a free loopback port over its own <see cref="DemoWarehouse"/>,
+/// with a leader and an analyst account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
+/// What the pages must show is computed from the warehouse before the host opens (and locks) the file.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Password = "browser-Passw0rd!";
+    public const string Leader = "leader-browser";
+    public const string Analyst = "analyst-browser";
+
+    /// <summary>松江, the district with the most 街镇: its public page and its rubric in the fixture's last quarter.</summary>
+    public const string DistrictCode = "310117";
+    public const string RubricId = "songjiang-2024";
+    public const string Period = "2024Q4";
+
+    /// <summary>The fact table the SQL console test counts.</summary>
+    public const string FactTable = "fact_assistance_payments";
+
+    private DemoWarehouse? _warehouse;
+    private DashboardProcess? _host;
+    private ChromiumBrowser? _browser;
+
+    public DashboardProcess Host => _host ?? throw new InvalidOperationException("the host is not started");
+
+    /// <summary>The scorer's own result for <see cref="RubricId"/> and <see cref="Period"/>.</summary>
+    public DistrictScore ExpectedScore { get; private set; } = null!;
+
+    /// <summary>The current 街镇 of <see cref="DistrictCode"/> in dim_region.</summary>
+    public int ExpectedTowns { get; private set; }
+
+    /// <summary><c>count(*)</c> of <see cref="FactTable"/>, read directly with DuckDB.</summary>
+    public long ExpectedFactRows { get; private set; }
+
+    public static string ScreenshotFolder { get; } =
+        Path.Combine(DashboardProcess.RepositoryRoot(), "artifacts", "test-results", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _warehouse = DemoWarehouse.Create("analytics-browser-tests");
+        Prepare(_warehouse.DatabasePath);
+        _host = DashboardProcess.Start(new Dictionary<string, string>
+        {
+            ["Analytics__DatabasePath"] = _warehouse.DatabasePath,
+            ["Analytics__SourceFolder"] = _warehouse.DropFolder,
+            ["Analytics__DemoMode"] = "false",
+            ["Analytics__PseudonymKey"] = DemoWarehouse.KeyHex,
+            [AnalyticsOptions.AdminPasswordVariable] = Password,
+            ["Analytics__LoginRequestsPerMinute"] = "10000",
+            ["Analytics__PublicApiRequestsPerMinute"] = "10000",
+        });
+        await _host.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
+        _browser = new ChromiumBrowser();
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A page of a fresh browser context (no cookies) at <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public async Task<BrowserSession> OpenAsync(int width = 1366, int height = 900)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+        });
+        return await BrowserSession.StartAsync(page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        _warehouse?.Delete();
+    }
+
+    private void Prepare(string databasePath)
+    {
+        var warehouse = WarehouseDatabase.Open(databasePath);
+        var app = new AppDatabase(warehouse);
+        app.EnsureCreated();
+        var users = new UserStore(app, Options.Create(new AnalyticsOptions()), TimeProvider.System);
+        users.Save(Leader, Password, [Roles.Leader]);
+        users.Save(Analyst, Password, [Roles.Analyst]);
+
+        using var connection = warehouse.Connect();
+        IndicatorEngine.Refresh(connection);
+        var rubric = RubricCatalog.Get(RubricId);
+        Assert.Equal(DistrictCode, rubric.District.Code);
+        Assert.True(AssessmentPeriod.TryParse(Period, out var period));
+        ExpectedScore = new TownScorer(connection).Score(rubric, period, store: false);
+        ExpectedTowns = (int)Count(connection, $"SELECT count(*) FROM dim_region WHERE district_code = '{rubric.District.Code}' AND valid_to IS NULL");
+        ExpectedFactRows = Count(connection, $"SELECT count(*) FROM {FactTable}");
+    }
+
+    private static long Count(Analytics.DuckDb.DuckDbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

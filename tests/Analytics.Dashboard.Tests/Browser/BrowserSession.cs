@@ -1,0 +1,134 @@
+using Analytics.Reports.Browser;
+using Microsoft.Playwright;
+
+namespace Analytics.Dashboard.Tests.Browser;
+
+/// <summary>
+/// One browser page of a test, collecting what a user would not see but must not happen: console errors, uncaught
+/// script errors, Content-Security-Policy violations, and failed or 4xx/5xx requests of the page's resources.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    // The page's own listener for CSP violations: Chromium reports them as DOM events, not always as console messages.
+    private const string CspListener = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', function (e) {
+            window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+        });
+        """;
+
+    private readonly BrowserPage _browserPage;
+    private readonly List<string> _problems = [];
+
+    private BrowserSession(BrowserPage browserPage)
+    {
+        _browserPage = browserPage;
+        var page = browserPage.Page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => Add($"script error: {error}");
+        page.RequestFailed += (_, request) => Add($"request failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            // A wrong password answers 302, never 4xx: every 4xx/5xx here is a broken page or resource.
+            if (response.Status >= 400)
+            {
+                Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page => _browserPage.Page;
+
+    public static async Task<BrowserSession> StartAsync(BrowserPage page)
+    {
+        await page.Page.AddInitScriptAsync(CspListener);
+        return new BrowserSession(page);
+    }
+
+    /// <summary>Opens <paramref name="path"/> and waits until the page and its scripts (charts) have loaded.</summary>
+    public async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.NotNull(response);
+        return response;
+    }
+
+    /// <summary>Signs in through the login form, as a user does.</summary>
+    public async Task SignInAsync(string username, string password)
+    {
+        await GotoAsync("/account/login");
+        await Page.FillAsync("input[name=username]", username);
+        await Page.FillAsync("input[name=password]", password);
+        await ClickAndWaitForNewUrlAsync(Page.Locator("form[action='/account/signin'] button[type=submit]"));
+    }
+
+    /// <summary>Clicks something that navigates (a link, a form that redirects) and waits until the address has changed.</summary>
+    public async Task ClickAndWaitForNewUrlAsync(ILocator target)
+    {
+        var before = Page.Url;
+        await target.ClickAsync();
+        await Page.WaitForURLAsync(url => url != before);
+    }
+
+    /// <summary>Saves a full-page screenshot as artifacts/test-results/screenshots/<paramref name="name"/>.png.</summary>
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>Every chart container holds an SVG that ECharts has drawn paths into; returns how many charts there are.</summary>
+    public async Task<int> AssertChartsDrawnAsync(string scope = "")
+    {
+        var charts = Page.Locator($"{scope} .chart".Trim());
+        await Assertions.Expect(charts.First.Locator("svg path").First).ToBeAttachedAsync();
+        var count = await charts.CountAsync();
+        Assert.True(count > 0, "no chart on the page");
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(await charts.Nth(i).Locator("svg path").CountAsync() > 0, $"chart {i + 1} of {count} has no drawn paths");
+        }
+
+        return count;
+    }
+
+    /// <summary>The page is not wider than the screen: only tables may scroll, inside their own container.</summary>
+    public async Task AssertNoHorizontalOverflowAsync()
+    {
+        var sizes = await Page.EvaluateAsync<int[]>("() => [window.innerWidth, document.documentElement.scrollWidth, document.body.scrollWidth]");
+        var widest = Math.Max(sizes[1], sizes[2]);
+        Assert.True(widest <= sizes[0], $"the page is {widest} px wide on a {sizes[0]} px screen");
+    }
+
+    /// <summary>No console error, script error, CSP violation or failed request so far.</summary>
+    public async Task AssertNoProblemsAsync()
+    {
+        var violations = await Page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
+        var problems = Problems.Concat(violations.Select(v => $"CSP violation: {v}")).ToList();
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => _browserPage.DisposeAsync();
+
+    private void Add(string problem)
+    {
+        lock (_problems)
+        {
+            _problems.Add(problem);
+        }
+    }
+}
