@@ -9,6 +9,7 @@ using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Disclosure;
 using Analytics.Dashboard.Hosting;
 using Analytics.Dashboard.Leadership;
+using Analytics.Dashboard.Methodology;
 using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Statistics;
@@ -75,10 +76,13 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<SuppressionPolicy>();
         services.AddSingleton<WarehouseFigures>();
         services.AddSingleton<PublicStatistics>();
+        services.AddSingleton<MethodologyCatalog>();
         services.AddSingleton<AdminQueries>();
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
         services.AddSingleton<SqlSandbox>();
         services.AddSingleton<LeadershipScores>();
+        services.AddSingleton<TownProfiles>();
+        services.AddSingleton<DistrictComparison>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
