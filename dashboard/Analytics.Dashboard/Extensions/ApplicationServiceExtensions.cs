@@ -7,6 +7,7 @@ using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Disclosure;
+using Analytics.Dashboard.Evaluation;
 using Analytics.Dashboard.Hosting;
 using Analytics.Dashboard.Leadership;
 using Analytics.Dashboard.Methodology;
@@ -83,6 +84,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<LeadershipScores>();
         services.AddSingleton<TownProfiles>();
         services.AddSingleton<DistrictComparison>();
+        services.AddSingleton<EvaluatorJudgements>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
