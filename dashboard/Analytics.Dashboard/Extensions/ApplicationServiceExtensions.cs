@@ -81,6 +81,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<AdminQueries>();
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
         services.AddSingleton<SqlSandbox>();
+        services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeadershipScores>();
         services.AddSingleton<TownProfiles>();
         services.AddSingleton<DistrictComparison>();
