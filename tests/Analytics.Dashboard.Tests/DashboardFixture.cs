@@ -1,4 +1,5 @@
 using System.Net;
+using Analytics.Dashboard.Security;
 using Analytics.DemoData;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
@@ -9,6 +10,7 @@ using Analytics.Warehouse.Pseudonymisation;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -78,6 +80,17 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
     public async Task<HttpClient> AdminAsync()
     {
         var (client, response) = await SignInAsync("admin", AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return client;
+    }
+
+    /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>
+    public async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
+    {
+        const string password = "correct-horse-battery";
+        Services.GetRequiredService<UserStore>().Save(username, password, roles);
+        var (client, response) = await SignInAsync(username, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         return client;
