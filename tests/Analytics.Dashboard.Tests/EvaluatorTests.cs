@@ -3,6 +3,7 @@ using System.Text.Json;
 using Analytics.Dashboard.Evaluation;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 using AngleSharp.Html.Dom;
@@ -50,7 +51,8 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var s1 = before.Items.Where(i => i.SectionCode == "S1" && i.Status != ItemStatus.NotAssessed).ToList();
         var (earned, maxima) = (s1.Sum(i => i.Score), s1.Sum(i => i.Maximum));
         Assert.Equal(60m, maxima);
-        var expectedGain = Math.Round(18m * (earned + 8m) / maxima, 2, MidpointRounding.AwayFromZero) - Math.Round(18m * earned / maxima, 2, MidpointRounding.AwayFromZero);
+        var expectedGain = Math.Round(18m * (earned + 8m) / maxima, 2, MidpointRounding.AwayFromZero)
+            - Math.Round(18m * earned / maxima, 2, MidpointRounding.AwayFromZero);
         Assert.Equal(before.Total + expectedGain, after.Total);
         var leader = await fixture.SignedInAsAsync("evaluator-flow-leader", Roles.Leader);
         var card = new HtmlParser().ParseDocument(await leader.GetStringAsync($"/leader/scorecard?rubric={RubricId}&period={Period}"));
@@ -148,7 +150,14 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
     private RubricResult ScoreOf(string town)
     {
         Assert.True(AssessmentPeriod.TryParse(Period, out var period));
-        var score = TownScorer.Score(fixture.Services.GetRequiredService<WarehouseDatabase>(), RubricCatalog.Get(RubricId), period, store: false);
+        var warehouse = fixture.Services.GetRequiredService<WarehouseDatabase>();
+        using (var connection = warehouse.Connect())
+        {
+            // The pages bring the metric tables up to date first; so must the expected score.
+            IndicatorEngine.RefreshIfStale(connection);
+        }
+
+        var score = TownScorer.Score(warehouse, RubricCatalog.Get(RubricId), period, store: false);
         return score.Towns.Single(t => t.Town.TownCode == town).Town.Result;
     }
 

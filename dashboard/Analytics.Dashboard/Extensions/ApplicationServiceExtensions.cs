@@ -115,7 +115,7 @@ public static class ApplicationServiceExtensions
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorization(JudgementPolicy.Add);
         services.AddCascadingAuthenticationState();
 
         services.AddRateLimiter(o =>

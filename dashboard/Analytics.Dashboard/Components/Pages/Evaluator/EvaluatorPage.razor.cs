@@ -46,7 +46,7 @@ public partial class EvaluatorPage
         _units = Judgements.Units(_rubric, _period);
         _unit = _units.FirstOrDefault(u => u.Code == Town) ?? _units.FirstOrDefault();
         var user = HttpContext?.User;
-        _canJudge = user is not null && (user.IsInRole(Roles.Evaluator) || user.IsInRole(Roles.Admin));
+        _canJudge = user is not null && JudgementPolicy.CanWrite(user.IsInRole);
         Load();
     }
 
@@ -54,7 +54,7 @@ public partial class EvaluatorPage
     {
         if (!_canJudge || HttpContext?.User.Identity?.Name is not { Length: > 0 } user)
         {
-            // A leader may read the judgements but not change them.
+            // JudgementPolicy already refuses a leader's POST; this keeps the handler safe if the page's policy ever changes.
             if (HttpContext is not null)
             {
                 HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
