@@ -10,7 +10,7 @@ public static class RadarChart
     {
         tooltip = new { trigger = "item" },
         legend = new { show = true, bottom = 0 },
-        radar = new { radius = "62%", indicator = axes.Select(a => new { name = a, max = maximum, min = 0 }).ToArray() },
+        radar = new { radius = "50%", axisName = new { fontSize = 11 }, indicator = axes.Select(a => new { name = a, max = maximum, min = 0 }).ToArray() },
         series = new[]
         {
             new
