@@ -51,7 +51,9 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
 
     [Theory]
     [MemberData(nameof(AdminPages))]
-    public async Task Admin_pages_redirect_anonymous_users_to_login(string path)
+    [MemberData(nameof(LeaderPages))]
+    [InlineData("/evaluator")]
+    public async Task Staff_pages_redirect_anonymous_users_to_login(string path)
     {
         var response = await fixture.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -60,7 +62,8 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
 
     [Theory]
     [MemberData(nameof(AdminApis))]
-    public async Task Admin_apis_return_401_to_anonymous_users(string path)
+    [MemberData(nameof(LeaderApis))]
+    public async Task Staff_apis_return_401_to_anonymous_users(string path)
     {
         var response = await fixture.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -84,24 +87,6 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
         var client = await fixture.AdminAsync();
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Theory]
-    [MemberData(nameof(LeaderPages))]
-    [InlineData("/evaluator")]
-    public async Task Leader_and_evaluator_pages_redirect_anonymous_users_to_login(string path)
-    {
-        var response = await fixture.Anonymous().GetAsync(path);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery());
-    }
-
-    [Theory]
-    [MemberData(nameof(LeaderApis))]
-    public async Task Leader_apis_return_401_to_anonymous_users(string path)
-    {
-        var response = await fixture.Anonymous().GetAsync(path);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]

@@ -3,6 +3,9 @@ using Analytics.Dashboard.Security;
 using Analytics.DemoData;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
 using Analytics.Warehouse;
@@ -83,6 +86,19 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         return client;
+    }
+
+    /// <summary>The scorer's own result for a rubric and period, after bringing the metric tables up to date as the pages do.</summary>
+    public DistrictScore Score(string rubricId, string period)
+    {
+        Assert.True(AssessmentPeriod.TryParse(period, out var p));
+        var warehouse = Services.GetRequiredService<WarehouseDatabase>();
+        using (var connection = warehouse.Connect())
+        {
+            IndicatorEngine.RefreshIfStale(connection);
+        }
+
+        return TownScorer.Score(warehouse, RubricCatalog.Get(rubricId), p, store: false);
     }
 
     /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>

@@ -7,9 +7,12 @@ namespace Analytics.Dashboard.Tests;
 /// <summary>Reads the dashboard's downloads back: CSV (RFC 4180, UTF-8 with BOM) and .xlsx (with DocumentFormat.OpenXml).</summary>
 internal static class Downloads
 {
-    public static List<List<string>> Csv(byte[] bytes)
+    public static List<List<string>> Csv(byte[] bytes) => Csv(Encoding.UTF8.GetString(bytes));
+
+    /// <summary>The rows of a CSV text (CRLF line ends, quoted fields), without a leading byte-order mark.</summary>
+    public static List<List<string>> Csv(string text)
     {
-        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        text = text.TrimStart('\uFEFF');
         var rows = new List<List<string>>();
         var row = new List<string>();
         var cell = new StringBuilder();
@@ -54,6 +57,12 @@ internal static class Downloads
             {
                 cell.Append(c);
             }
+        }
+
+        if (row.Count > 0 || cell.Length > 0)
+        {
+            row.Add(cell.ToString());
+            rows.Add(row);
         }
 
         return rows;

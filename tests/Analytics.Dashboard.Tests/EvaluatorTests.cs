@@ -147,19 +147,7 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         return fixture.Services.GetRequiredService<EvaluatorJudgements>().Units(RubricCatalog.Get(RubricId), period).Where(u => !u.IsDistrict).ToList();
     }
 
-    private RubricResult ScoreOf(string town)
-    {
-        Assert.True(AssessmentPeriod.TryParse(Period, out var period));
-        var warehouse = fixture.Services.GetRequiredService<WarehouseDatabase>();
-        using (var connection = warehouse.Connect())
-        {
-            // The pages bring the metric tables up to date first; so must the expected score.
-            IndicatorEngine.RefreshIfStale(connection);
-        }
-
-        var score = TownScorer.Score(warehouse, RubricCatalog.Get(RubricId), period, store: false);
-        return score.Towns.Single(t => t.Town.TownCode == town).Town.Result;
-    }
+    private RubricResult ScoreOf(string town) => fixture.Score(RubricId, Period).Towns.Single(t => t.Town.TownCode == town).Town.Result;
 
     private IReadOnlyList<JudgementChange> History(string town, string item)
     {

@@ -130,15 +130,5 @@ public sealed class LeadershipAnalysisTests(DashboardFixture fixture)
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private DistrictScore Score(string period)
-    {
-        Assert.True(AssessmentPeriod.TryParse(period, out var p));
-        var warehouse = fixture.Services.GetRequiredService<WarehouseDatabase>();
-        using (var connection = warehouse.Connect())
-        {
-            IndicatorEngine.RefreshIfStale(connection);
-        }
-
-        return TownScorer.Score(warehouse, RubricCatalog.Get(RubricId), p, store: false);
-    }
+    private DistrictScore Score(string period) => fixture.Score(RubricId, period);
 }

@@ -81,15 +81,5 @@ public sealed class LeadershipDownloadTests(DashboardFixture fixture)
 
     private static string LeadershipNumber(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
-    private DistrictScore Expected()
-    {
-        Assert.True(AssessmentPeriod.TryParse(Period, out var period));
-        var warehouse = fixture.Services.GetRequiredService<WarehouseDatabase>();
-        using (var connection = warehouse.Connect())
-        {
-            Analytics.Metrics.Warehouse.Indicators.IndicatorEngine.RefreshIfStale(connection);
-        }
-
-        return TownScorer.Score(warehouse, RubricCatalog.Get(RubricId), period, store: false);
-    }
+    private DistrictScore Expected() => fixture.Score(RubricId, Period);
 }
