@@ -3,7 +3,6 @@ using System.Text.Json;
 using Analytics.Dashboard.Evaluation;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
-using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 using AngleSharp.Html.Dom;

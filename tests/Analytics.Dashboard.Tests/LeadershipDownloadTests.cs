@@ -1,8 +1,6 @@
 using System.Net;
 using Analytics.Dashboard.Security;
-using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Scoring;
-using Analytics.Warehouse;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,9 +3,7 @@ using System.Net;
 using System.Text;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
-using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
-using Analytics.Warehouse;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -15,7 +15,8 @@ public static class MethodologyApi
                 var methods = catalog.All.Where(m => scope switch { "public" => m.Public, "catalog" => !m.Public, _ => true }).ToList();
                 return !Csv.Wanted(format)
                     ? Results.Ok(methods)
-                    : Csv.File(scope is "public" or "catalog" ? $"methodology-{scope}" : "methodology", ["指标编号", "指标", "单位", "方向", "领域", "数据来源", "计算方法", "公开规则", "公开指标", "SQL 定义"],
+                    : Csv.File(scope is "public" or "catalog" ? $"methodology-{scope}" : "methodology",
+                        ["指标编号", "指标", "单位", "方向", "领域", "数据来源", "计算方法", "公开规则", "公开指标", "SQL 定义"],
                         methods.Select(m => (IReadOnlyList<string?>)
                             [m.Code, m.Name, m.Unit, m.Direction, m.Domain, m.Source, m.Formula, m.Disclosure, m.Public ? "是" : "否", m.Sql]));
             })

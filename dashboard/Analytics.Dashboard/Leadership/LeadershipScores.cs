@@ -100,19 +100,19 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         Read(connection => new TownScorer(connection).Score(rubric, period, store: false));
 
     public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period) => Read(connection =>
-        {
-            var scorer = new TownScorer(connection);
-            var score = scorer.Score(rubric, period, store: false);
-            var previousPeriod = Previous(period);
-            var previousRanks = previousPeriod is null
-                ? new Dictionary<string, int>()
-                : scorer.Score(rubric, previousPeriod, store: false).Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank);
-            var rows = score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
-            var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString())
-                .Where(f => f.DistrictCode == rubric.District.Code)
-                .ToList();
-            return new Scorecard(score, previousPeriod, rows, flags);
-        });
+    {
+        var scorer = new TownScorer(connection);
+        var score = scorer.Score(rubric, period, store: false);
+        var previousPeriod = Previous(period);
+        var previousRanks = previousPeriod is null
+            ? new Dictionary<string, int>()
+            : scorer.Score(rubric, previousPeriod, store: false).Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank);
+        var rows = score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
+        var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString())
+            .Where(f => f.DistrictCode == rubric.District.Code)
+            .ToList();
+        return new Scorecard(score, previousPeriod, rows, flags);
+    });
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

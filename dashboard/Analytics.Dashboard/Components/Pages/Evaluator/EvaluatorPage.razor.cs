@@ -1,9 +1,9 @@
 using System.Globalization;
+using Analytics.Dashboard.Evaluation;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Scoring;
 using Microsoft.AspNetCore.Components;
-using Analytics.Dashboard.Evaluation;
 
 namespace Analytics.Dashboard.Components.Pages.Evaluator;
 
