@@ -7,13 +7,28 @@ namespace Analytics.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class AccessRulesTests(DashboardFixture fixture)
 {
-    public static TheoryData<string> PublicPages => ["/", "/districts/310117", "/districts/310105?quarter=2024Q3", "/account/login"];
+    public static TheoryData<string> PublicPages =>
+        ["/", "/districts/310117", "/districts/310105?quarter=2024Q3", "/account/login", "/methodology", "/methodology/dibao", "/methodology/hedui.overdue_rate"];
 
     public static TheoryData<string> PublicApis =>
     [
         "/api/v1/indicators", "/api/v1/quarters", "/api/v1/districts", "/api/v1/districts?format=csv",
         "/api/v1/districts/310117/towns", "/api/v1/districts/310117/towns?format=csv", "/api/v1/trends/310000",
         "/api/v1/trends/310107?format=csv", "/openapi/v1.json", "/healthz", "/healthz/live",
+        "/api/v1/methodology", "/api/v1/methodology?scope=public&format=csv",
+    ];
+
+    /// <summary>Leadership pages added with the profile, comparison and box plot (局领导 and 管理员).</summary>
+    public static TheoryData<string> LeaderPages =>
+    [
+        "/leader/compare", "/leader/compare?period=2024Q3&indicator=hedui.overdue_rate",
+        "/leader/scorecard/profile?rubric=putuo-2024&period=2024Q4&town=x",
+    ];
+
+    public static TheoryData<string> LeaderApis =>
+    [
+        "/api/leader/scorecard?rubric=putuo-2024&period=2024Q4&format=xlsx", "/api/leader/scorecard/town?rubric=putuo-2024&period=2024Q4&town=x",
+        "/api/leader/compare?format=csv", "/api/leader/compare?format=xlsx",
     ];
 
     public static TheoryData<string> AdminPages => ["/admin", "/admin/runs", "/admin/quarantine", "/admin/jobs", "/admin/users", "/admin/audit"];
@@ -36,7 +51,9 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
 
     [Theory]
     [MemberData(nameof(AdminPages))]
-    public async Task Admin_pages_redirect_anonymous_users_to_login(string path)
+    [MemberData(nameof(LeaderPages))]
+    [InlineData("/evaluator")]
+    public async Task Staff_pages_redirect_anonymous_users_to_login(string path)
     {
         var response = await fixture.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -45,7 +62,8 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
 
     [Theory]
     [MemberData(nameof(AdminApis))]
-    public async Task Admin_apis_return_401_to_anonymous_users(string path)
+    [MemberData(nameof(LeaderApis))]
+    public async Task Staff_apis_return_401_to_anonymous_users(string path)
     {
         var response = await fixture.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -69,6 +87,38 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
         var client = await fixture.AdminAsync();
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(LeaderPages))]
+    [MemberData(nameof(LeaderApis))]
+    public async Task Leader_routes_return_403_to_analysts_and_evaluators(string path)
+    {
+        var client = await SignedInAsAsync("analyst-evaluator-403", Roles.Analyst, Roles.Evaluator);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/leader/compare", Roles.Leader)]
+    [InlineData("/leader/compare", Roles.Admin)]
+    [InlineData("/api/leader/compare?format=xlsx", Roles.Leader)]
+    [InlineData("/evaluator", Roles.Evaluator)]
+    [InlineData("/evaluator", Roles.Leader)]
+    [InlineData("/evaluator", Roles.Admin)]
+    public async Task Leader_and_evaluator_routes_answer_their_roles(string path, string role)
+    {
+        var client = await SignedInAsAsync("role-ok-" + role, role);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_evaluator_page_returns_403_to_analysts()
+    {
+        var client = await SignedInAsAsync("analyst-evaluator-page", Roles.Analyst);
+        var response = await client.GetAsync("/evaluator");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class CsvLinkTests(DashboardFixture fixture)
     [Theory]
     [InlineData("/", false)]
     [InlineData("/districts/310107?quarter=2024Q3", false)]
+    [InlineData("/methodology", false)]
     [InlineData("/admin/runs", true)]
     [InlineData("/admin/quarantine", true)]
     [InlineData("/admin/jobs", true)]

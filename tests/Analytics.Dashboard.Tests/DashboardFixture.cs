@@ -1,8 +1,14 @@
 using System.Net;
+using Analytics.Dashboard.Security;
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Sources;
+using Analytics.Warehouse;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -17,6 +23,8 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
     public static readonly Quarter[] Quarters = DemoWarehouse.Quarters;
 
     private readonly DemoWarehouse _warehouse = DemoWarehouse.Create("analytics-dashboard-tests");
+
+    public string Root => _warehouse.Root;
 
     public string DropFolder => _warehouse.DropFolder;
 
@@ -54,6 +62,30 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
     public async Task<HttpClient> AdminAsync()
     {
         var (client, response) = await SignInAsync("admin", AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return client;
+    }
+
+    /// <summary>The scorer's own result for a rubric and period, after bringing the metric tables up to date as the pages do.</summary>
+    public DistrictScore Score(string rubricId, string period)
+    {
+        Assert.True(AssessmentPeriod.TryParse(period, out var p));
+        var warehouse = Services.GetRequiredService<WarehouseDatabase>();
+        using (var connection = warehouse.Connect())
+        {
+            IndicatorEngine.RefreshIfStale(connection);
+        }
+
+        return TownScorer.Score(warehouse, RubricCatalog.Get(rubricId), p, store: false);
+    }
+
+    /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>
+    public async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
+    {
+        const string password = "correct-horse-battery";
+        Services.GetRequiredService<UserStore>().Save(username, password, roles);
+        var (client, response) = await SignInAsync(username, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         return client;

@@ -3,9 +3,7 @@ using System.Net;
 using System.Text;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
-using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
-using Analytics.Warehouse;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -136,17 +134,7 @@ public sealed class LeadershipPageTests(DashboardFixture fixture)
     }
 
     /// <summary>The scorer's own result for the same rubric and period, straight from the warehouse.</summary>
-    private DistrictScore Expected()
-    {
-        var warehouse = fixture.Services.GetRequiredService<WarehouseDatabase>();
-        using (var connection = warehouse.Connect())
-        {
-            IndicatorEngine.RefreshIfStale(connection);
-        }
-
-        Assert.True(AssessmentPeriod.TryParse(Period, out var period));
-        return TownScorer.Score(warehouse, RubricCatalog.Get(RubricId), period, store: false);
-    }
+    private DistrictScore Expected() => fixture.Score(RubricId, Period);
 
     private async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
     {

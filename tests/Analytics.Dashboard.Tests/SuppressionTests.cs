@@ -75,9 +75,9 @@ public sealed class SuppressionTests(DashboardFixture fixture)
             }
 
             var csv = (await client.GetStringAsync(path + (path.Contains('?') ? "&" : "?") + "format=csv")).TrimStart('\uFEFF');
-            foreach (var line in csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1))
+            foreach (var row in Downloads.Csv(csv).Skip(1))
             {
-                foreach (var field in SplitCsv(line).Skip(2))
+                foreach (var field in row.Skip(2))
                 {
                     if (long.TryParse(field, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number))
                     {
@@ -165,47 +165,6 @@ public sealed class SuppressionTests(DashboardFixture fixture)
 
     private static List<string> Displays(JsonElement row) =>
         row.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("display").GetString()!).ToList();
-
-    private static IEnumerable<string> SplitCsv(string line)
-    {
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                yield return field.ToString();
-                field.Clear();
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        yield return field.ToString();
-    }
 }
 
 /// <summary>The policy on its own: primary and secondary suppression over additive relations.</summary>

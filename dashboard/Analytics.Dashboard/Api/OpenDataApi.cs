@@ -18,6 +18,7 @@ public static class OpenDataApi
 
         api.MapGet("/indicators", () => PublicIndicator.All.Select(i => new IndicatorInfo(i.Code, i.Name, i.Unit, i.Domain)))
             .WithName("ListIndicators").WithSummary("公开指标列表 (the public indicators)");
+        api.MapMethodologyApi();
 
         api.MapGet("/quarters", (PublicStatistics statistics) => statistics.Quarters().Select(q => q.ToString()))
             .WithName("ListQuarters").WithSummary("已装载的季度 (quarters with data)");

@@ -7,8 +7,10 @@ using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Disclosure;
+using Analytics.Dashboard.Evaluation;
 using Analytics.Dashboard.Hosting;
 using Analytics.Dashboard.Leadership;
+using Analytics.Dashboard.Methodology;
 using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Statistics;
@@ -75,11 +77,16 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<SuppressionPolicy>();
         services.AddSingleton<WarehouseFigures>();
         services.AddSingleton<PublicStatistics>();
+        services.AddSingleton<MethodologyCatalog>();
         services.AddSingleton<AdminQueries>();
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
         services.AddSingleton<SqlSandbox>();
+        services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeadershipScores>();
         services.AddHostedService<LeadershipWarmUp>();
+        services.AddSingleton<TownProfiles>();
+        services.AddSingleton<DistrictComparison>();
+        services.AddSingleton<EvaluatorJudgements>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -109,7 +116,7 @@ public static class ApplicationServiceExtensions
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorization();
+        services.AddAuthorization(JudgementPolicy.Add);
         services.AddCascadingAuthenticationState();
 
         services.AddRateLimiter(o =>

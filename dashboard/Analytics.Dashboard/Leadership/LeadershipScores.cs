@@ -1,7 +1,6 @@
 using System.Globalization;
-using Analytics.Dashboard.Api;
-using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Statistics;
+using Analytics.DuckDb;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Indicators;
@@ -92,36 +91,35 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         return HasData(previous) ? previous : null;
     }
 
-    /// <summary>Just the district's scores (no previous period, no anomaly flags), for the drill-down.</summary>
-    public DistrictScore Score(Rubric rubric, AssessmentPeriod period)
+    /// <summary>Runs a read on the warehouse after bringing the metric tables up to date (under the same gate as scoring).</summary>
+    public T Read<T>(Func<DuckDbConnection, T> query)
     {
         lock (_gate)
         {
             using var connection = warehouse.Connect();
             IndicatorEngine.RefreshIfStale(connection);
-            return new TownScorer(connection).Score(rubric, period, store: false);
+            return query(connection);
         }
     }
 
-    public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period)
+    /// <summary>Just the district's scores (no previous period, no anomaly flags), for the drill-down.</summary>
+    public DistrictScore Score(Rubric rubric, AssessmentPeriod period) =>
+        Read(connection => new TownScorer(connection).Score(rubric, period, store: false));
+
+    public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period) => Read(connection =>
     {
-        lock (_gate)
-        {
-            using var connection = warehouse.Connect();
-            IndicatorEngine.RefreshIfStale(connection);
-            var scorer = new TownScorer(connection);
-            var score = scorer.Score(rubric, period, store: false);
-            var previousPeriod = Previous(period);
-            var previousRanks = previousPeriod is null
-                ? new Dictionary<string, int>()
-                : scorer.Score(rubric, previousPeriod, store: false).Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank);
-            var rows = score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
-            var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
-                .Where(f => f.DistrictCode == rubric.District.Code)
-                .ToList();
-            return new Scorecard(score, previousPeriod, rows, flags);
-        }
-    }
+        var scorer = new TownScorer(connection);
+        var score = scorer.Score(rubric, period, store: false);
+        var previousPeriod = Previous(period);
+        var previousRanks = previousPeriod is null
+            ? new Dictionary<string, int>()
+            : scorer.Score(rubric, previousPeriod, store: false).Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank);
+        var rows = score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
+        var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
+            .Where(f => f.DistrictCode == rubric.District.Code)
+            .ToList();
+        return new Scorecard(score, previousPeriod, rows, flags);
+    });
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -141,28 +139,4 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     }
 
     private sealed record FlagSnapshot(long Version, IReadOnlyList<AnomalyFlag> Flags);
-}
-
-/// <summary>Endpoints of the leadership pages.</summary>
-public static class LeadershipEndpoints
-{
-    /// <summary>The ranking table as CSV: GET /api/leader/scorecard?rubric=&amp;period=&amp;format=csv (局领导 and 管理员).</summary>
-    public static IEndpointRouteBuilder MapLeadershipEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/api/leader/scorecard", (LeadershipScores scores, string? rubric, string? period) =>
-            {
-                var r = scores.ResolveRubric(rubric);
-                var card = scores.Scorecard(r, scores.ResolvePeriod(r, period));
-                return Csv.File($"scorecard-{r.Id}-{card.Period}", ["名次", "街镇代码", "街镇", "总分", "满分", "等级", "上期名次", "名次变化"],
-                    card.Rows.Select(row => (IReadOnlyList<string?>)
-                    [
-                        row.Town.Rank.ToString(CultureInfo.InvariantCulture), row.Town.Town.TownCode, row.Town.Town.TownName,
-                        LeadershipScores.Number(row.Town.Town.Result.Total), LeadershipScores.Number(row.Town.Town.Result.Maximum), row.Town.Town.Result.GradeLabel,
-                        row.PreviousRank?.ToString(CultureInfo.InvariantCulture), row.ChangeLabel,
-                    ]));
-            })
-            .RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin))
-            .ExcludeFromDescription();
-        return endpoints;
-    }
 }

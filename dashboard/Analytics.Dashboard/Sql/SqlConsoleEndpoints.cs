@@ -5,16 +5,28 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Analytics.Dashboard.Sql;
 
-/// <summary>CSV export of a console query: re-runs it in the same sandbox (antiforgery-checked form POST).</summary>
+/// <summary>
+/// Export of a console query (antiforgery-checked form POST): CSV re-runs it in the same sandbox; <c>format=parquet</c>
+/// runs it through <see cref="ParquetExport"/>. Both are audited as exports.
+/// </summary>
 public static class SqlConsoleEndpoints
 {
     public const string Roles = Security.Roles.Analyst + "," + Security.Roles.Admin;
 
     public static IEndpointRouteBuilder MapSqlConsoleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/analyst/sql/export", ([FromForm] string sql, HttpContext http, SqlSandbox sandbox) =>
+        app.MapPost("/analyst/sql/export", ([FromForm] string sql, [FromForm] string? format, HttpContext http, SqlSandbox sandbox, ParquetExport parquet) =>
             {
-                var result = sandbox.RunForExport(http.User.Identity?.Name ?? "?", sql);
+                var user = http.User.Identity?.Name ?? "?";
+                if (string.Equals(format, "parquet", StringComparison.OrdinalIgnoreCase))
+                {
+                    var file = parquet.Export(user, sql);
+                    return file.File is { } bytes
+                        ? Results.File(bytes, ParquetExport.ContentType, "query.parquet")
+                        : Results.Text(file.Error, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                var result = sandbox.RunForExport(user, sql);
                 if (!result.Succeeded)
                 {
                     return Results.Text(result.Error, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Analytics.DuckDb;
+using Analytics.Metrics.Warehouse.Indicators;
+
+namespace Analytics.Dashboard.Leadership;
+
+/// <summary>One district's value of an indicator in a period, with its 同比 (percent change and whether it is better or worse).</summary>
+public sealed record DistrictValue(decimal? Value, decimal? YearOnYearPercent, string? YearOnYearDirection);
+
+/// <summary>One indicator across the districts, in <see cref="ComparisonTable.Districts"/> order.</summary>
+public sealed record ComparisonRow(Indicator Indicator, IReadOnlyList<DistrictValue> Values);
+
+/// <summary>The districts side by side (区际比较) on the indicators every one of them has a value for in the period.</summary>
+public sealed record ComparisonTable(string Period, IReadOnlyList<string> Periods, IReadOnlyList<(string Code, string Name)> Districts,
+    IReadOnlyList<ComparisonRow> Rows);
+
+/// <summary>Reads the district-level indicator values (metric_value) for the district-to-district comparison.</summary>
+public sealed class DistrictComparison(LeadershipScores scores)
+{
+    /// <summary>The comparison for the requested period (a quarter or year with values), else the latest quarter; null when there are none.</summary>
+    public ComparisonTable? Compare(string? period) => scores.Read(connection =>
+    {
+        var periods = Periods(connection);
+        var chosen = periods.Contains(period ?? "") ? period! : periods.LastOrDefault(p => p.Contains('Q', StringComparison.Ordinal));
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var districts = new List<(string Code, string Name)>();
+        var values = new Dictionary<(string Indicator, string District), DistrictValue>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT m.indicator_code, m.district_code, d.district_name, m.value, m.yoy_pct, m.yoy_direction
+                FROM metric_value m JOIN (SELECT district_code, any_value(district_name) AS district_name FROM dim_region GROUP BY ALL) d USING (district_code)
+                WHERE m.level = 'district' AND m.period = $1 ORDER BY m.district_code
+                """;
+            command.Parameters.AddValue(chosen);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var district = reader.GetString(1);
+                if (districts.All(d => d.Code != district))
+                {
+                    districts.Add((district, reader.GetString(2)));
+                }
+
+                values[(reader.GetString(0), district)] = new DistrictValue(Decimal(reader, 3), Decimal(reader, 4), reader.IsDBNull(5) ? null : reader.GetString(5));
+            }
+        }
+
+        var rows = IndicatorCatalog.All
+            .Select(i => new ComparisonRow(i, districts.Select(d => values.GetValueOrDefault((i.Code, d.Code)) ?? new DistrictValue(null, null, null)).ToList()))
+            .Where(r => r.Values.All(v => v.Value is not null))
+            .ToList();
+        return new ComparisonTable(chosen, periods, districts, rows);
+    });
+
+    /// <summary>Periods with district values, oldest first, each year after its quarters.</summary>
+    private static List<string> Periods(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT period, year, coalesce(quarter, 5) AS q FROM metric_value WHERE level = 'district' ORDER BY year, q";
+        using var reader = command.ExecuteReader();
+        var periods = new List<string>();
+        while (reader.Read())
+        {
+            periods.Add(reader.GetString(0));
+        }
+
+        return periods;
+    }
+
+    private static decimal? Decimal(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToDecimal(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using Analytics.Dashboard.Security;
+
+namespace Analytics.Dashboard.Leadership;
+
+/// <summary>Downloads of the leadership pages (局领导 and 管理员): CSV by default, .xlsx with <c>format=xlsx</c>.</summary>
+public static class LeadershipEndpoints
+{
+    public static IEndpointRouteBuilder MapLeadershipEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var leader = endpoints.MapGroup("/api/leader").RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin)).ExcludeFromDescription();
+
+        // The ranking table: GET /api/leader/scorecard?rubric=&period=&format=csv|xlsx.
+        leader.MapGet("/scorecard", (LeadershipScores scores, string? rubric, string? period, string? format) =>
+        {
+            var r = scores.ResolveRubric(rubric);
+            return LeadershipTables.Ranking(scores.Scorecard(r, scores.ResolvePeriod(r, period))).ToResult(format);
+        });
+
+        // One town's items with inputs and explanations: GET /api/leader/scorecard/town?rubric=&period=&town=&format=csv|xlsx.
+        leader.MapGet("/scorecard/town", (LeadershipScores scores, string? rubric, string? period, string? town, string? format) =>
+        {
+            var r = scores.ResolveRubric(rubric);
+            var score = scores.Score(r, scores.ResolvePeriod(r, period));
+            return score.Towns.FirstOrDefault(t => t.Town.TownCode == town) is { } ranked
+                ? LeadershipTables.Items(score, ranked).ToResult(format)
+                : Results.NotFound();
+        });
+
+        // The districts side by side: GET /api/leader/compare?period=&format=csv|xlsx.
+        leader.MapGet("/compare", (DistrictComparison comparison, string? period, string? format) =>
+            comparison.Compare(period) is { } table ? LeadershipTables.Comparison(table).ToResult(format) : Results.NotFound());
+        return endpoints;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Analytics.Dashboard.Api;
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Scoring;
+
+namespace Analytics.Dashboard.Leadership;
+
+/// <summary>The leadership tables as downloads: one definition of the rows for both the CSV and the .xlsx.</summary>
+public static class LeadershipTables
+{
+    public static DownloadTable Ranking(Scorecard card) => new(
+        $"scorecard-{card.Rubric.Id}-{card.Period}", $"排名 {card.Period}",
+        ["名次", "街镇代码", "街镇", "总分", "满分", "等级", "上期名次", "名次变化"],
+        card.Rows.Select(row => (IReadOnlyList<string?>)
+        [
+            Int(row.Town.Rank), row.Town.Town.TownCode, row.Town.Town.TownName,
+            LeadershipScores.Number(row.Town.Town.Result.Total), LeadershipScores.Number(row.Town.Town.Result.Maximum), row.Town.Town.Result.GradeLabel,
+            row.PreviousRank is { } p ? Int(p) : null, row.ChangeLabel,
+        ]).ToList(),
+        new HashSet<int> { 0, 3, 4, 6 });
+
+    public static DownloadTable Items(DistrictScore score, RankedTown town) => new(
+        $"items-{score.Rubric.Id}-{score.Period}-{town.Town.TownName}", $"{town.Town.TownName} {score.Period}",
+        ["编号", "评分项", "分区", "状态", "得分", "满分", "所用数据", "说明"],
+        town.Town.Result.Items.Select(item => (IReadOnlyList<string?>)
+        [
+            item.Code, item.Name, score.Rubric.Sections.FirstOrDefault(s => s.Code == item.SectionCode)?.Name ?? item.SectionCode,
+            item.Status.Label(), LeadershipScores.Number(item.Score), LeadershipScores.Number(item.Maximum),
+            string.Join("；", item.Inputs.Select(i => $"{i.Key}={Value(i.Value)}").Concat(item.Previous.Select(i => $"上年 {i.Key}={Value(i.Value)}"))),
+            item.Explanation,
+        ]).ToList(),
+        new HashSet<int> { 4, 5 });
+
+    public static DownloadTable Comparison(ComparisonTable table) => new(
+        $"compare-{table.Period}", $"区际比较 {table.Period}",
+        ["指标编号", "指标", "单位", .. table.Districts.SelectMany(d => new[] { d.Name, $"{d.Name}同比（%）" })],
+        table.Rows.Select(row => (IReadOnlyList<string?>)
+        [
+            row.Indicator.Code, row.Indicator.NameZh, row.Indicator.Unit,
+            .. row.Values.SelectMany(v => new[] { v.Value is { } x ? LeadershipScores.Number(x) : null, v.YearOnYearPercent is { } y ? LeadershipScores.Number(y) : null }),
+        ]).ToList(),
+        Enumerable.Range(3, table.Districts.Count * 2).ToHashSet());
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Value(decimal? value) => value is { } v ? LeadershipScores.Number(v) : "未报送";
+}

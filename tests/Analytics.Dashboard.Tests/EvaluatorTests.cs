@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text.Json;
+using Analytics.Dashboard.Evaluation;
+using Analytics.Dashboard.Security;
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Scoring;
+using Analytics.Warehouse;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Dashboard.Tests;
+
+/// <summary>The evaluator page (/evaluator): recording a 视情给分 score, its history, the scorecard total, validation and access.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class EvaluatorTests(DashboardFixture fixture)
+{
+    // 松江 2024 S1.1 is a quarterly judgement item worth 0–10 points in the weighted section S1 (weight 18).
+    private const string RubricId = "songjiang-2024";
+    private const string Period = "2024Q4";
+
+    [Fact]
+    public async Task A_recorded_score_shows_in_the_list_the_history_the_audit_and_the_scorecard_total()
+    {
+        var town = Towns()[0];
+        var page = PageUrl(town.Code);
+        var client = await fixture.SignedInAsAsync("evaluator-flow", Roles.Evaluator);
+        var before = ScoreOf(town.Code);
+        Assert.Equal(ItemStatus.Pending, before.Item("S1.1").Status);
+
+        var saved = await PostAsync(client, page, "S1.1", "7.5", "走访核查救助档案，发放及时");
+        Assert.Equal("已保存：S1.1 评估分 7.5 分（首次录入）。", saved.QuerySelector("#judgement-saved")!.TextContent);
+        var row = saved.QuerySelector("tr[data-item='S1.1']")!;
+        Assert.Equal("7.5", row.QuerySelector("td.score")!.TextContent);
+        Assert.Equal("evaluator-flow", row.QuerySelector("td.evaluator")!.TextContent);
+        Assert.Equal("走访核查救助档案，发放及时", row.QuerySelector("td.reason")!.TextContent);
+
+        var second = await PostAsync(client, page, "S1.1", "8", "补充材料后复核");
+        Assert.Equal("已保存：S1.1 评估分 8 分（原为 7.5 分）。", second.QuerySelector("#judgement-saved")!.TextContent);
+        var history = second.QuerySelectorAll("table.judgement-history tbody tr[data-item='S1.1']")
+            .Select(r => (r.QuerySelector(".old")!.TextContent, r.QuerySelector(".new")!.TextContent, r.QuerySelector(".evaluator")!.TextContent,
+                r.QuerySelector(".reason")!.TextContent))
+            .ToList();
+        Assert.Equal([("7.5", "8", "evaluator-flow", "补充材料后复核"), ("—", "7.5", "evaluator-flow", "走访核查救助档案，发放及时")], history);
+
+        // The scorecard reads the new judgement at once: S1 = round(18 × earned / Σ maxima, 2), so 8 points on S1.1 add exactly
+        // round(18 × (e + 8) / m, 2) − round(18 × e / m, 2) to the total.
+        var after = ScoreOf(town.Code);
+        Assert.Equal(8m, after.Item("S1.1").Score);
+        var s1 = before.Items.Where(i => i.SectionCode == "S1" && i.Status != ItemStatus.NotAssessed).ToList();
+        var (earned, maxima) = (s1.Sum(i => i.Score), s1.Sum(i => i.Maximum));
+        Assert.Equal(60m, maxima);
+        var expectedGain = Math.Round(18m * (earned + 8m) / maxima, 2, MidpointRounding.AwayFromZero)
+            - Math.Round(18m * earned / maxima, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(before.Total + expectedGain, after.Total);
+        var leader = await fixture.SignedInAsAsync("evaluator-flow-leader", Roles.Leader);
+        var card = new HtmlParser().ParseDocument(await leader.GetStringAsync($"/leader/scorecard?rubric={RubricId}&period={Period}"));
+        var total = card.QuerySelector($"table.scorecard tr[data-town='{town.Code}'] td.total")!.TextContent;
+        Assert.Equal(Math.Round(after.Total, 2), decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture));
+
+        var audit = fixture.Services.GetRequiredService<AuditLog>().Recent(50)
+            .Where(e => e.User == "evaluator-flow" && e.Action == EvaluatorJudgements.AuditAction).Select(e => JsonDocument.Parse(e.Detail!).RootElement).ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.Equal(7.5m, audit[0].GetProperty("old").GetDecimal());
+        Assert.Equal(8m, audit[0].GetProperty("new").GetDecimal());
+        Assert.Equal(town.Code, audit[0].GetProperty("town").GetString());
+    }
+
+    [Fact]
+    public async Task Out_of_range_scores_and_missing_reasons_are_rejected_with_a_chinese_message()
+    {
+        var town = Towns()[1];
+        var client = await fixture.SignedInAsAsync("evaluator-invalid", Roles.Admin);
+        var tooHigh = await PostAsync(client, PageUrl(town.Code), "S1.2", "11", "超过满分");
+        Assert.Equal("评分项 S1.2（联席会议与政策宣传）的评估分 11 超出允许范围 0–10", tooHigh.QuerySelector("#judgement-error")!.TextContent);
+        var noReason = await PostAsync(client, PageUrl(town.Code), "S1.2", "6", "  ");
+        Assert.Equal("请填写理由：视情给分须说明给分理由。", noReason.QuerySelector("#judgement-error")!.TextContent);
+        var notNumber = await PostAsync(client, PageUrl(town.Code), "S1.2", "六", "理由");
+        Assert.Equal("评估分须为数字，例如 3 或 2.5。", notNumber.QuerySelector("#judgement-error")!.TextContent);
+        Assert.Null(notNumber.QuerySelector("#judgement-saved"));
+        Assert.Empty(History(town.Code, "S1.2"));
+    }
+
+    [Fact]
+    public async Task The_form_requires_an_antiforgery_token()
+    {
+        var town = Towns()[2];
+        var client = await fixture.SignedInAsAsync("evaluator-csrf", Roles.Evaluator);
+        var response = await client.PostAsync(PageUrl(town.Code), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "judgement", ["item"] = "S1.4", ["score"] = "5", ["reason"] = "无令牌",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(History(town.Code, "S1.4"));
+    }
+
+    [Fact]
+    public async Task Leaders_read_the_judgements_but_cannot_change_them()
+    {
+        var town = Towns()[3];
+        var client = await fixture.SignedInAsAsync("evaluator-leader", Roles.Leader);
+        var html = await client.GetStringAsync(PageUrl(town.Code));
+        var document = new HtmlParser().ParseDocument(html);
+        Assert.NotEmpty(document.QuerySelectorAll("table.judgements tbody tr"));
+        Assert.Null(document.QuerySelector("form.judgement-form"));
+
+        var token = await DashboardFixture.AntiforgeryTokenAsync(client, PageUrl(town.Code));
+        var response = await client.PostAsync(PageUrl(town.Code), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "judgement", ["item"] = "S1.5", ["score"] = "5", ["reason"] = "越权", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(History(town.Code, "S1.5"));
+    }
+
+    [Fact]
+    public async Task The_list_shows_every_judgement_item_with_its_range()
+    {
+        var client = await fixture.SignedInAsAsync("evaluator-list", Roles.Evaluator);
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(PageUrl(Towns()[4].Code)));
+        var rows = document.QuerySelectorAll("table.judgements tbody tr");
+        var expected = RubricCatalog.Get(RubricId).Items.Where(i => i.Rule.Type == "judgement").Select(i => i.Code).ToList();
+        Assert.Equal(expected, rows.Select(r => r.GetAttribute("data-item")!).ToList());
+        Assert.Equal("0–10 分", document.QuerySelector("tr[data-item='S1.1'] td.range")!.TextContent);
+        Assert.Equal("待评", document.QuerySelector("tr[data-item='S1.2'] td.score")!.TextContent);
+    }
+
+    private static string PageUrl(string town) => $"/evaluator?rubric={RubricId}&period={Period}&town={Uri.EscapeDataString(town)}";
+
+    private async Task<IHtmlDocument> PostAsync(HttpClient client, string page, string item, string score, string reason)
+    {
+        var form = new HtmlParser().ParseDocument(await client.GetStringAsync(page)).QuerySelector("form.judgement-form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        fields["item"] = item;
+        fields["score"] = score;
+        fields["reason"] = reason;
+        var response = await client.PostAsync(page, new FormUrlEncodedContent(fields));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return new HtmlParser().ParseDocument(body);
+    }
+
+    private IReadOnlyList<ScoredUnit> Towns()
+    {
+        Assert.True(AssessmentPeriod.TryParse(Period, out var period));
+        return fixture.Services.GetRequiredService<EvaluatorJudgements>().Units(RubricCatalog.Get(RubricId), period).Where(u => !u.IsDistrict).ToList();
+    }
+
+    private RubricResult ScoreOf(string town) => fixture.Score(RubricId, Period).Towns.Single(t => t.Town.TownCode == town).Town.Result;
+
+    private IReadOnlyList<JudgementChange> History(string town, string item)
+    {
+        using var connection = fixture.Services.GetRequiredService<WarehouseDatabase>().Connect();
+        return new JudgementStore(connection).History(RubricId, Period, town, item);
+    }
+}
