@@ -134,7 +134,8 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         fields["item"] = item;
         fields["score"] = score;
         fields["reason"] = reason;
-        var response = await client.PostAsync(page, new FormUrlEncodedContent(fields));
+        // Where a browser would post: the form's action, or (none rendered) the page's own URL with its query.
+        var response = await client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : page, new FormUrlEncodedContent(fields));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return new HtmlParser().ParseDocument(body);
