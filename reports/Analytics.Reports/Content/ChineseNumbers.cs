@@ -37,6 +37,11 @@ public static class ChineseNumbers
         ? "—"
         : TimeZoneInfo.ConvertTime(t, Shanghai).ToString("yyyy年M月d日 HH:mm", Invariant);
 
+    /// <summary>2024-12-31 08:15 in Shanghai time, for the page footer where space is short.</summary>
+    public static string ShortTime(DateTimeOffset? instant) => instant is not { } t
+        ? "—"
+        : TimeZoneInfo.ConvertTime(t, Shanghai).ToString("yyyy-MM-dd HH:mm", Invariant);
+
     /// <summary>2024年12月31日, the date of the title block.</summary>
     public static string Date(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Shanghai).ToString("yyyy年M月d日", Invariant);
 

@@ -16,7 +16,6 @@ namespace Analytics.Reports.Generation;
 /// </summary>
 public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrowser browser, BriefingOptions options, TimeProvider? clock = null)
 {
-    private readonly PdfPrinter _printer = new(browser);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <exception cref="BriefingNoDataException">No data for the period: nothing is written.</exception>
@@ -36,10 +35,11 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         var work = Documents(briefings, request);
         var documents = new GeneratedDocument?[work.Count];
         await using (var html = new BriefingHtml())
+        await using (var printer = new PdfPrinter(browser))
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, work.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken },
-                async (i, token) => documents[i] = await WriteAsync(work[i], html, request, token).ConfigureAwait(false)).ConfigureAwait(false);
+                async (i, token) => documents[i] = await WriteAsync(work[i], html, printer, request, token).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         var written = documents.Select(d => d!).ToList();
@@ -80,7 +80,7 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         return work;
     }
 
-    private async Task<GeneratedDocument> WriteAsync(Work work, BriefingHtml html, BriefingRequest request, CancellationToken cancellationToken)
+    private async Task<GeneratedDocument> WriteAsync(Work work, BriefingHtml html, PdfPrinter printer, BriefingRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var d = work.District;
@@ -90,7 +90,7 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
             ? $"{d.DistrictName}民政工作{ChineseNumbers.PeriodLabel(d.Period)}简报"
             : $"{town.Town.TownName}{ChineseNumbers.PeriodLabel(d.Period)}考核成绩单";
         var text = town is null ? await html.DistrictAsync(d).ConfigureAwait(false) : await html.TownAsync(town).ConfigureAwait(false);
-        var pdf = await _printer.PrintAsync(text, PageStamp.Of(stamp, title), cancellationToken).ConfigureAwait(false);
+        var pdf = await printer.PrintAsync(text, PageStamp.Of(stamp, title), cancellationToken).ConfigureAwait(false);
 
         var relative = Path.Combine(d.Period.ToString(), $"{d.DistrictCode}-{d.DistrictName}",
             town is null ? $"{d.DistrictName}{d.Period}简报.pdf" : $"{town.Sequence:00}-{town.Town.TownName}{d.Period}成绩单.pdf");

@@ -11,7 +11,7 @@ public sealed record PageStamp(string Header, string Footer)
 {
     public static PageStamp Of(BriefingStamp stamp, string title) => new(
         $"{stamp.Issuer} · {stamp.DocumentNumber}　{title}",
-        $"生成时间 {ChineseNumbers.Time(stamp.GeneratedAt)} · 数据截至 {ChineseNumbers.Time(stamp.DataAsOf)} · 数据版本 {stamp.DataVersion} · 评分方案 {stamp.RubricId} 版本 {stamp.RubricVersion}");
+        $"生成 {ChineseNumbers.ShortTime(stamp.GeneratedAt)} · 数据截至 {ChineseNumbers.ShortTime(stamp.DataAsOf)} · 数据版本 {stamp.DataVersion} · 评分方案 {stamp.RubricId} 版本 {stamp.RubricVersion}");
 
     // Chromium renders the templates in their own tiny page: styles must be inline and sizes explicit.
     private const string Box = "font-family:'Noto Sans CJK SC',sans-serif;font-size:7.5pt;color:#555;width:100%;margin:0 18mm;display:flex;justify-content:space-between;gap:4mm;";
