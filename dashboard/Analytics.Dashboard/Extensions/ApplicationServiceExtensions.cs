@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Analytics.Dashboard.Admin;
 using Analytics.Dashboard.Api;
+using Analytics.Dashboard.Briefings;
 using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Data;
@@ -79,6 +80,10 @@ public static class ApplicationServiceExtensions
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
         services.AddSingleton<SqlSandbox>();
         services.AddSingleton<LeadershipScores>();
+        services.AddSingleton<Analytics.Reports.Browser.ChromiumBrowser>();
+        services.AddSingleton<BriefingService>();
+        services.AddSingleton<ILoadFollowUp, BriefingFollowUp>();
+        services.AddTransient<BriefingJob>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -174,6 +179,7 @@ public static class ApplicationServiceExtensions
         app.MapAdminEndpoints();
         app.MapSqlConsoleEndpoints();
         app.MapLeadershipEndpoints();
+        app.MapBriefingEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
