@@ -1,5 +1,5 @@
 // Draws every <div data-chart='{...ECharts options...}'> with Apache ECharts, as SVG. One script for the dashboard
-// (served at /js/charts.js, echarts from /lib/echarts) and the PDF briefings (inlined into the page before printing).
+// (served at /lib/charts/charts.js, echarts at /lib/echarts) and the PDF briefings (inlined into the page before printing).
 // Pages always carry the same numbers as a text table.
 // Print mode (<html data-print>): no animation, the element's own font, and <html data-charts-drawn="N"> once every
 // chart has finished rendering, so the printer never captures a half-drawn chart.
