@@ -4,7 +4,6 @@ using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Sources;
-using Analytics.Sources.Catalog;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 
@@ -29,14 +28,7 @@ public sealed class BriefingFixture : IDisposable
         DatabasePath = Path.Combine(Root, "warehouse.duckdb");
         var warehouse = WarehouseDatabase.Open(DatabasePath);
         var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(new string('c', 64), "tests"));
-        var source = new FileDropSource(drop);
-        foreach (var feed in SourceCatalog.Feeds)
-        {
-            foreach (var quarter in source.QuartersOf(feed))
-            {
-                loader.Load(source, feed, quarter, "test");
-            }
-        }
+        loader.LoadAll(new FileDropSource(drop), "test");
 
         using (var connection = warehouse.Connect())
         {

@@ -7,7 +7,6 @@ using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Reports.Browser;
 using Analytics.Reports.Generation;
 using Analytics.Sources;
-using Analytics.Sources.Catalog;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 
@@ -70,14 +69,7 @@ internal sealed class ReportBenchmark(string workDirectory, AssessmentPeriod per
         new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, From, To));
         var warehouse = WarehouseDatabase.Open(path);
         var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(new string('b', 64), "bench"));
-        var source = new FileDropSource(drop);
-        foreach (var feed in SourceCatalog.Feeds)
-        {
-            foreach (var quarter in source.QuartersOf(feed))
-            {
-                loader.Load(source, feed, quarter, "cli");
-            }
-        }
+        loader.LoadAll(new FileDropSource(drop), "cli");
 
         using (var connection = warehouse.Connect())
         {
