@@ -65,7 +65,7 @@ public sealed class BriefingJob(BriefingService briefings, EtlScheduler schedule
     }
 
     /// <summary>Why the briefings of a quarter are not due after a load; null when they are.</summary>
-    private string? Skip(AssessmentPeriod period)
+    internal string? Skip(AssessmentPeriod period)
     {
         using var connection = warehouse.Connect();
         var loaded = new Dictionary<int, HashSet<string>>();
