@@ -19,6 +19,7 @@ root.Subcommands.Add(EtlCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 

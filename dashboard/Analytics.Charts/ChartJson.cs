@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Analytics.Charts;
 
-/// <summary>Serialises chart options for the data-chart attribute that wwwroot/js/charts.js draws.</summary>
+/// <summary>Serialises chart options for the data-chart attribute that Scripts/charts.js draws.</summary>
 public static class ChartJson
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -40,6 +40,8 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         builder.UseSetting("Analytics:AdminPassword", AdminPassword);
         builder.UseSetting("Analytics:LoginRequestsPerMinute", "10000");
         builder.UseSetting("Analytics:PublicApiRequestsPerMinute", "10000");
+        // Briefings only when a test asks for them (BriefingsPageTests), not after every test load.
+        builder.UseSetting("Analytics:BriefingsAfterLoads", "false");
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -115,7 +115,7 @@ public sealed class OpenDataApiTests(DashboardFixture fixture)
         Assert.NotEmpty(document.QuerySelectorAll("[data-chart]"));
         Assert.Contains(document.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.Contains("format=csv"));
         Assert.Contains(document.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.StartsWith("/districts/310117", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Anonymous().GetAsync("/js/charts.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Anonymous().GetAsync("/lib/charts/charts.js")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Anonymous().GetAsync("/lib/echarts/echarts.min.js")).StatusCode);
     }
 }

@@ -13,6 +13,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateEtl());
         bench.Subcommands.Add(CreateScore());
         bench.Subcommands.Add(CreateWeb());
+        bench.Subcommands.Add(CreateReport());
         return bench;
     }
 
@@ -66,6 +67,23 @@ internal static class BenchCommand
         {
             new ScoreBenchmark(parseResult.GetValue(dir)!, Console.Out).Run();
             return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command CreateReport()
+    {
+        var dir = new Option<string>("--dir") { Description = "工作目录；演示仓库会复用 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
+        var period = new Option<string>("--period") { Description = "评分期 (period)", DefaultValueFactory = _ => "2024Q4" };
+        var concurrency = new Option<string>("--concurrency") { Description = "逐一测量的并发数，如 1,2 (concurrency levels)", DefaultValueFactory = _ => "1,2" };
+        var command = new Command("report", "生成一个评分期的全部简报与成绩单并计时 (time every briefing of one period)") { dir, period, concurrency };
+        command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(async () =>
+        {
+            var levels = parseResult.GetValue(concurrency)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(t => int.TryParse(t, out var n) && n > 0 ? n : throw new CliInputException($"--concurrency 应为正整数列表，如 1,2：{t}"))
+                .ToList();
+            await new ReportBenchmark(parseResult.GetValue(dir)!, MetricsCli.Period(parseResult.GetValue(period)!), levels, Console.Out).RunAsync(cancellationToken);
+            return 0;
         }));
         return command;
     }

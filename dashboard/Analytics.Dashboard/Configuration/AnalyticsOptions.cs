@@ -52,6 +52,18 @@ public sealed class AnalyticsOptions
     /// <summary>How long shutdown waits for a running load before interrupting it (it then rolls back).</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>Folder of the generated PDF briefings; empty: <c>briefings</c> beside the warehouse file.</summary>
+    public string BriefingFolder { get; set; } = "";
+
+    /// <summary>Generate a quarter's briefings after its loads (the latest complete quarter, or one briefed before).</summary>
+    public bool BriefingsAfterLoads { get; set; } = true;
+
+    /// <summary>Seconds after a quarter's last load before its briefings are generated (later loads move it on).</summary>
+    public int BriefingDelaySeconds { get; set; } = 60;
+
+    /// <summary>Pages Chromium prints at the same time.</summary>
+    public int BriefingConcurrency { get; set; } = 2;
+
     /// <summary>The quarterly load schedules (Quartz cron, seconds first).</summary>
     public EtlSchedulerOptions Schedules { get; set; } = new();
 }

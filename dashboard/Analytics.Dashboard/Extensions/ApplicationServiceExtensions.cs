@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Analytics.Dashboard.Admin;
 using Analytics.Dashboard.Api;
+using Analytics.Dashboard.Briefings;
 using Analytics.Dashboard.Components;
 using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Data;
@@ -87,6 +88,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<TownProfiles>();
         services.AddSingleton<DistrictComparison>();
         services.AddSingleton<EvaluatorJudgements>();
+        services.AddSingleton<Analytics.Reports.Browser.ChromiumBrowser>();
+        services.AddSingleton<BriefingService>();
+        services.AddSingleton<ILoadFollowUp, BriefingFollowUp>();
+        services.AddTransient<BriefingJob>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -184,6 +189,7 @@ public static class ApplicationServiceExtensions
         app.MapAdminEndpoints();
         app.MapSqlConsoleEndpoints();
         app.MapLeadershipEndpoints();
+        app.MapBriefingEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -9,21 +9,6 @@ using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Leadership;
 
-/// <summary>One row of the leadership ranking: the town's score and its rank in the previous period (null when none).</summary>
-public sealed record ScorecardRow(RankedTown Town, int? PreviousRank)
-{
-    /// <summary>Places gained since the previous period (positive = moved up); null when there is no previous rank.</summary>
-    public int? Change => PreviousRank is { } p ? p - Town.Rank : null;
-
-    public string ChangeLabel => Change switch
-    {
-        null => "—",
-        0 => "持平",
-        > 0 and var c => $"↑{c}",
-        var c => $"↓{-c}",
-    };
-}
-
 /// <summary>A district's scorecard for one rubric and period: ranking, previous period used for the change, anomaly flags.</summary>
 public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPeriod, IReadOnlyList<ScorecardRow> Rows, IReadOnlyList<AnomalyFlag> Flags)
 {
@@ -35,8 +20,7 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
     public IReadOnlyList<RubricSection> HeatSections => Rubric.Sections.Where(s => s.Kind != SectionKind.Deduction).ToList();
 
     /// <summary>A town's section score as a percentage of the section maximum for this period; null when the section has no points this period.</summary>
-    public static decimal? Share(RubricResult result, string sectionCode) =>
-        result.Sections.FirstOrDefault(s => s.Code == sectionCode) is { Maximum: > 0 } s ? Math.Round(s.Score / s.Maximum * 100m, 1) : null;
+    public static decimal? Share(RubricResult result, string sectionCode) => ScorecardRow.SectionShare(result, sectionCode);
 }
 
 /// <summary>
@@ -111,10 +95,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         var scorer = new TownScorer(connection);
         var score = scorer.Score(rubric, period, store: false);
         var previousPeriod = Previous(period);
-        var previousRanks = previousPeriod is null
-            ? new Dictionary<string, int>()
-            : scorer.Score(rubric, previousPeriod, store: false).Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank);
-        var rows = score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
+        var rows = ScorecardRow.Of(score, previousPeriod is null ? null : scorer.Score(rubric, previousPeriod, store: false));
         var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
             .Where(f => f.DistrictCode == rubric.District.Code)
             .ToList();

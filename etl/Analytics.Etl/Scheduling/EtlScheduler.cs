@@ -27,14 +27,18 @@ public sealed class EtlScheduler : IAsyncDisposable
     private readonly EtlSchedulerOptions _options;
     private readonly IJobFactory _jobFactory;
     private readonly ILogger<EtlScheduler> _logger;
-    private readonly LoadRunListener _listener = new();
+    private readonly LoadRunListener _listener;
+    private readonly IReadOnlyList<ILoadFollowUp> _followUps;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeZoneInfo _timeZone;
     private IScheduler? _scheduler;
 
-    public EtlScheduler(IOptions<EtlSchedulerOptions> options, IJobFactory jobFactory, ILogger<EtlScheduler> logger)
+    public EtlScheduler(IOptions<EtlSchedulerOptions> options, IJobFactory jobFactory, ILogger<EtlScheduler> logger,
+        IEnumerable<ILoadFollowUp>? followUps = null)
     {
         _options = options.Value;
+        _followUps = followUps?.ToList() ?? [];
+        _listener = new LoadRunListener(_followUps, logger);
         _jobFactory = jobFactory;
         _logger = logger;
         _timeZone = FindTimeZone(_options.TimeZone);
@@ -79,6 +83,28 @@ public sealed class EtlScheduler : IAsyncDisposable
             _logger.LogWarning("Interrupting the load {Job}", running.JobDetail.Key);
             await running.Scheduler.Interrupt(running.FireInstanceId, cancellationToken);
         }
+
+        // Follow-up jobs (briefings) honour their cancellation token too.
+        if (_scheduler is { IsShutdown: false } scheduler)
+        {
+            foreach (var running in (await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Where(j => j.JobDetail.Key.Group != JobGroup))
+            {
+                _logger.LogWarning("Interrupting {Job}", running.JobDetail.Key);
+                await scheduler.Interrupt(running.FireInstanceId, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Fires a follow-up job (registered by an <see cref="ILoadFollowUp"/>) now, with its data; it runs when no load runs.</summary>
+    public async Task TriggerFollowUpAsync(JobKey job, JobDataMap data, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await GetSchedulerAsync(cancellationToken);
+        if (scheduler.IsShutdown)
+        {
+            throw new InvalidOperationException("调度器已停止 (the scheduler has shut down)。");
+        }
+
+        await scheduler.TriggerJob(job, data, cancellationToken);
     }
 
     /// <summary>
@@ -191,6 +217,11 @@ public sealed class EtlScheduler : IAsyncDisposable
                 scheduler.JobFactory = _jobFactory;
                 scheduler.ListenerManager.AddJobListener(_listener, GroupMatcher<JobKey>.GroupEquals(JobGroup));
                 await RegisterJobsAsync(scheduler, cancellationToken);
+                foreach (var followUp in _followUps)
+                {
+                    await followUp.RegisterAsync(scheduler, cancellationToken);
+                }
+
                 _scheduler = scheduler;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Analytics.Etl.Scheduling;
@@ -7,7 +8,7 @@ namespace Analytics.Etl.Scheduling;
 /// Keeps the last outcome and start time of every load job for the admin page, and completes the
 /// tasks of operators who wait for the run they triggered.
 /// </summary>
-internal sealed class LoadRunListener : IJobListener
+internal sealed class LoadRunListener(IReadOnlyList<ILoadFollowUp> followUps, ILogger logger) : IJobListener
 {
     private readonly ConcurrentDictionary<JobKey, LoadRunOutcome> _lastRuns = new();
     private readonly ConcurrentDictionary<JobKey, DateTimeOffset> _lastStarts = new();
@@ -63,7 +64,7 @@ internal sealed class LoadRunListener : IJobListener
         return Task.CompletedTask;
     }
 
-    public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public async Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         var outcome = context.Result as LoadRunOutcome ?? new LoadRunOutcome(
             context.MergedJobDataMap.GetString(QuarterlyLoadJob.FeedKey) ?? "?", null,
@@ -72,11 +73,25 @@ internal sealed class LoadRunListener : IJobListener
             context.FireTimeUtc, DateTimeOffset.UtcNow, jobException?.Message, null);
         _lastRuns[context.JobDetail.Key] = outcome;
         _running.TryRemove(context.FireInstanceId, out _);
+        if (outcome.State == LoadRunState.Succeeded)
+        {
+            foreach (var followUp in followUps)
+            {
+                try
+                {
+                    await followUp.LoadSucceededAsync(context.Scheduler, outcome, cancellationToken);
+                }
+                catch (SchedulerException ex)
+                {
+                    // A follow-up that cannot be scheduled must not hide the load's own outcome.
+                    logger.LogError(ex, "Follow-up of {Feed} {Quarter} could not be scheduled", outcome.Feed, outcome.Quarter);
+                }
+            }
+        }
+
         if (_waiting.TryRemove(context.Trigger.Key, out var completion))
         {
             completion.TrySetResult(outcome);
         }
-
-        return Task.CompletedTask;
     }
 }

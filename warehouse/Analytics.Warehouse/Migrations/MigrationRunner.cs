@@ -12,6 +12,7 @@ public static class MigrationRunner
         new M002LoadBookkeeping(),
         new M003Facts(),
         new M004Metrics(),
+        new M005Briefings(),
     ];
 
     public static int LatestVersion => All[^1].Version;

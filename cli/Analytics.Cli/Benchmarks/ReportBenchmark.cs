@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Analytics.DemoData;
+using Analytics.Etl.Extraction;
+using Analytics.Etl.Loading;
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Reports.Browser;
+using Analytics.Reports.Generation;
+using Analytics.Sources;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+
+namespace Analytics.Cli.Benchmarks;
+
+/// <summary>
+/// `bench report`: every briefing of one period of the demo data (4 district briefings and 48 town scorecards), once
+/// per concurrency level, with the total time and the time per document. The demo warehouse (2023Q1–2024Q4, so that
+/// 同比 has a base) is generated and loaded once into the work folder and reused.
+/// </summary>
+internal sealed class ReportBenchmark(string workDirectory, AssessmentPeriod period, IReadOnlyList<int> concurrencies, TextWriter output)
+{
+    private static readonly Quarter From = new(2023, 1);
+    private static readonly Quarter To = new(2024, 4);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var warehouse = EnsureWarehouse();
+        await using var browser = new ChromiumBrowser();
+        var launch = Stopwatch.StartNew();
+        await (await browser.NewPageAsync(cancellationToken: cancellationToken)).DisposeAsync();
+        output.WriteLine($"Chromium 启动 (browser start): {launch.Elapsed.TotalSeconds:F2} s（只启动一次，各轮共用）");
+        foreach (var concurrency in concurrencies)
+        {
+            var folder = Path.Combine(workDirectory, $"briefings-c{concurrency}");
+            var generator = new BriefingGenerator(warehouse, browser, new BriefingOptions { Folder = folder, Concurrency = concurrency });
+            var run = await Commands.ReportCommand.GenerateAsync(generator, new BriefingRequest(period, Trigger: "bench"), cancellationToken);
+            var districts = run.Documents.Count(d => d.Entry.Kind == BriefingKind.District);
+            var pages = run.Documents.Sum(d => d.Entry.Pages);
+            var perDocument = (run.Elapsed - run.ReadElapsed) / run.Documents.Count;
+            output.WriteLine(
+                $"并发 {concurrency} (concurrency): {run.Documents.Count} 份（{districts} 份区简报 + {run.Documents.Count - districts} 份街镇成绩单，共 {pages} 页）" +
+                $" 合计 {run.Elapsed.TotalSeconds,6:F2} s（读取与评分 {run.ReadElapsed.TotalSeconds:F2} s）" +
+                $"  每份 {perDocument.TotalMilliseconds,6:F0} ms（单份打印平均 {run.Documents.Average(d => d.Elapsed.TotalMilliseconds):F0} ms，" +
+                $"最长 {run.Documents.Max(d => d.Elapsed.TotalMilliseconds):F0} ms）  目标 target < 60 s");
+        }
+
+        output.WriteLine($"浏览器启动次数 (launches): {browser.Launches}");
+    }
+
+    private WarehouseDatabase EnsureWarehouse()
+    {
+        Directory.CreateDirectory(workDirectory);
+        var path = Path.Combine(workDirectory, "bench_report.duckdb");
+        var ready = Path.Combine(workDirectory, "bench_report.ready");
+        if (File.Exists(path) && File.Exists(ready))
+        {
+            output.WriteLine($"复用演示仓库 (reusing) {path}");
+            return WarehouseDatabase.Open(path);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var drop = Path.Combine(workDirectory, "report-drop");
+        if (Directory.Exists(drop))
+        {
+            Directory.Delete(drop, recursive: true);
+        }
+
+        File.Delete(path);
+        new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, From, To));
+        var warehouse = WarehouseDatabase.Open(path);
+        var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(new string('b', 64), "bench"));
+        loader.LoadAll(new FileDropSource(drop), "cli");
+
+        using (var connection = warehouse.Connect())
+        {
+            IndicatorEngine.Refresh(connection);
+        }
+
+        File.WriteAllText(ready, DateTime.UtcNow.ToString("O"));
+        output.WriteLine($"演示仓库已生成并装载 (demo warehouse {From}–{To}): {clock.Elapsed.TotalSeconds:F1} s → {path}");
+        return warehouse;
+    }
+}

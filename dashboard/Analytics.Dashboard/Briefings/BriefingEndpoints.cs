@@ -1,0 +1,52 @@
+using Analytics.Dashboard.Security;
+using Analytics.Etl.Scheduling;
+using Analytics.Metrics;
+using Analytics.Reports.Content;
+using Microsoft.AspNetCore.Mvc;
+using Quartz;
+
+namespace Analytics.Dashboard.Briefings;
+
+/// <summary>Downloads of generated briefings and the "生成简报" run-now (局领导 and 管理员).</summary>
+public static class BriefingEndpoints
+{
+    public static IEndpointRouteBuilder MapBriefingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // By index id only: the file's path comes from the index row, never from the request.
+        endpoints.MapGet("/api/leader/briefings/{id:long}/pdf", (long id, BriefingService briefings) =>
+            {
+                var entry = briefings.Index.Find(id);
+                var stream = entry is null ? null : briefings.Open(entry);
+                return stream is null ? Results.NotFound() : Results.File(stream, "application/pdf", entry!.DownloadName);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin))
+            .ExcludeFromDescription();
+
+        endpoints.MapPost("/leader/briefings/generate", async (HttpContext http, EtlScheduler scheduler, AuditLog audit,
+                [FromForm] string period, [FromForm] string? district) =>
+            {
+                if (!AssessmentPeriod.TryParse(period, out var p))
+                {
+                    return Results.Redirect("/leader/briefings?error=period");
+                }
+
+                if (!string.IsNullOrEmpty(district) && RubricChoice.Districts.All(d => d.Code != district))
+                {
+                    return Results.Redirect("/leader/briefings?error=district");
+                }
+
+                var data = new JobDataMap
+                {
+                    [BriefingJob.PeriodKey] = p.ToString(),
+                    [BriefingJob.TriggerKindKey] = QuarterlyLoadJob.OperatorTrigger,
+                    [BriefingJob.DistrictKey] = district ?? "",
+                };
+                await scheduler.TriggerFollowUpAsync(BriefingJob.Key, data);
+                audit.Record(http.User.Identity?.Name, "briefings-run-now", $"{p} {district ?? "all"}");
+                return Results.Redirect($"/leader/briefings?started={p}");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin))
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,58 @@
+using Analytics.Dashboard.Configuration;
+using Analytics.Reports.Browser;
+using Analytics.Reports.Generation;
+using Analytics.Warehouse;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Dashboard.Briefings;
+
+/// <summary>How the last generation in this host ended, for the briefings page.</summary>
+public sealed record BriefingRunStatus(string Period, string Trigger, DateTimeOffset FinishedAt, bool Succeeded, string Message);
+
+/// <summary>
+/// The host's briefings: one generator over the shared <see cref="ChromiumBrowser"/> (started on first use, restarted
+/// after a crash), the index, and the PDF files under the briefing folder.
+/// </summary>
+public sealed class BriefingService(WarehouseDatabase warehouse, ChromiumBrowser browser, IOptions<AnalyticsOptions> options, TimeProvider clock)
+{
+    public BriefingIndex Index { get; } = new(warehouse);
+
+    /// <summary>Analytics:BriefingFolder, or <c>briefings</c> beside the warehouse file when empty.</summary>
+    public string Folder { get; } = ResolveFolder(options.Value);
+
+    public BriefingRunStatus? LastRun { get; private set; }
+
+    public async Task<BriefingRun> GenerateAsync(BriefingRequest request, CancellationToken cancellationToken)
+    {
+        var generator = new BriefingGenerator(warehouse, browser,
+            new BriefingOptions { Folder = Folder, Concurrency = Math.Max(1, options.Value.BriefingConcurrency) }, clock);
+        try
+        {
+            var run = await generator.GenerateAsync(request, cancellationToken);
+            LastRun = new BriefingRunStatus(request.Period.ToString(), request.Trigger, clock.GetUtcNow(), true,
+                $"已生成 {run.Documents.Count} 份，用时 {run.Elapsed.TotalSeconds:F1} 秒");
+            return run;
+        }
+        catch (Exception ex) when (ex is Reports.Content.BriefingNoDataException or ArgumentException or IOException or InvalidOperationException
+                                       or Microsoft.Playwright.PlaywrightException or OperationCanceledException)
+        {
+            LastRun = new BriefingRunStatus(request.Period.ToString(), request.Trigger, clock.GetUtcNow(), false, ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The file of an index entry, opened for reading; null when the entry's file is gone or its stored path would
+    /// leave the briefing folder (the path on disk never comes from the request).
+    /// </summary>
+    public FileStream? Open(BriefingEntry entry)
+    {
+        var root = Path.GetFullPath(Folder) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(root, entry.FilePath));
+        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? File.OpenRead(full) : null;
+    }
+
+    private static string ResolveFolder(AnalyticsOptions settings) => Path.GetFullPath(string.IsNullOrWhiteSpace(settings.BriefingFolder)
+        ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath)) ?? ".", "briefings")
+        : settings.BriefingFolder);
+}

@@ -1,0 +1,200 @@
+using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Anomalies;
+using Analytics.Metrics.Warehouse.Scoring;
+using static Analytics.Reports.Content.ChineseNumbers;
+
+namespace Analytics.Reports.Content;
+
+/// <summary>
+/// Every sentence a briefing writes about its numbers, by rules and templates only (no language model): the
+/// written summary of a district briefing and of a town scorecard. All wording lives in this one file.
+/// </summary>
+public static class SummaryTemplates
+{
+    /// <summary>How many headline figures the summary's first paragraph mentions.</summary>
+    private const int HeadlinesInSummary = 4;
+
+    public static IReadOnlyList<string> District(DistrictBriefing b)
+    {
+        var paragraphs = new List<string>
+        {
+            $"{ThisPeriod(b.Period)}全区" + string.Join("；", b.Headlines.Take(HeadlinesInSummary).Where(h => h.Value is not null).Select(Headline)) + "。",
+            Ranking(b),
+            Flags(b.Flags, "全区"),
+        };
+        if (Targets(b) is { } targets)
+        {
+            paragraphs.Add(targets);
+        }
+
+        if (Pending(b.Score) is { } pending)
+        {
+            paragraphs.Add(pending);
+        }
+
+        return paragraphs;
+    }
+
+    public static IReadOnlyList<string> Town(TownScorecard s)
+    {
+        var r = s.Town.Result;
+        var towns = s.District.Rows.Count;
+        var first = $"{s.Town.TownName}{PeriodLabel(s.District.Period)}得分 {Score(r.Total)} 分（满分 {Score(r.Maximum)} 分），等级{r.GradeLabel}" +
+                    (r.Vetoed ? $"（一票否决：{r.VetoReason}）" : "") +
+                    $"，在全区 {towns} 个街镇中位列第 {s.Row.Town.Rank} 名，{RankChange(s.Row)}。";
+        var paragraphs = new List<string> { first };
+        var lost = r.Items.Where(i => i.Status != ItemStatus.NotAssessed && i.Maximum - i.Score > 0)
+            .OrderByDescending(i => i.Maximum - i.Score).ThenBy(i => i.Code, StringComparer.Ordinal).Take(3).ToList();
+        if (lost.Count > 0)
+        {
+            paragraphs.Add("失分较多的评分项：" + string.Join("；", lost.Select(i => $"{i.Name}（得 {Score(i.Score)} 分，满分 {Score(i.Maximum)} 分，{i.Status.Label()}）")) + "。");
+        }
+
+        var compared = s.Indicators.Where(i => i.Comparison is not null).ToList();
+        if (compared.Count > 0)
+        {
+            paragraphs.Add($"与全区街镇中位数相比，{compared.Count} 项指标中优于中位数 {compared.Count(i => i.Comparison == "better")} 项，" +
+                           $"差于中位数 {compared.Count(i => i.Comparison == "worse")} 项，与中位数持平 {compared.Count(i => i.Comparison == "flat")} 项。");
+        }
+
+        paragraphs.Add(Flags(s.Flags, "本街镇"));
+        if (r.PendingCount > 0)
+        {
+            paragraphs.Add($"尚有 {r.PendingCount} 项视情给分项待评，暂按 0 分计。");
+        }
+
+        return paragraphs;
+    }
+
+    /// <summary>"临时救助人次 329 人次，同比增长 15.4%，环比下降 0.6%".</summary>
+    public static string Headline(HeadlineFigure h) =>
+        $"{h.Indicator.NameZh} {Value(h.Indicator, h.Value)}，{YearOnYear(h)}" + (h.QuarterOnQuarterPercent is null && h.QuarterOnQuarterChange is null ? "" : $"，{QuarterOnQuarter(h)}");
+
+    public static string YearOnYear(HeadlineFigure h) => Change("同比", "与上年同期持平", "无上年同期数据", h.Indicator.Unit, h.YearOnYearPercent, h.YearOnYearChange);
+
+    public static string QuarterOnQuarter(HeadlineFigure h) => Change("环比", "与上季度持平", "无上季度数据", h.Indicator.Unit, h.QuarterOnQuarterPercent, h.QuarterOnQuarterChange);
+
+    /// <summary>Rates change in percentage points ("同比上升 1.2 个百分点"), counts and amounts in percent ("同比增长 12.3%").</summary>
+    private static string Change(string label, string flat, string none, string unit, decimal? percent, decimal? change)
+    {
+        if (unit == "%")
+        {
+            if (change is not { } points)
+            {
+                return none;
+            }
+
+            var rounded = Math.Round(points, 1, MidpointRounding.AwayFromZero);
+            return rounded == 0 ? flat : $"{label}{(rounded > 0 ? "上升" : "下降")} {Math.Abs(rounded):0.0} 个百分点";
+        }
+
+        if (percent is not { } p)
+        {
+            return change == 0 ? flat : none;
+        }
+
+        var r = Math.Round(p, 1, MidpointRounding.AwayFromZero);
+        return r == 0 ? flat : $"{label}{(r > 0 ? "增长" : "下降")} {Math.Abs(r):0.0}%";
+    }
+
+    private static string Ranking(DistrictBriefing b)
+    {
+        var rows = b.Rows;
+        if (rows.Count == 0)
+        {
+            return "本期没有参加排名的街镇。";
+        }
+
+        var top = rows.Where(r => r.Town.Rank == 1).Select(r => r.Town.Town).ToList();
+        var lastRank = rows[^1].Town.Rank;
+        var bottom = rows.Where(r => r.Town.Rank == lastRank).Select(r => r.Town.Town).ToList();
+        var text = $"按《{b.Rubric.Title}》评分，{Names(top)}得分 {Score(top[0].Result.Total)} 分，{(top.Count > 1 ? "并列第一" : "位列第一")}";
+        if (lastRank > 1)
+        {
+            text += $"；{Names(bottom)}得分 {Score(bottom[0].Result.Total)} 分，{(bottom.Count > 1 ? "并列末位" : "位列末位")}";
+        }
+
+        text += $"（共 {rows.Count} 个街镇）。";
+        var grades = rows.GroupBy(r => r.Town.Town.Result.Grade).OrderBy(g => g.Key).Select(g => $"{g.First().Town.Town.Result.GradeLabel} {g.Count()} 个");
+        text += "等级分布：" + string.Join("，", grades) + "。";
+        var up = rows.Where(r => r.Change > 0).MaxBy(r => r.Change);
+        var down = rows.Where(r => r.Change < 0).MinBy(r => r.Change);
+        if (b.PreviousPeriod is { } previous && (up is not null || down is not null))
+        {
+            var moves = new List<string>();
+            if (up is not null)
+            {
+                moves.Add($"名次上升最多的是{up.Town.Town.TownName}（上升 {up.Change} 位）");
+            }
+
+            if (down is not null)
+            {
+                moves.Add($"下降最多的是{down.Town.Town.TownName}（下降 {-down.Change} 位）");
+            }
+
+            text += $"与{PeriodLabel(previous)}相比，" + string.Join("，", moves) + "。";
+        }
+
+        return text;
+    }
+
+    private static string Flags(IReadOnlyList<AnomalyFlag> flags, string scope)
+    {
+        if (flags.Count == 0)
+        {
+            return $"{scope}本期未发现异常。";
+        }
+
+        var counts = new[] { Severity.High, Severity.Medium, Severity.Low }
+            .Select(s => (Severity: s, Count: flags.Count(f => f.Severity == s)))
+            .Where(x => x.Count > 0)
+            .Select(x => $"{Severity.Label(x.Severity)}级 {x.Count} 条");
+        var text = $"{scope}本期异常提示 {flags.Count} 条，其中" + string.Join("、", counts) + "。";
+        if (flags.FirstOrDefault(f => f.Severity == Severity.High) is { } high)
+        {
+            text += $"需重点关注：{high.Message}。";
+        }
+
+        return text;
+    }
+
+    private static string? Targets(DistrictBriefing b)
+    {
+        if (b.Targets.Count == 0)
+        {
+            return null;
+        }
+
+        var atRisk = b.Targets.Where(t => !t.Progress.OnTrack).ToList();
+        if (atRisk.Count == 0)
+        {
+            return $"年度目标 {b.Targets.Count} 项，按进度推算均可完成。";
+        }
+
+        return $"年度目标 {b.Targets.Count} 项，其中 {atRisk.Count} 项按进度推算有风险：" + string.Join("；", atRisk.Select(t =>
+            $"{t.ItemName}（截至本期完成 {Grouped(t.Progress.ToDate)}，推算全年 {Grouped(t.Progress.ProjectedYearEnd)}，目标 {Grouped(t.Progress.Target)}）")) + "。";
+    }
+
+    private static string? Pending(DistrictScore score)
+    {
+        var pending = score.Towns.Where(t => t.Town.Result.PendingCount > 0).ToList();
+        if (pending.Count == 0)
+        {
+            return null;
+        }
+
+        var most = pending.Max(t => t.Town.Result.PendingCount);
+        return $"{pending.Count} 个街镇尚有视情给分项待评（最多 {most} 项），待评项暂按 0 分计，评定后总分和名次可能变化。";
+    }
+
+    private static string RankChange(ScorecardRow row) => row.Change switch
+    {
+        null => "上期无排名",
+        0 => "名次与上期持平",
+        > 0 and var c => $"较上期上升 {c} 位",
+        var c => $"较上期下降 {-c} 位",
+    };
+
+    private static string Names(IReadOnlyList<TownResult> towns) =>
+        towns.Count <= 3 ? string.Join("、", towns.Select(t => t.TownName)) : string.Join("、", towns.Take(3).Select(t => t.TownName)) + $"等 {towns.Count} 个街镇";
+}

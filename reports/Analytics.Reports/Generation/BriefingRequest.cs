@@ -1,0 +1,26 @@
+using Analytics.Metrics;
+
+namespace Analytics.Reports.Generation;
+
+/// <summary>
+/// Which documents to generate for a period: every district (or one, by name or code) with its towns' scorecards;
+/// with <see cref="Town"/> (name or town code) only that town's scorecard.
+/// </summary>
+/// <param name="Trigger">Written to the index: schedule, operator or cli.</param>
+public sealed record BriefingRequest(AssessmentPeriod Period, string? District = null, string? Town = null, string Trigger = "cli");
+
+/// <summary>One document written by a run.</summary>
+public sealed record GeneratedDocument(BriefingEntry Entry, string FullPath, TimeSpan Elapsed);
+
+/// <summary>What a run did: the documents in the order generated, the time to read the numbers, and the total.</summary>
+public sealed record BriefingRun(AssessmentPeriod Period, IReadOnlyList<GeneratedDocument> Documents, TimeSpan ReadElapsed, TimeSpan Elapsed);
+
+/// <summary>Where briefings are written and how many documents print at once.</summary>
+public sealed class BriefingOptions
+{
+    /// <summary>Folder of the PDF files (the index stores paths relative to it).</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>Pages printed at the same time; 2 suits the 2-core machines (see `./analytics bench report`).</summary>
+    public int Concurrency { get; init; } = 2;
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Analytics.Dashboard.Briefings;
+using Analytics.Dashboard.Security;
+using Analytics.Reports.Generation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed partial class BriefingsPageTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task Anonymous_users_are_sent_to_login_or_refused()
+    {
+        var client = fixture.Anonymous();
+        var page = await client.GetAsync("/leader/briefings");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/leader/briefings/1/pdf")).StatusCode);
+
+        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/account/login");
+        var post = await client.PostAsync("/leader/briefings/generate", Form(token, "2024Q4", "310117"));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.StartsWith("/account/login", post.Headers.Location!.PathAndQuery());
+    }
+
+    [Fact]
+    public async Task Other_roles_get_403()
+    {
+        var client = await SignedInAsAsync("analyst-briefings", Roles.Analyst, Roles.Evaluator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/leader/briefings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/leader/briefings/1/pdf")).StatusCode);
+        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/leader/briefings/generate", Form(token, "2024Q4", "310117"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_briefing_ids_are_404()
+    {
+        var client = await SignedInAsAsync("leader-briefings-404", Roles.Leader);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/leader/briefings/987654/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/leader/briefings/..%2F..%2Fetc%2Fpasswd/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_now_generates_the_briefings_whose_ranking_equals_the_scorecard_api()
+    {
+        var leader = await SignedInAsAsync("leader-briefings", Roles.Leader);
+        var page = await leader.GetStringAsync("/leader/briefings");
+        Assert.Contains("生成简报", page);
+        var token = await DashboardFixture.AntiforgeryTokenAsync(leader, "/leader/briefings");
+        var post = await leader.PostAsync("/leader/briefings/generate", Form(token, "2024Q4", "310117"));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal("/leader/briefings?started=2024Q4", post.Headers.Location!.OriginalString);
+
+        var index = fixture.Services.GetRequiredService<BriefingService>().Index;
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (index.List("2024Q4", "310117").Count < 18 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+        }
+
+        var entries = index.List("2024Q4", "310117");
+        Assert.Equal(18, entries.Count);
+        Assert.All(entries, e => Assert.Equal("operator", e.GeneratedBy));
+        var district = entries.Single(e => e.Kind == BriefingKind.District);
+        Assert.Contains($"/api/leader/briefings/{district.Id}/pdf", await leader.GetStringAsync("/leader/briefings?period=2024Q4"));
+
+        var download = await leader.GetAsync($"/api/leader/briefings/{district.Id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        var pdf = Path.Combine(fixture.Root, "downloaded.pdf");
+        await File.WriteAllBytesAsync(pdf, await download.Content.ReadAsByteArrayAsync());
+
+        var csv = await leader.GetStringAsync("/api/leader/scorecard?rubric=songjiang-2024&period=2024Q4&format=csv");
+        var expected = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.TrimEnd('\r').Split(','))
+            .Select(f => $"{f[0]} {f[2]} {f[3]} {f[4]} {f[5]} {f[7]}")
+            .ToList();
+        var rows = RankingRow().Matches(PdfText(pdf)).Select(m => Regex.Replace(m.Value.Trim(), @"\s+", " ")).ToList();
+        Assert.Equal(17, expected.Count);
+        Assert.Equal(expected, rows);
+    }
+
+    private static FormUrlEncodedContent Form(string token, string period, string district) => new(new Dictionary<string, string>
+    {
+        ["period"] = period,
+        ["district"] = district,
+        ["__RequestVerificationToken"] = token,
+    });
+
+    private async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
+    {
+        fixture.Services.GetRequiredService<UserStore>().Save(username, "correct-horse-battery", roles);
+        var (client, response) = await fixture.SignInAsync(username, "correct-horse-battery");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static string PdfText(string pdf)
+    {
+        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-layout", "-enc", "UTF-8", pdf, "-" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return text;
+    }
+
+    // A row of the briefing's ranking table: rank, town, total, maximum, grade, change of rank.
+    [GeneratedRegex(@"^\s*\d+\s+\p{IsCJKUnifiedIdeographs}+\s+-?\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s+(?:优秀|良好|合格|不合格)\s+(?:[↑↓]\d+|持平|—)\s*$", RegexOptions.Multiline)]
+    private static partial Regex RankingRow();
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Analytics.DemoData;
+using Analytics.Etl.Extraction;
+using Analytics.Etl.Loading;
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Sources;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Pseudonymisation;
+
+namespace Analytics.Reports.Tests;
+
+/// <summary>
+/// A small demo warehouse (2024Q3–2024Q4, default seed) loaded through the real loader, then, as an operator would,
+/// `./analytics score --format json` for 松江区 2024Q4 and `./analytics report` of 松江区 2024Q4 (its briefing and its
+/// 17 towns' scorecards) into a folder. The tests read those files back with poppler-utils.
+/// </summary>
+public sealed class BriefingFixture : IDisposable
+{
+    public const string Period = "2024Q4";
+    public const string RubricId = "songjiang-2024";
+    public const string DistrictCode = "310117";
+
+    public BriefingFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "reports-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        var drop = Path.Combine(Root, "drop");
+        new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, new Quarter(2024, 3), new Quarter(2024, 4)));
+        DatabasePath = Path.Combine(Root, "warehouse.duckdb");
+        var warehouse = WarehouseDatabase.Open(DatabasePath);
+        var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(new string('c', 64), "tests"));
+        loader.LoadAll(new FileDropSource(drop), "test");
+
+        using (var connection = warehouse.Connect())
+        {
+            IndicatorEngine.Refresh(connection);
+        }
+
+        var score = Tools.Analytics("score", "--db", DatabasePath, "--rubric", RubricId, "--period", Period, "--format", "json");
+        Assert.True(score.ExitCode == 0, score.Error);
+        Score = JsonDocument.Parse(score.Output);
+
+        Folder = Path.Combine(Root, "briefings");
+        Report = Tools.Analytics("report", "--db", DatabasePath, "--period", Period, "--district", "松江区", "--out", Folder);
+        Assert.True(Report.ExitCode == 0, Report.Error + Report.Output);
+        Warehouse = WarehouseDatabase.Open(DatabasePath);
+    }
+
+    public string Root { get; }
+
+    public string DatabasePath { get; }
+
+    public string Folder { get; }
+
+    public WarehouseDatabase Warehouse { get; }
+
+    /// <summary>`./analytics score --format json` of 松江区 2024Q4.</summary>
+    public JsonDocument Score { get; }
+
+    /// <summary>The run of `./analytics report`.</summary>
+    public Tools.Result Report { get; }
+
+    /// <summary>The towns of the score command in rank order (rank, name, total, maximum, grade); the district row excluded.</summary>
+    public IReadOnlyList<(int Rank, string Town, decimal Total, decimal Maximum, string Grade)> ScoredTowns =>
+        Score.RootElement.GetProperty("towns").EnumerateArray()
+            .Where(t => t.GetProperty("level").GetString() == "town")
+            .Select(t => (t.GetProperty("rank").GetInt32(), t.GetProperty("town").GetString()!, t.GetProperty("total").GetDecimal(),
+                t.GetProperty("maximum").GetDecimal(), t.GetProperty("grade").GetString()!))
+            .ToList();
+
+    public string DistrictBriefing => Path.Combine(Folder, Period, $"{DistrictCode}-松江区", $"松江区{Period}简报.pdf");
+
+    public string Scorecard(string town) =>
+        Directory.GetFiles(Path.Combine(Folder, Period, $"{DistrictCode}-松江区"), $"*-{town}{Period}成绩单.pdf").Single();
+
+    public void Dispose()
+    {
+        Score.Dispose();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The database may still be held by a pooled instance; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BriefingCollection : ICollectionFixture<BriefingFixture>
+{
+    public const string Name = "briefings";
+}

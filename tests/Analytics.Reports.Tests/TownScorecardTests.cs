@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Analytics.Metrics.Rules;
+
+namespace Analytics.Reports.Tests;
+
+[Collection(BriefingCollection.Name)]
+public sealed class TownScorecardTests(BriefingFixture fixture)
+{
+    [Fact]
+    public void Every_scorecard_states_the_total_grade_and_rank_of_the_score_command()
+    {
+        foreach (var town in fixture.ScoredTowns)
+        {
+            var text = Tools.Squeeze(Tools.PdfText(fixture.Scorecard(town.Town), 1));
+            Assert.Contains($"{town.Town}2024年第4季度得分{Fmt.Num(town.Total)}分（满分{Fmt.Num(town.Maximum)}分），等级{town.Grade}", text);
+            Assert.Contains($"在全区17个街镇中位列第{town.Rank}名", text);
+        }
+    }
+
+    [Fact]
+    public void Scorecard_lists_every_assessed_item_with_score_and_maximum()
+    {
+        var first = fixture.Score.RootElement.GetProperty("towns").EnumerateArray().First();
+        var text = Tools.PdfText(fixture.Scorecard(first.GetProperty("town").GetString()!));
+        var lines = text.Split('\n');
+        foreach (var item in first.GetProperty("items").EnumerateArray())
+        {
+            var code = item.GetProperty("code").GetString()!;
+            var line = lines.FirstOrDefault(l => l.TrimStart().StartsWith(code + " ", StringComparison.Ordinal));
+            Assert.True(line is not null, $"item {code} not in the scorecard");
+            var numbers = Tools.Squeeze(line);
+            Assert.Contains(Fmt.Num(item.GetProperty("score").GetDecimal()) + Fmt.Num(item.GetProperty("maximum").GetDecimal()) + item.GetProperty("status").GetString(), numbers);
+        }
+    }
+
+    [Fact]
+    public void Scorecard_compares_the_town_with_the_district_median()
+    {
+        var town = fixture.ScoredTowns[0].Town;
+        var text = Tools.Squeeze(Tools.PdfText(fixture.Scorecard(town)));
+        Assert.Contains("三、主要指标与全区街镇中位数比较", text);
+        Assert.Matches("(优于中位数|差于中位数|与中位数持平)", text);
+        Assert.Contains("与全区街镇中位数相比", text);
+    }
+
+    [Fact]
+    public void Each_scorecard_has_its_own_appendix_number_of_the_district_briefing()
+    {
+        var numbers = fixture.ScoredTowns
+            .Select(t => Regex.Match(Tools.Squeeze(Tools.PdfText(fixture.Scorecard(t.Town), 1)), @"松民政简〔2024〕第4号附(\d+)").Groups[1].Value)
+            .Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))
+            .Order()
+            .ToList();
+        Assert.Equal(Enumerable.Range(1, 17), numbers);
+    }
+}
