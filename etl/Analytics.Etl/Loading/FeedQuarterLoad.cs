@@ -109,7 +109,9 @@ internal sealed class FeedQuarterLoad(
             FROM ({validation.BuildStrictAccepted(csv.Path, csv.Header, CsvRejects.StrictReadOptions)})
             """));
         var rejected = Scalar($"SELECT count(*) FROM {CsvRejects.ErrorsTable}");
-        var read = rejected > 0 ? -1 : _timer.Time("count", () => Scalar($"SELECT count(*) FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
+        // Any row the checks filtered out makes read differ from loaded, and the staged path takes over.
+        var read = rejected > 0 ? -1 : _timer.Time("count", () =>
+            CsvRowCount.Count(csv.Path) ?? Scalar($"SELECT count(*) FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
         DropRejectTables();
         if (read == loaded && !_timer.Time("duplicates", () => HasDuplicateKeys(table)))
         {
