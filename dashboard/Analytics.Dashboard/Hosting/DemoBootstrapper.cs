@@ -44,6 +44,7 @@ public sealed class DemoBootstrapper(
 
             state.Set(BootstrapPhase.Loading);
             await LoadMissingAsync(folder, stoppingToken);
+            await Task.Run(SeedJudgements, stoppingToken);
             state.Set(BootstrapPhase.Ready);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,6 +56,17 @@ public sealed class DemoBootstrapper(
         {
             logger.LogError(ex, "Demo start-up failed: {Message}", ex.Message);
             state.Set(BootstrapPhase.Ready);
+        }
+    }
+
+    private void SeedJudgements()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var connection = warehouse.Connect();
+        var recorded = DemoJudgements.SeedIfEmpty(connection);
+        if (recorded > 0)
+        {
+            logger.LogInformation("Demo start-up: {Count} 视情给分 recorded by {Evaluator} in {Elapsed} ms", recorded, DemoJudgements.Evaluator, clock.ElapsedMilliseconds);
         }
     }
 
