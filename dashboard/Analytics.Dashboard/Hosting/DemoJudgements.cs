@@ -66,9 +66,6 @@ public static class DemoJudgements
     // The 街镇 as they stood at the period's end, as the scorer sees them (a later rename is another town code).
     private static List<string> Towns(DuckDbConnection connection, string districtCode, AssessmentPeriod period)
     {
-        var lastDay = period.IsQuarter
-            ? new DateOnly(period.Year, period.Quarter!.Value * 3, 1).AddMonths(1).AddDays(-1)
-            : new DateOnly(period.Year, 12, 31);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT DISTINCT town_code FROM dim_region
@@ -76,7 +73,7 @@ public static class DemoJudgements
             ORDER BY town_code
             """;
         command.Parameters.AddValue(districtCode);
-        command.Parameters.AddValue(lastDay);
+        command.Parameters.AddValue(period.LastDay);
         using var reader = command.ExecuteReader();
         var towns = new List<string>();
         while (reader.Read())

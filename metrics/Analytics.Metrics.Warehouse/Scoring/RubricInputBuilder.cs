@@ -68,9 +68,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
     /// <summary>The towns of the district valid at the end of the period, then the district itself.</summary>
     public IReadOnlyList<ScoredUnit> Units(string districtCode, AssessmentPeriod period)
     {
-        var lastDay = period.IsQuarter
-            ? new DateOnly(period.Year, period.Quarter!.Value * 3, 1).AddMonths(1).AddDays(-1)
-            : new DateOnly(period.Year, 12, 31);
+        var lastDay = period.LastDay;
         var units = new List<ScoredUnit>();
         string? districtName = null;
         using (var command = connection.CreateCommand())

@@ -12,6 +12,11 @@ public sealed record AssessmentPeriod(int Year, int? Quarter)
 
     public bool IsQuarter => Quarter is not null;
 
+    /// <summary>The period's last day: the region and the towns of a period are those standing on it.</summary>
+    public DateOnly LastDay => Quarter is { } q
+        ? new DateOnly(Year, q * 3, 1).AddMonths(1).AddDays(-1)
+        : new DateOnly(Year, 12, 31);
+
     /// <summary>Quarters of the year elapsed at the end of the period (4 for a whole year); used for target projection.</summary>
     public int QuartersElapsed => Quarter ?? 4;
 
