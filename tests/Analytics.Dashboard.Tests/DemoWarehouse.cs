@@ -2,7 +2,6 @@ using Analytics.DemoData;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
-using Analytics.Sources.Catalog;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 
@@ -36,16 +35,7 @@ public sealed class DemoWarehouse
         var demo = new DemoWarehouse(Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}"));
         new DemoDataGenerator().Generate(new DemoOptions(demo.DropFolder, DemoOptions.DefaultSeed, Quarters[0], Quarters[^1]));
         var warehouse = WarehouseDatabase.Open(demo.DatabasePath);
-        var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(KeyHex, "tests"));
-        var source = new FileDropSource(demo.DropFolder);
-        foreach (var feed in SourceCatalog.Feeds)
-        {
-            foreach (var quarter in source.QuartersOf(feed))
-            {
-                loader.Load(source, feed, quarter, "test");
-            }
-        }
-
+        new SourceQuarterLoader(warehouse, PseudonymKey.FromText(KeyHex, "tests")).LoadAll(new FileDropSource(demo.DropFolder), "test");
         return demo;
     }
 

@@ -4,7 +4,6 @@ using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Sources;
-using Analytics.Sources.Catalog;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 
@@ -26,15 +25,7 @@ public sealed class WarehouseFixture : IDisposable
         new DemoDataGenerator().Generate(new DemoOptions(Drop, DemoOptions.DefaultSeed, From, To));
         Warehouse = WarehouseDatabase.Open(Path.Combine(Root, "warehouse.duckdb"));
         var key = PseudonymKey.FromText(new string('a', 64), "tests");
-        var loader = new SourceQuarterLoader(Warehouse, key);
-        var source = new FileDropSource(Drop);
-        foreach (var feed in SourceCatalog.Feeds)
-        {
-            foreach (var quarter in source.QuartersOf(feed))
-            {
-                loader.Load(source, feed, quarter, "test");
-            }
-        }
+        new SourceQuarterLoader(Warehouse, key).LoadAll(new FileDropSource(Drop), "test");
 
         Connection = Warehouse.Connect();
         Refresh = IndicatorEngine.Refresh(Connection);

@@ -4,7 +4,6 @@ using Analytics.DuckDb;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
-using Analytics.Sources.Catalog;
 using Analytics.Sources.Regions;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
@@ -48,15 +47,7 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
         var pipeline = Stopwatch.StartNew();
         var warehouse = WarehouseDatabase.Open(warehousePath, regions);
         var loader = new SourceQuarterLoader(warehouse, PseudonymKey.Resolve(null, warehousePath, demoMode: true));
-        var results = new List<LoadResult>();
-        foreach (var feed in SourceCatalog.Feeds)
-        {
-            foreach (var quarter in source.QuartersOf(feed))
-            {
-                results.Add(loader.Load(source, feed, quarter, "bench"));
-            }
-        }
-
+        var results = loader.LoadAll(source, "bench");
         pipeline.Stop();
         var read = results.Sum(r => r.RowsRead);
         var payments = PaymentRows(warehouse);

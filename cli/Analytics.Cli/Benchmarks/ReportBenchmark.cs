@@ -1,14 +1,9 @@
 using System.Diagnostics;
-using Analytics.DemoData;
-using Analytics.Etl.Extraction;
-using Analytics.Etl.Loading;
 using Analytics.Metrics;
-using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Reports.Browser;
 using Analytics.Reports.Generation;
 using Analytics.Sources;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Pseudonymisation;
 
 namespace Analytics.Cli.Benchmarks;
 
@@ -47,37 +42,5 @@ internal sealed class ReportBenchmark(string workDirectory, AssessmentPeriod per
         output.WriteLine($"浏览器启动次数 (launches): {browser.Launches}");
     }
 
-    private WarehouseDatabase EnsureWarehouse()
-    {
-        Directory.CreateDirectory(workDirectory);
-        var path = Path.Combine(workDirectory, "bench_report.duckdb");
-        var ready = Path.Combine(workDirectory, "bench_report.ready");
-        if (File.Exists(path) && File.Exists(ready))
-        {
-            output.WriteLine($"复用演示仓库 (reusing) {path}");
-            return WarehouseDatabase.Open(path);
-        }
-
-        var clock = Stopwatch.StartNew();
-        var drop = Path.Combine(workDirectory, "report-drop");
-        if (Directory.Exists(drop))
-        {
-            Directory.Delete(drop, recursive: true);
-        }
-
-        File.Delete(path);
-        new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, From, To));
-        var warehouse = WarehouseDatabase.Open(path);
-        var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(new string('b', 64), "bench"));
-        loader.LoadAll(new FileDropSource(drop), "cli");
-
-        using (var connection = warehouse.Connect())
-        {
-            IndicatorEngine.Refresh(connection);
-        }
-
-        File.WriteAllText(ready, DateTime.UtcNow.ToString("O"));
-        output.WriteLine($"演示仓库已生成并装载 (demo warehouse {From}–{To}): {clock.Elapsed.TotalSeconds:F1} s → {path}");
-        return warehouse;
-    }
+    private WarehouseDatabase EnsureWarehouse() => BenchDemoWarehouse.Ensure(workDirectory, "bench_report", From, To, output);
 }

@@ -3,15 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.DemoData;
 using Analytics.DuckDb;
-using Analytics.Etl.Extraction;
-using Analytics.Etl.Loading;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Metrics.Warehouse.Scoring;
-using Analytics.Sources;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Pseudonymisation;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Cli.Benchmarks;
@@ -77,22 +73,8 @@ internal sealed class ScoreBenchmark(string workDirectory, TextWriter output)
     /// <summary>The demo warehouse (48 街镇, 2022Q1–2025Q4, as ./run loads it): refresh and score everything, target under 1 s.</summary>
     private void RunDemoScale()
     {
-        var path = Path.Combine(workDirectory, "bench_score_demo.duckdb");
-        if (!File.Exists(path))
-        {
-            var drop = Path.Combine(workDirectory, "demo-drop-score");
-            if (!File.Exists(Path.Combine(drop, DropLayout.ManifestFileName)))
-            {
-                new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed,
-                    DemoOptions.DefaultFrom, DemoOptions.DefaultTo));
-            }
-
-            var loader = new SourceQuarterLoader(WarehouseDatabase.Open(path),
-                PseudonymKey.Resolve(null, path, demoMode: true));
-            loader.LoadAll(new FileDropSource(drop), "bench");
-        }
-
-        using var connection = WarehouseDatabase.Open(path).Connect();
+        var warehouse = BenchDemoWarehouse.Ensure(workDirectory, "bench_score_demo", DemoOptions.DefaultFrom, DemoOptions.DefaultTo, output);
+        using var connection = warehouse.Connect();
         var towns = Count(connection, "SELECT count(*) FROM dim_region");
         // The first round includes the JIT of the metrics code; the second is what a running host pays after a load.
         foreach (var round in new[] { "首次，含 JIT (first, with JIT)", "再次 (warm)" })
