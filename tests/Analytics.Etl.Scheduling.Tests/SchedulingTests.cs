@@ -20,11 +20,15 @@ public sealed class SchedulingTests(DemoDrop drop)
     public async Task TriggerNow_fires_the_job_and_the_warehouse_has_the_load_as_an_operator_run()
     {
         await using var harness = await SchedulerHarness.StartAsync(drop);
+        // Held open as the host holds it, so that only the job's own checkpoint (not closing the file) can empty the log.
+        using var holder = harness.Warehouse.Connect();
 
         var triggered = await harness.Scheduler.TriggerNow("assistance", DemoDrop.Last);
         var outcome = await triggered.Completion.WaitAsync(Patience);
 
         Assert.Equal(LoadRunState.Succeeded, outcome.State);
+        var log = new FileInfo(harness.Warehouse.Path + ".wal");
+        Assert.True(!log.Exists || log.Length == 0, "the load's write-ahead log was folded into the file after the load");
         Assert.Equal(QuarterlyLoadJob.OperatorTrigger, outcome.Trigger);
         Assert.NotNull(outcome.Result);
         var run = Assert.Single(harness.Runs());

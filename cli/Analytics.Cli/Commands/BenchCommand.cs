@@ -62,10 +62,11 @@ internal static class BenchCommand
     private static Command CreateScore()
     {
         var dir = new Option<string>("--dir") { Description = "bench etl 的工作目录 (work directory of bench etl)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
-        var command = new Command("score", "全市规模指标计算与评分，及与 SQLite 的指标查询对比 (city-scale indicators and scoring vs SQLite)") { dir };
+        var demoOnly = new Option<bool>("--demo-only") { Description = "只测演示数据规模 (only the demo warehouse; no city-scale run)" };
+        var command = new Command("score", "全市规模指标计算与评分，及与 SQLite 的指标查询对比 (city-scale indicators and scoring vs SQLite)") { dir, demoOnly };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            new ScoreBenchmark(parseResult.GetValue(dir)!, Console.Out).Run();
+            new ScoreBenchmark(parseResult.GetValue(dir)!, Console.Out).Run(parseResult.GetValue(demoOnly));
             return Task.FromResult(0);
         }));
         return command;

@@ -25,10 +25,7 @@ public sealed class WarehouseLifetime(WarehouseDatabase warehouse, ILogger<Wareh
     {
         try
         {
-            using var connection = warehouse.Connect();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CHECKPOINT";
-            command.ExecuteNonQuery();
+            warehouse.Checkpoint();
             logger.LogInformation("Warehouse {Path} checkpointed and closed", warehouse.Path);
         }
         catch (DuckDbException ex)

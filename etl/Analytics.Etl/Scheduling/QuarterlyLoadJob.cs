@@ -94,6 +94,7 @@ public sealed class QuarterlyLoadJob(
             logger.LogInformation("Loaded {Feed} {Quarter}: run {RunId}, {Loaded} rows loaded, {Quarantined} quarantined in {Duration}",
                 feed.Id, quarter, result.RunId, result.RowsLoaded, result.RowsQuarantined, result.Duration);
             context.Result = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Succeeded, trigger, started, clock.GetUtcNow(), result.Message, result);
+            CheckpointAfterLoad(feed.Id, quarter);
         }
         catch (OperationCanceledException ex)
         {
@@ -103,6 +104,20 @@ public sealed class QuarterlyLoadJob(
         catch (Exception ex) when (ex is EtlException or WarehouseConfigurationException or Analytics.DuckDb.DuckDbException or IOException)
         {
             Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), ex.Message, null), ex);
+        }
+    }
+
+    // The load is committed (and durable in the log) already; folding the log into the file here keeps that work out of
+    // the next reader's refresh. A failure only delays it to the next checkpoint.
+    private void CheckpointAfterLoad(string feed, Quarter quarter)
+    {
+        try
+        {
+            warehouse.Checkpoint();
+        }
+        catch (Analytics.DuckDb.DuckDbException ex)
+        {
+            logger.LogWarning(ex, "Checkpoint after the load of {Feed} {Quarter} failed: {Message}", feed, quarter, ex.Message);
         }
     }
 

@@ -61,26 +61,40 @@ public sealed class JudgementStore(DuckDbConnection connection)
     }
 
     /// <summary>Town code → item code → judgement, for one rubric and period.</summary>
-    public IReadOnlyDictionary<string, Dictionary<string, Judgement>> ForPeriod(string rubricId, string period)
+    public IReadOnlyDictionary<string, Dictionary<string, Judgement>> ForPeriod(string rubricId, string period) =>
+        ForPeriods(rubricId, [period]).GetValueOrDefault(period) ?? new Dictionary<string, Dictionary<string, Judgement>>();
+
+    /// <summary>Period → town code → item code → judgement, for one rubric and several periods in one query.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, Dictionary<string, Judgement>>> ForPeriods(string rubricId, IReadOnlyList<string> periods)
     {
-        var result = new Dictionary<string, Dictionary<string, Judgement>>();
+        var result = new Dictionary<string, Dictionary<string, Dictionary<string, Judgement>>>();
+        if (periods.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyDictionary<string, Dictionary<string, Judgement>>>();
+        }
+
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT town_code, item_code, score, evaluator, reason FROM judgement WHERE rubric_id = $1 AND period = $2";
+        command.CommandText = "SELECT period, town_code, item_code, score, evaluator, reason FROM judgement " +
+                              $"WHERE rubric_id = $1 AND period IN ({string.Join(", ", periods.Select(Sql.Literal))})";
         command.Parameters.AddValue(rubricId);
-        command.Parameters.AddValue(period);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var town = reader.GetString(0);
-            if (!result.TryGetValue(town, out var items))
+            if (!result.TryGetValue(reader.GetString(0), out var towns))
             {
-                result[town] = items = [];
+                result[reader.GetString(0)] = towns = [];
             }
 
-            items[reader.GetString(1)] = new Judgement(Sql.Decimal(reader, 2)!.Value, reader.GetString(3), reader.GetString(4));
+            var town = reader.GetString(1);
+            if (!towns.TryGetValue(town, out var items))
+            {
+                towns[town] = items = [];
+            }
+
+            items[reader.GetString(2)] = new Judgement(Sql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5));
         }
 
-        return result;
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, Dictionary<string, Judgement>>)p.Value);
     }
 
     /// <summary>Every change of one item's judgement, oldest first.</summary>

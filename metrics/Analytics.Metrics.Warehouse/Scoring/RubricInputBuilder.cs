@@ -10,59 +10,100 @@ namespace Analytics.Metrics.Warehouse.Scoring;
 /// </summary>
 public sealed class RubricInputBuilder(DuckDbConnection connection)
 {
-    public IReadOnlyList<UnitInputs> Build(Rubric rubric, AssessmentPeriod period)
+    public IReadOnlyList<UnitInputs> Build(Rubric rubric, AssessmentPeriod period) => Build(rubric, [period])[period];
+
+    /// <summary>The inputs of several periods of one rubric, read in one query (what scoring a whole year needs).</summary>
+    public IReadOnlyDictionary<AssessmentPeriod, IReadOnlyList<UnitInputs>> Build(Rubric rubric, IReadOnlyList<AssessmentPeriod> periods)
     {
-        var units = Units(rubric.District.Code, period);
         var names = rubric.Inputs.Select(i => i.Name).ToList();
         var cumulative = rubric.Inputs.Where(i => i.Meaning.Contains("累计", StringComparison.Ordinal)).Select(i => i.Name).ToHashSet();
-        var previousPeriod = period.IsQuarter ? AssessmentPeriod.ForQuarter(period.Year - 1, period.Quarter!.Value) : AssessmentPeriod.ForYear(period.Year - 1);
-        var current = new Dictionary<string, Dictionary<string, decimal?>>();
-        var previous = new Dictionary<string, Dictionary<string, decimal?>>();
+        var wanted = periods.Concat(periods.Select(PreviousYear)).Select(p => p.ToString()).Distinct().ToList();
+        // period → "level:unit" → quantity → value; a quarter keeps both the quarter's value and its year-to-date value.
+        var quarterValues = new Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>>();
+        var ytdValues = new Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>>();
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"""
                 SELECT level, coalesce(CAST(town_key AS VARCHAR), district_code), period, quantity_code, value, ytd_value
                 FROM metric_quantity_value
-                WHERE district_code = $1 AND level IN ('town', 'district') AND period IN ($2, $3)
+                WHERE district_code = $1 AND level IN ('town', 'district')
+                  AND period IN ({string.Join(", ", wanted.Select(Sql.Literal))})
                   AND quantity_code IN ({string.Join(", ", names.Select(Sql.Literal))})
                 """;
             command.Parameters.AddValue(rubric.District.Code);
-            command.Parameters.AddValue(period.ToString());
-            command.Parameters.AddValue(previousPeriod.ToString());
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = reader.GetString(0) + ":" + reader.GetString(1);
-                var target = reader.GetString(2) == period.ToString() ? current : previous;
+                var period = reader.GetString(2);
                 var name = reader.GetString(3);
-                var value = period.IsQuarter && cumulative.Contains(name) ? Sql.Decimal(reader, 5) : Sql.Decimal(reader, 4);
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (!target.TryGetValue(key, out var values))
-                {
-                    target[key] = values = [];
-                }
-
-                values[name] = value;
+                Put(quarterValues, period, key, name, Sql.Decimal(reader, 4));
+                Put(ytdValues, period, key, name, Sql.Decimal(reader, 5));
             }
         }
 
-        var judgements = new JudgementStore(connection).ForPeriod(rubric.Id, period.ToString());
-        var result = new List<UnitInputs>(units.Count);
-        foreach (var unit in units)
+        var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, periods.Select(p => p.ToString()).ToList());
+        var unitsByDay = new Dictionary<DateOnly, IReadOnlyList<ScoredUnit>>();
+        var result = new Dictionary<AssessmentPeriod, IReadOnlyList<UnitInputs>>();
+        foreach (var period in periods)
         {
-            var key = unit.Level + ":" + (unit.TownKey?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? unit.DistrictCode);
-            var values = current.GetValueOrDefault(key) ?? [];
-            var before = previous.GetValueOrDefault(key) ?? [];
-            var unitJudgements = judgements.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
-            var missing = names.Where(n => !values.ContainsKey(n)).ToList();
-            result.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period), missing));
+            if (!unitsByDay.TryGetValue(period.LastDay, out var units))
+            {
+                unitsByDay[period.LastDay] = units = Units(rubric.District.Code, period);
+            }
+
+            var periodJudgements = judgements.GetValueOrDefault(period.ToString());
+            var list = new List<UnitInputs>(units.Count);
+            foreach (var unit in units)
+            {
+                var key = unit.Level + ":" + (unit.TownKey?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? unit.DistrictCode);
+                var values = Values(period, key, period.ToString());
+                var before = Values(period, key, PreviousYear(period).ToString());
+                var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
+                var missing = names.Where(n => !values.ContainsKey(n)).ToList();
+                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period), missing));
+            }
+
+            result[period] = list;
         }
 
         return result;
+
+        // Inputs described as 累计 take the year-to-date value in a quarterly evaluation; absent figures stay absent.
+        Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period)
+        {
+            var values = new Dictionary<string, decimal?>();
+            var plain = quarterValues.GetValueOrDefault(period)?.GetValueOrDefault(key);
+            var ytd = ytdValues.GetValueOrDefault(period)?.GetValueOrDefault(key);
+            foreach (var name in names)
+            {
+                var source = evaluated.IsQuarter && cumulative.Contains(name) ? ytd : plain;
+                if (source?.GetValueOrDefault(name) is { } value)
+                {
+                    values[name] = value;
+                }
+            }
+
+            return values;
+        }
+    }
+
+    private static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
+        period.IsQuarter ? AssessmentPeriod.ForQuarter(period.Year - 1, period.Quarter!.Value) : AssessmentPeriod.ForYear(period.Year - 1);
+
+    private static void Put(Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>> store, string period, string key, string name, decimal? value)
+    {
+        if (!store.TryGetValue(period, out var units))
+        {
+            store[period] = units = [];
+        }
+
+        if (!units.TryGetValue(key, out var values))
+        {
+            units[key] = values = [];
+        }
+
+        values[name] = value;
     }
 
     /// <summary>The towns of the district valid at the end of the period, then the district itself.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Analytics.DuckDb;
 using Analytics.Warehouse;
 
@@ -22,12 +20,29 @@ public sealed class TownScorer(DuckDbConnection connection)
         return new TownScorer(connection).Score(rubric, period, store);
     }
 
-    // Set while ScoreAll holds one transaction around many stores (one commit instead of one per district and period).
-    internal bool InOuterTransaction { get; set; }
-
     public DistrictScore Score(Rubric rubric, AssessmentPeriod period, bool store = true)
     {
-        var inputs = new RubricInputBuilder(connection).Build(rubric, period);
+        var score = Evaluate(rubric, period, new RubricInputBuilder(connection).Build(rubric, period));
+        if (store)
+        {
+            using var transaction = connection.BeginTransaction();
+            ScoreStore.Replace(connection, [score]);
+            transaction.Commit();
+        }
+
+        return score;
+    }
+
+    /// <summary>Every period of the rubric's year (the four quarters and the year), scored from one read of the inputs; not stored.</summary>
+    public IReadOnlyList<DistrictScore> ScoreYear(Rubric rubric)
+    {
+        var periods = Enumerable.Range(1, 4).Select(q => AssessmentPeriod.ForQuarter(rubric.Year, q)).Append(AssessmentPeriod.ForYear(rubric.Year)).ToList();
+        var inputs = new RubricInputBuilder(connection).Build(rubric, periods);
+        return periods.Select(p => Evaluate(rubric, p, inputs[p])).ToList();
+    }
+
+    private static DistrictScore Evaluate(Rubric rubric, AssessmentPeriod period, IReadOnlyList<UnitInputs> inputs)
+    {
         var towns = new List<TownResult>();
         TownResult? district = null;
         foreach (var unit in inputs)
@@ -43,73 +58,7 @@ public sealed class TownScorer(DuckDbConnection connection)
             }
         }
 
-        var score = new DistrictScore(rubric, period, TownRanking.Rank(towns), district!,
+        return new DistrictScore(rubric, period, TownRanking.Rank(towns), district!,
             inputs.Where(i => i.Missing.Count > 0).ToDictionary(i => i.Unit.Code, i => i.Missing));
-        if (store)
-        {
-            Store(score);
-        }
-
-        return score;
-    }
-
-    /// <summary>Every period of the rubric's year (the four quarters and the year), scored and stored.</summary>
-    public IReadOnlyList<DistrictScore> ScoreYear(Rubric rubric)
-    {
-        var periods = Enumerable.Range(1, 4).Select(q => AssessmentPeriod.ForQuarter(rubric.Year, q)).Append(AssessmentPeriod.ForYear(rubric.Year));
-        return periods.Select(p => Score(rubric, p)).ToList();
-    }
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private void Store(DistrictScore score)
-    {
-        var now = DateTime.UtcNow;
-        var period = score.Period.ToString();
-        using var transaction = InOuterTransaction ? null : connection.BeginTransaction();
-        Sql.Execute(connection, "DELETE FROM score_result WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, period);
-        Sql.Execute(connection, "DELETE FROM score_item WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, period);
-        using (var results = connection.CreateAppender("score_result"))
-        using (var items = connection.CreateAppender("score_item"))
-        {
-            var rows = score.Towns.Select(t => (Level: "town", Rank: (int?)t.Rank, t.Town)).Append(("district", null, score.District));
-            foreach (var (level, rank, town) in rows)
-            {
-                var r = town.Result;
-                var row = results.CreateRow().Append(score.Rubric.Id).Append(r.RubricVersion).Append(period).Append(level)
-                    .Append(score.Rubric.District.Code).Append(town.TownCode).Append(town.TownName);
-                (rank is { } k ? row.Append(k) : row.AppendNull())
-                    .Append(r.Total).Append(r.BaseScore).Append(r.Bonus).Append(r.Deduction).Append(r.Maximum).Append(r.GradeLabel)
-                    .Append(r.Vetoed).Append(r.VetoReason).Append(r.PendingCount).Append(r.MissingCount).Append(now).EndRow();
-                foreach (var i in r.Items)
-                {
-                    var inputs = JsonSerializer.Serialize(new { current = i.Inputs, previous = i.Previous }, Json);
-                    items.CreateRow().Append(score.Rubric.Id).Append(period).Append(town.TownCode).Append(i.Code).Append(i.Name)
-                        .Append(i.SectionCode).Append(i.RuleType).Append(i.Status.Label()).Append(i.Score).Append(i.Maximum)
-                        .Append(i.Explanation).Append(inputs).EndRow();
-                }
-            }
-        }
-
-        transaction?.Commit();
-    }
-}
-
-/// <summary>Scores every shipped rubric for every town and period of its year; what `bench score` and the host call after a load.</summary>
-public static class ScoreAll
-{
-    public static (int Results, TimeSpan Elapsed) Run(DuckDbConnection connection, IEnumerable<Rubric>? rubrics = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var scorer = new TownScorer(connection) { InOuterTransaction = true };
-        var count = 0;
-        using var transaction = connection.BeginTransaction();
-        foreach (var rubric in rubrics ?? RubricCatalog.All)
-        {
-            count += scorer.ScoreYear(rubric).Sum(s => s.Towns.Count + 1);
-        }
-
-        transaction.Commit();
-        return (count, clock.Elapsed);
     }
 }

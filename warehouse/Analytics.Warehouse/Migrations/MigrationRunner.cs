@@ -13,6 +13,7 @@ public static class MigrationRunner
         new M003Facts(),
         new M004Metrics(),
         new M005Briefings(),
+        new M006QuantityWorkTable(),
     ];
 
     public static int LatestVersion => All[^1].Version;
