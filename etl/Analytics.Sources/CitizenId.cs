@@ -46,21 +46,70 @@ public readonly record struct CitizenId
     public static bool TryParse([NotNullWhen(true)] string? text, out CitizenId id)
     {
         id = default;
-        if (text is null || text.Length != 18) return false;
-        var span = text.AsSpan();
-        for (var i = 0; i < 17; i++)
-        {
-            if (!char.IsAsciiDigit(span[i])) return false;
-        }
-        if (!DateOnly.TryParseExact(span.Slice(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1880)
+        if (text is null || !IsWellFormed(text))
         {
             return false;
         }
-        var check = char.ToUpperInvariant(span[17]);
-        if (check != ComputeCheckCharacter(span[..17])) return false;
-        id = new CitizenId(string.Concat(span[..17], [check]));
+
+        id = new CitizenId(string.Concat(text.AsSpan(0, 17), [char.ToUpperInvariant(text[17])]));
         return true;
+    }
+
+    /// <summary>The same test on UTF-8 bytes, without allocating: what the loader's SQL function calls for every row.</summary>
+    public static bool IsValid(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != 18)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[18];
+        for (var i = 0; i < 18; i++)
+        {
+            chars[i] = (char)utf8[i]; // non-ASCII bytes become characters that fail the digit tests below
+        }
+
+        return IsWellFormed(chars);
+    }
+
+    private static bool IsWellFormed(ReadOnlySpan<char> span)
+    {
+        if (span.Length != 18)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var digit = span[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return false;
+            }
+
+            sum += digit * Weights[i];
+        }
+
+        return IsBirthDate(span.Slice(6, 8)) && char.ToUpperInvariant(span[17]) == CheckCharacters[sum % 11];
+    }
+
+    // yyyyMMdd of digits (checked by the caller): a real calendar day, not before 1880.
+    private static bool IsBirthDate(ReadOnlySpan<char> digits)
+    {
+        static int Number(ReadOnlySpan<char> d)
+        {
+            var n = 0;
+            foreach (var c in d)
+            {
+                n = n * 10 + (c - '0');
+            }
+
+            return n;
+        }
+
+        var (year, month, day) = (Number(digits[..4]), Number(digits.Slice(4, 2)), Number(digits.Slice(6, 2)));
+        return year >= 1880 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
     }
 
     public static CitizenId Parse(string text) =>

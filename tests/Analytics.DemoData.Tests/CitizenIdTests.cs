@@ -20,6 +20,22 @@ public sealed class CitizenIdTests
     [InlineData(null)]
     public void Malformed_or_altered_ids_fail(string? id) => Assert.False(CitizenId.IsValid(id));
 
+    [Theory]
+    [InlineData("11010519491231002X", true)]
+    [InlineData("11010519491231002x", true)]
+    [InlineData("440524188001010014", true)]
+    [InlineData("110105194912310021", false)] // wrong check character
+    [InlineData("110105194902310026", false)] // 1949-02-31, with the check character that would fit
+    [InlineData("110105187912310024", false)] // born before 1880, with the check character that would fit
+    [InlineData("1101051949123100X", false)]  // 17 characters
+    [InlineData("１1010519491231002X", false)] // a full-width digit: more than 18 UTF-8 bytes
+    [InlineData("", false)]
+    public void The_loaders_utf8_test_gives_the_same_verdict_as_parsing(string id, bool valid)
+    {
+        Assert.Equal(valid, CitizenId.IsValid(id));
+        Assert.Equal(valid, CitizenId.IsValid(System.Text.Encoding.UTF8.GetBytes(id)));
+    }
+
     [Fact]
     public void Every_single_digit_change_is_detected()
     {

@@ -164,6 +164,29 @@ public sealed class DuckDbConnection : DbConnection
 
     public DuckDbAppender CreateAppender(string schema, string table) => new(this, schema, table);
 
+    private static readonly object RegistrationGate = new();
+
+    /// <summary>
+    /// Registers the function unless this database already has a function of that name (registered by another
+    /// connection, or earlier); true when it registered. Connections on several threads may call it at once.
+    /// </summary>
+    public bool RegisterFunctionIfAbsent(string name, int maxOutputBytes, DuckDbUtf8Function function)
+    {
+        lock (RegistrationGate)
+        {
+            using var probe = CreateCommand();
+            probe.CommandText = "SELECT count(*) FROM duckdb_functions() WHERE function_name = $1";
+            probe.Parameters.AddValue(name);
+            if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                return false;
+            }
+
+            RegisterFunction(name, maxOutputBytes, function);
+            return true;
+        }
+    }
+
     /// <summary>
     /// Registers a VARCHAR → VARCHAR scalar function implemented in .NET, usable in SQL as
     /// <c>name(x)</c> from every connection of this database until it closes. Results are at most

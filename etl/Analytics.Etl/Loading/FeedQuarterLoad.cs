@@ -26,6 +26,7 @@ internal sealed class FeedQuarterLoad(
     {
         var counts = new List<FileLoadCounts>();
         key.Register(connection);
+        CitizenIdFunction.Register(connection);
         var towns = new ValidationSql(StarSchema.For(files[0].Spec), quarter, key.FunctionName);
         Execute(towns.BuildTowns());
 

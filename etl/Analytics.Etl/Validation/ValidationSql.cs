@@ -94,13 +94,10 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
                 SELECT n.*, {townKey} AS town_key,
                        {string.Join(",\n                       ", typed)}
                 FROM n {townJoin}
-            ), c AS MATERIALIZED (
-                SELECT t.*, {string.Join("\n                   AND ", conditions)} AS _ok
-                FROM t
             )
             SELECT n_district_code AS district_code, town_key, {string.Join(", ", Values())}
-            FROM c
-            WHERE _ok
+            FROM t
+            WHERE {string.Join("\n                   AND ", conditions)}
             """;
     }
 

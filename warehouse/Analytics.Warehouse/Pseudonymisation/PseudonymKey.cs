@@ -137,27 +137,8 @@ public sealed class PseudonymKey
     public string FunctionName => "pseudonym_" + Fingerprint[..12];
 
     /// <summary>Registers <see cref="FunctionName"/> with the database of the connection (once per database instance).</summary>
-    public void Register(Analytics.DuckDb.DuckDbConnection connection)
-    {
-        // Loads on several threads share one database instance: probe and register as one step.
-        lock (RegistrationGate)
-        {
-            RegisterOnce(connection);
-        }
-    }
-
-    private static readonly object RegistrationGate = new();
-
-    private void RegisterOnce(Analytics.DuckDb.DuckDbConnection connection)
-    {
-        using var probe = connection.CreateCommand();
-        probe.CommandText = "SELECT count(*) FROM duckdb_functions() WHERE function_name = $1";
-        probe.Parameters.AddValue(FunctionName);
-        if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            connection.RegisterFunction(FunctionName, Pseudonyms.Length, WritePseudonym);
-        }
-    }
+    public void Register(Analytics.DuckDb.DuckDbConnection connection) =>
+        connection.RegisterFunctionIfAbsent(FunctionName, Pseudonyms.Length, WritePseudonym);
 
     /// <summary>A fingerprint stored in the warehouse to detect a load with a different key.</summary>
     public string Fingerprint => _fingerprint ??= Pseudonym("analytics-pseudonym-key-check");
