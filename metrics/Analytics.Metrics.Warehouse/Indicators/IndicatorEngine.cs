@@ -168,13 +168,24 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         tq AS (
             SELECT m.quantity_code, k.kind, m.district_code, m.town_key, m.quarter_key // 10 AS year, m.quarter_key % 10 AS quarter, m.value
             FROM {WorkTable} m JOIN kinds k USING (quantity_code)),
-        town_quarter AS (
-            SELECT *, CASE kind WHEN 'flow' THEN sum(value) OVER w WHEN 'max' THEN max(value) OVER w ELSE value END AS ytd_value
-            FROM tq WINDOW w AS (PARTITION BY quantity_code, town_key, year ORDER BY quarter ROWS UNBOUNDED PRECEDING)),
+        -- Year-to-date values come from one aggregate per town and year (a quarter is 1–4, so "up to quarter k" is a
+        -- filter) joined back to the quarters: a window over tens of thousands of small partitions took longer than
+        -- the rest of this statement.
         town_year AS (
             SELECT quantity_code, kind, district_code, town_key, year,
-                   CASE kind WHEN 'flow' THEN sum(value) WHEN 'max' THEN max(value) ELSE arg_max(value, quarter) END AS value
+                   CASE kind WHEN 'flow' THEN sum(value) WHEN 'max' THEN max(value) ELSE arg_max(value, quarter) END AS value,
+                   sum(value) FILTER (WHERE quarter <= 1) AS s1, sum(value) FILTER (WHERE quarter <= 2) AS s2,
+                   sum(value) FILTER (WHERE quarter <= 3) AS s3, sum(value) AS s4,
+                   max(value) FILTER (WHERE quarter <= 1) AS m1, max(value) FILTER (WHERE quarter <= 2) AS m2,
+                   max(value) FILTER (WHERE quarter <= 3) AS m3, max(value) AS m4
             FROM tq GROUP BY quantity_code, kind, district_code, town_key, year),
+        town_quarter AS (
+            SELECT q.quantity_code, q.kind, q.district_code, q.town_key, q.year, q.quarter, q.value,
+                   CASE q.kind
+                       WHEN 'flow' THEN CASE q.quarter WHEN 1 THEN y.s1 WHEN 2 THEN y.s2 WHEN 3 THEN y.s3 ELSE y.s4 END
+                       WHEN 'max' THEN CASE q.quarter WHEN 1 THEN y.m1 WHEN 2 THEN y.m2 WHEN 3 THEN y.m3 ELSE y.m4 END
+                       ELSE q.value END AS ytd_value
+            FROM tq q JOIN town_year y ON y.quantity_code = q.quantity_code AND y.town_key = q.town_key AND y.year = q.year),
         town AS (
             SELECT quantity_code, kind, district_code, town_key, year || 'Q' || quarter AS period, year, quarter, value, ytd_value FROM town_quarter
             UNION ALL
