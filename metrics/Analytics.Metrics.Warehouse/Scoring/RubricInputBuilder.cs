@@ -43,14 +43,11 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         }
 
         var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, periods.Select(p => p.ToString()).ToList());
-        var unitsByDay = new Dictionary<DateOnly, IReadOnlyList<ScoredUnit>>();
+        var unitsByPeriod = UnitsByPeriod(rubric.District.Code, periods);
         var result = new Dictionary<AssessmentPeriod, IReadOnlyList<UnitInputs>>();
         foreach (var period in periods)
         {
-            if (!unitsByDay.TryGetValue(period.LastDay, out var units))
-            {
-                unitsByDay[period.LastDay] = units = Units(rubric.District.Code, period);
-            }
+            var units = unitsByPeriod[period];
 
             var periodJudgements = judgements.GetValueOrDefault(period.ToString());
             var list = new List<UnitInputs>(units.Count);
@@ -107,30 +104,39 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
     }
 
     /// <summary>The towns of the district valid at the end of the period, then the district itself.</summary>
-    public IReadOnlyList<ScoredUnit> Units(string districtCode, AssessmentPeriod period)
+    public IReadOnlyList<ScoredUnit> Units(string districtCode, AssessmentPeriod period) =>
+        UnitsByPeriod(districtCode, [period])[period];
+
+    // Every version of the district's towns read once, then picked per period end (one query instead of one per period).
+    private Dictionary<AssessmentPeriod, IReadOnlyList<ScoredUnit>> UnitsByPeriod(string districtCode, IReadOnlyList<AssessmentPeriod> periods)
     {
-        var lastDay = period.LastDay;
-        var units = new List<ScoredUnit>();
+        var versions = new List<(ScoredUnit Unit, DateOnly From, DateOnly? To)>();
         string? districtName = null;
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT town_key, town_code, town_name, town_type, district_name FROM dim_region
-                WHERE district_code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
-                ORDER BY town_code
+                SELECT town_key, town_code, town_name, town_type, district_name, valid_from, valid_to FROM dim_region
+                WHERE district_code = $1 ORDER BY town_code
                 """;
             command.Parameters.AddValue(districtCode);
-            command.Parameters.AddValue(lastDay);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                units.Add(new ScoredUnit("town", districtCode, reader.GetString(1), reader.GetString(2), reader.GetInt32(0), reader.GetString(3)));
+                var unit = new ScoredUnit("town", districtCode, reader.GetString(1), reader.GetString(2), reader.GetInt32(0), reader.GetString(3));
+                versions.Add((unit, reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6)));
                 districtName = reader.GetString(4);
             }
         }
 
-        units.Add(new ScoredUnit("district", districtCode, districtCode, (districtName ?? districtCode) + "（全区）", null, null));
-        return units;
+        var district = new ScoredUnit("district", districtCode, districtCode, (districtName ?? districtCode) + "（全区）", null, null);
+        var result = new Dictionary<AssessmentPeriod, IReadOnlyList<ScoredUnit>>();
+        foreach (var period in periods)
+        {
+            var day = period.LastDay;
+            result[period] = versions.Where(v => v.From <= day && (v.To is null || v.To > day)).Select(v => v.Unit).Append(district).ToList();
+        }
+
+        return result;
     }
 
     /// <summary>Rubric inputs the quantity catalog does not measure (should be none for the shipped rubrics).</summary>
