@@ -141,6 +141,25 @@ public sealed class PrivacyTests(DemoDropFixture drop) : IDisposable
     }
 
     [Fact]
+    public void Every_row_gets_the_pseudonyms_of_its_own_name_and_id_when_names_repeat()
+    {
+        // Names are pseudonymised once per distinct value and joined back: every row must still get its own.
+        _bed.Copy("assistance", "2024Q3", maxRows: 2000);
+        var (recipient, name, id) = (_bed.ColumnIndex(Recipients, "recipient_id"), _bed.ColumnIndex(Recipients, "name"), _bed.ColumnIndex(Recipients, "citizen_id"));
+        var expected = _bed.Lines(Recipients).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[recipient], f => (TestBed.Key.Pseudonym(f[id].ToUpperInvariant()), TestBed.Key.Pseudonym(f[name])));
+        var distinctNames = _bed.Lines(Recipients).Skip(1).Select(l => l.Split(',')[name]).Distinct().Count();
+        Assert.True(distinctNames < expected.Count, $"the sample should repeat names ({distinctNames} distinct in {expected.Count})");
+
+        _bed.Load("assistance", "2024Q3");
+
+        var stored = _bed.Query("SELECT recipient_id, citizen_id_key, name_key FROM fact_assistance_recipients",
+            r => (r.GetString(0), (r.GetString(1), r.GetString(2))));
+        Assert.Equal(expected.Count, stored.Count);
+        Assert.All(stored, row => Assert.Equal(expected[row.Item1], row.Item2));
+    }
+
+    [Fact]
     public void Personal_columns_hold_32_hex_pseudonyms_of_the_test_key()
     {
         _bed.Copy("assistance", "2024Q3", maxRows: 2000);
