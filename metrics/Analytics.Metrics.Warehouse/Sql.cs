@@ -25,15 +25,18 @@ internal static class Sql
     }
 
     /// <summary>
-    /// Empties a derived table by dropping it and recreating it from its own stored definition (constraints and defaults
-    /// included), inside the caller's transaction. A full DELETE followed by a reload made the commit several times slower
-    /// than the reload itself; a fresh table commits only the new rows.
+    /// Empties a derived table by dropping it and creating it again, inside the caller's transaction: from
+    /// <paramref name="columns"/> when given, else from its own stored definition (constraints and defaults included).
+    /// A full DELETE followed by a reload made the commit several times slower than the reload itself; a fresh table
+    /// commits only the new rows.
     /// </summary>
-    public static void RecreateEmpty(DuckDbConnection connection, string table)
+    public static void RecreateEmpty(DuckDbConnection connection, string table, string? columns = null)
     {
-        var definition = Scalar<string>(connection, "SELECT sql FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1", table)
-                         ?? throw new InvalidOperationException($"table {table} does not exist; run the migrations first");
-        Execute(connection, $"DROP TABLE {Ident(table)}");
+        var definition = columns is not null
+            ? $"CREATE TABLE {Ident(table)} (\n{columns})"
+            : Scalar<string>(connection, "SELECT sql FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1", table)
+              ?? throw new InvalidOperationException($"table {table} does not exist; run the migrations first");
+        Execute(connection, $"DROP TABLE IF EXISTS {Ident(table)}");
         Execute(connection, definition);
     }
 

@@ -41,11 +41,11 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         steps["quantities"] = step.ElapsedMilliseconds;
         step.Restart();
 
-        Recreate(connection, "metric_quantity_value", QuantityValueColumns);
+        Sql.RecreateEmpty(connection, "metric_quantity_value", QuantityValueColumns);
         var values = Sql.Execute(connection, QuantityValueSql());
         steps["metric_quantity_value"] = step.ElapsedMilliseconds;
         step.Restart();
-        Recreate(connection, "metric_value", IndicatorValueColumns);
+        Sql.RecreateEmpty(connection, "metric_value", IndicatorValueColumns);
         var indicators = Sql.Execute(connection, IndicatorValueSql());
         steps["metric_value"] = step.ElapsedMilliseconds;
         Sql.Execute(connection, $"DROP TABLE {WorkTable}");
@@ -103,13 +103,6 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         qoq_direction  {Text},
         computed_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
         """;
-
-    // Dropping and creating the table commits far faster than deleting every row of it (see Sql.RecreateEmpty).
-    private static void Recreate(DuckDbConnection connection, string table, string columns)
-    {
-        Sql.Execute(connection, $"DROP TABLE IF EXISTS {table}");
-        Sql.Execute(connection, $"CREATE TABLE {table} (\n{columns})");
-    }
 
     // warehouse_meta key holding the newest etl_run id the metric tables were computed from.
     private const string MetaKey = "metrics_computed_for_run_id";
