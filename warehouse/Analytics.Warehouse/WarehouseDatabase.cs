@@ -31,7 +31,8 @@ public sealed class WarehouseDatabase
     /// <summary>Called by writers after they commit new facts or dimensions.</summary>
     public void MarkDataChanged() => Interlocked.Increment(ref _dataVersion);
 
-    public string ConnectionString => new DuckDbConnectionStringBuilder { DataSource = Path }.ConnectionString;
+    // The threshold is a setting of the native instance: given at its creation, it costs no statement per connection.
+    public string ConnectionString => new DuckDbConnectionStringBuilder { DataSource = Path, ["checkpoint_threshold"] = CheckpointThreshold }.ConnectionString;
 
     /// <summary>Creates or upgrades the warehouse at <paramref name="path"/>.</summary>
     public static WarehouseDatabase Open(string path, RegionReference? regions = null)
@@ -65,9 +66,6 @@ public sealed class WarehouseDatabase
         try
         {
             connection.Open();
-            using var setting = connection.CreateCommand();
-            setting.CommandText = $"SET checkpoint_threshold = '{CheckpointThreshold}'";
-            setting.ExecuteNonQuery();
         }
         catch
         {

@@ -33,6 +33,7 @@ public static class DemoJudgements
 
         var quarters = RunLog.Loaded(connection).Select(l => l.QuarterKey).ToHashSet();
         var store = new JudgementStore(connection);
+        var units = new RubricInputBuilder(connection);
         var recorded = 0;
         foreach (var rubric in RubricCatalog.All)
         {
@@ -47,7 +48,8 @@ public static class DemoJudgements
 
             foreach (var period in periods)
             {
-                var towns = Towns(connection, rubric.District.Code, period);
+                // The 街镇 as they stood at the period's end, exactly as the scorer sees them.
+                var towns = units.Units(rubric.District.Code, period).Where(u => !u.IsDistrict).Select(u => u.Code).ToList();
                 foreach (var item in rubric.Items.Where(i => i.Rule is JudgementRule && (!period.IsQuarter || i.Frequency != Frequency.Annual)))
                 {
                     foreach (var town in towns)
@@ -61,27 +63,6 @@ public static class DemoJudgements
         }
 
         return recorded;
-    }
-
-    // The 街镇 as they stood at the period's end, as the scorer sees them (a later rename is another town code).
-    private static List<string> Towns(DuckDbConnection connection, string districtCode, AssessmentPeriod period)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT DISTINCT town_code FROM dim_region
-            WHERE district_code = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
-            ORDER BY town_code
-            """;
-        command.Parameters.AddValue(districtCode);
-        command.Parameters.AddValue(period.LastDay);
-        using var reader = command.ExecuteReader();
-        var towns = new List<string>();
-        while (reader.Read())
-        {
-            towns.Add(reader.GetString(0));
-        }
-
-        return towns;
     }
 
     // A score of the item's range: the share of the maximum, rounded down to 0.1 (or the allowed score it reaches).

@@ -39,8 +39,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     public static IReadOnlyList<Rubric> Rubrics => RubricCatalog.All;
 
     /// <summary>The four quarters and the whole year of a rubric.</summary>
-    public static IReadOnlyList<AssessmentPeriod> Periods(Rubric rubric) =>
-        [.. Enumerable.Range(1, 4).Select(q => AssessmentPeriod.ForQuarter(rubric.Year, q)), AssessmentPeriod.ForYear(rubric.Year)];
+    public static IReadOnlyList<AssessmentPeriod> Periods(Rubric rubric) => AssessmentPeriod.OfYear(rubric.Year);
 
     /// <summary>Whether the warehouse holds data for (some of) the period.</summary>
     public bool HasData(AssessmentPeriod period) =>

@@ -18,9 +18,8 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         var names = rubric.Inputs.Select(i => i.Name).ToList();
         var cumulative = rubric.Inputs.Where(i => i.Meaning.Contains("累计", StringComparison.Ordinal)).Select(i => i.Name).ToHashSet();
         var wanted = periods.Concat(periods.Select(PreviousYear)).Select(p => p.ToString()).Distinct().ToList();
-        // period → "level:unit" → quantity → value; a quarter keeps both the quarter's value and its year-to-date value.
-        var quarterValues = new Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>>();
-        var ytdValues = new Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>>();
+        // (period, "level:unit") → quantity → the period's value and its year-to-date value.
+        var stored = new Dictionary<(string Period, string Unit), Dictionary<string, (decimal? Value, decimal? YearToDate)>>();
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"""
@@ -34,11 +33,13 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var key = reader.GetString(0) + ":" + reader.GetString(1);
-                var period = reader.GetString(2);
-                var name = reader.GetString(3);
-                Put(quarterValues, period, key, name, Sql.Decimal(reader, 4));
-                Put(ytdValues, period, key, name, Sql.Decimal(reader, 5));
+                var key = (reader.GetString(2), reader.GetString(0) + ":" + reader.GetString(1));
+                if (!stored.TryGetValue(key, out var quantities))
+                {
+                    stored[key] = quantities = [];
+                }
+
+                quantities[reader.GetString(3)] = (Sql.Decimal(reader, 4), Sql.Decimal(reader, 5));
             }
         }
 
@@ -70,12 +71,15 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period)
         {
             var values = new Dictionary<string, decimal?>();
-            var plain = quarterValues.GetValueOrDefault(period)?.GetValueOrDefault(key);
-            var ytd = ytdValues.GetValueOrDefault(period)?.GetValueOrDefault(key);
+            if (!stored.TryGetValue((period, key), out var quantities))
+            {
+                return values;
+            }
+
             foreach (var name in names)
             {
-                var source = evaluated.IsQuarter && cumulative.Contains(name) ? ytd : plain;
-                if (source?.GetValueOrDefault(name) is { } value)
+                if (quantities.TryGetValue(name, out var figure)
+                    && (evaluated.IsQuarter && cumulative.Contains(name) ? figure.YearToDate : figure.Value) is { } value)
                 {
                     values[name] = value;
                 }
@@ -87,21 +91,6 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
 
     private static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
         period.IsQuarter ? AssessmentPeriod.ForQuarter(period.Year - 1, period.Quarter!.Value) : AssessmentPeriod.ForYear(period.Year - 1);
-
-    private static void Put(Dictionary<string, Dictionary<string, Dictionary<string, decimal?>>> store, string period, string key, string name, decimal? value)
-    {
-        if (!store.TryGetValue(period, out var units))
-        {
-            store[period] = units = [];
-        }
-
-        if (!units.TryGetValue(key, out var values))
-        {
-            units[key] = values = [];
-        }
-
-        values[name] = value;
-    }
 
     /// <summary>The towns of the district valid at the end of the period, then the district itself.</summary>
     public IReadOnlyList<ScoredUnit> Units(string districtCode, AssessmentPeriod period) =>

@@ -36,7 +36,7 @@ public sealed class TownScorer(DuckDbConnection connection)
     /// <summary>Every period of the rubric's year (the four quarters and the year), scored from one read of the inputs; not stored.</summary>
     public IReadOnlyList<DistrictScore> ScoreYear(Rubric rubric)
     {
-        var periods = Enumerable.Range(1, 4).Select(q => AssessmentPeriod.ForQuarter(rubric.Year, q)).Append(AssessmentPeriod.ForYear(rubric.Year)).ToList();
+        var periods = AssessmentPeriod.OfYear(rubric.Year);
         var inputs = new RubricInputBuilder(connection).Build(rubric, periods);
         return periods.Select(p => Evaluate(rubric, p, inputs[p])).ToList();
     }

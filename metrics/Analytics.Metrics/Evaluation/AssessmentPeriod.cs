@@ -10,6 +10,10 @@ public sealed record AssessmentPeriod(int Year, int? Quarter)
     public static AssessmentPeriod ForQuarter(int year, int quarter) =>
         quarter is >= 1 and <= 4 ? new(year, quarter) : throw new ArgumentOutOfRangeException(nameof(quarter));
 
+    /// <summary>The four quarters of the year, then the whole year: every period a rubric of that year is scored for.</summary>
+    public static IReadOnlyList<AssessmentPeriod> OfYear(int year) =>
+        [ForQuarter(year, 1), ForQuarter(year, 2), ForQuarter(year, 3), ForQuarter(year, 4), ForYear(year)];
+
     public bool IsQuarter => Quarter is not null;
 
     /// <summary>The period's last day: the region and the towns of a period are those standing on it.</summary>
