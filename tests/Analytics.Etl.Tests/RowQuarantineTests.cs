@@ -28,27 +28,6 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
     private long AssistanceRows => _bed.DataRows(Recipients) + _bed.DataRows(Payments) + _bed.DataRows("assistance/2024Q3/case_events.csv");
 
-    /// <summary>Exactly one row quarantined, as given, and the counts balance in the result and the run log.</summary>
-    private QuarantineRow AssertOneQuarantined(LoadResult result, long expectedRead, string file, long row, string field, string reason)
-    {
-        var quarantined = Assert.Single(_bed.Quarantine());
-        Assert.Equal((file, row, field, reason), (quarantined.File, quarantined.Row, quarantined.Field, quarantined.Reason));
-        Assert.Equal(result.RunId, quarantined.RunId);
-        AssertCounts(result, expectedRead, expectedRead - 1, 1);
-        return quarantined;
-    }
-
-    private void AssertCounts(LoadResult result, long read, long loaded, long quarantined)
-    {
-        Assert.True(result.Succeeded);
-        Assert.Equal((read, loaded, quarantined), (result.RowsRead, result.RowsLoaded, result.RowsQuarantined));
-        Assert.Equal($"{read}|{loaded}|{quarantined}|succeeded",
-            _bed.Text($"SELECT concat_ws('|', rows_read, rows_loaded, rows_quarantined, status) FROM etl_run WHERE run_id = {result.RunId}"));
-        var factRows = _bed.FactCounts().Values.Sum();
-        Assert.Equal(loaded, factRows);
-        Assert.Equal(quarantined, _bed.Scalar("SELECT count(*) FROM etl_quarantine"));
-    }
-
     [Fact]
     public void An_unknown_town_is_quarantined_naming_district_and_town()
     {
@@ -57,7 +36,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "town_name", $"街镇(town_name)：区划 {district} 下没有街镇「火星街道」");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "town_name", $"街镇(town_name)：区划 {district} 下没有街镇「火星街道」");
     }
 
     [Fact]
@@ -70,7 +49,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertCounts(result, VerificationRows, VerificationRows, 0);
+        _bed.AssertCounts(result, VerificationRows, VerificationRows, 0);
         Assert.Equal("岳阳街道", _bed.Text(
             $"SELECT d.town_name FROM fact_verification_requests f JOIN dim_region d USING (town_key) WHERE f.request_id = '{requestId}'"));
     }
@@ -84,7 +63,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "town_name", "街镇(town_name)：区划 310107 下没有街镇「岳阳」");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "town_name", "街镇(town_name)：区划 310107 下没有街镇「岳阳」");
     }
 
     [Fact]
@@ -96,7 +75,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertCounts(result, VerificationRows, VerificationRows, 0);
+        _bed.AssertCounts(result, VerificationRows, VerificationRows, 0);
         Assert.Equal(12, _bed.Scalar($"SELECT households FROM fact_verification_requests WHERE request_id = '{first}'"));
         Assert.Equal("2024-08-01", _bed.Text($"SELECT strftime(received_date, '%Y-%m-%d') FROM fact_verification_requests WHERE request_id = '{second}'"));
     }
@@ -109,7 +88,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertCounts(result, VerificationRows, VerificationRows, 0);
+        _bed.AssertCounts(result, VerificationRows, VerificationRows, 0);
         Assert.Equal(1234, _bed.Scalar($"SELECT households FROM fact_verification_requests WHERE request_id = '{requestId}'"));
     }
 
@@ -121,7 +100,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("assistance", "2024Q3");
 
-        AssertCounts(result, AssistanceRows, AssistanceRows, 0);
+        _bed.AssertCounts(result, AssistanceRows, AssistanceRows, 0);
         Assert.Equal("1234.5600", _bed.Text($"SELECT amount::VARCHAR FROM fact_assistance_payments WHERE payment_id = '{paymentId}'"));
     }
 
@@ -132,7 +111,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("assistance", "2024Q3");
 
-        AssertOneQuarantined(result, AssistanceRows, Payments, 7, "amount", "金额(amount)：不应为百分数");
+        _bed.AssertOneQuarantined(result, AssistanceRows, Payments, 7, "amount", "金额(amount)：不应为百分数");
     }
 
     [Fact]
@@ -142,7 +121,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "households", "户次(households)：「88.1%」不是整数");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "households", "户次(households)：「88.1%」不是整数");
     }
 
     [Fact]
@@ -152,7 +131,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "households", "户次(households)：必填字段为空");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "households", "户次(households)：必填字段为空");
     }
 
     [Fact]
@@ -163,7 +142,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertCounts(result, VerificationRows, VerificationRows, 0);
+        _bed.AssertCounts(result, VerificationRows, VerificationRows, 0);
         Assert.Equal(1, _bed.Scalar($"SELECT count(*) FROM fact_verification_requests WHERE request_id = '{requestId}' AND finished_date IS NULL"));
     }
 
@@ -177,7 +156,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("eldercare", "2024Q3");
 
-        AssertOneQuarantined(result, read, institutions, 7, "beds_total", "核定床位(beds_total)：-5 不能为负数");
+        _bed.AssertOneQuarantined(result, read, institutions, 7, "beds_total", "核定床位(beds_total)：-5 不能为负数");
     }
 
     [Fact]
@@ -187,7 +166,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "households", "户次(households)：-3 不能小于 1");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "households", "户次(households)：-3 不能小于 1");
     }
 
     [Fact]
@@ -197,7 +176,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "received_date", "受理日期(received_date)：日期 2024-05-01 不在季度 2024Q3 内");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "received_date", "受理日期(received_date)：日期 2024-05-01 不在季度 2024Q3 内");
     }
 
     [Fact]
@@ -207,7 +186,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "finished_date", "办结日期(finished_date)：日期 2099-01-01 在未来");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "finished_date", "办结日期(finished_date)：日期 2099-01-01 在未来");
     }
 
     [Fact]
@@ -218,7 +197,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, 7, "households",
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "households",
             "户次(households)：必填字段为空；受理日期(received_date)：「2024-13-45」不是有效日期（应为 yyyy-MM-dd）");
     }
 
@@ -233,7 +212,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("assistance", "2024Q3");
 
-        var row = AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "citizen_id", "身份证号(citizen_id)：身份证号无效（格式、出生日期或校验位错误）");
+        var row = _bed.AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "citizen_id", "身份证号(citizen_id)：身份证号无效（格式、出生日期或校验位错误）");
         Assert.Contains("\"citizen_id\":\"***\"", row.Raw!.Replace(" ", "", StringComparison.Ordinal));
         var everything = _bed.Text("SELECT string_agg(concat_ws('|', file, field, reason, raw), '\n') FROM etl_quarantine")!;
         Assert.DoesNotContain(invalid, everything);
@@ -251,7 +230,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("assistance", "2024Q3");
 
-        AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "citizen_id", "身份证号(citizen_id)：身份证号无效（格式、出生日期或校验位错误）");
+        _bed.AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "citizen_id", "身份证号(citizen_id)：身份证号无效（格式、出生日期或校验位错误）");
     }
 
     [Fact]
@@ -263,7 +242,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        var row = AssertOneQuarantined(result, VerificationRows, Requests, 11, "request_id", "重复行：主键 (request_id) 与第 5 行相同");
+        var row = _bed.AssertOneQuarantined(result, VerificationRows, Requests, 11, "request_id", "重复行：主键 (request_id) 与第 5 行相同");
         Assert.Equal("{\"duplicate_of_row\": 5}", row.Raw);
     }
 
@@ -280,7 +259,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        var row = AssertOneQuarantined(result, VerificationRows, Requests, lastRow, "(整行)", "列数不足，行不完整（文件可能被截断）");
+        var row = _bed.AssertOneQuarantined(result, VerificationRows, Requests, lastRow, "(整行)", "列数不足，行不完整（文件可能被截断）");
         Assert.Equal(text[lastLineStart..cut], row.Raw);
     }
 
@@ -299,7 +278,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        AssertOneQuarantined(result, VerificationRows, Requests, target, "(整行)", "含有非法 UTF-8 字符");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, target, "(整行)", "含有非法 UTF-8 字符");
     }
 
     [Fact]
@@ -318,7 +297,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("ledger", "2024Q3");
 
-        AssertOneQuarantined(result, ledgers, ledger, 3, "violations_publicity", "公示不规范例数(violations_publicity)：-1 不能为负数");
+        _bed.AssertOneQuarantined(result, ledgers, ledger, 3, "violations_publicity", "公示不规范例数(violations_publicity)：-1 不能为负数");
     }
 
     [Fact]
@@ -330,7 +309,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        var row = AssertOneQuarantined(result, VerificationRows, Requests, 7, "(整行)", "列数多于表头");
+        var row = _bed.AssertOneQuarantined(result, VerificationRows, Requests, 7, "(整行)", "列数多于表头");
         Assert.Equal(lines[7], row.Raw);
     }
 
@@ -344,7 +323,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("assistance", "2024Q3");
 
-        var row = AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "(整行)", "列数多于表头");
+        var row = _bed.AssertOneQuarantined(result, AssistanceRows, Recipients, 7, "(整行)", "列数多于表头");
         Assert.Equal("（含个人信息，原文不保存）", row.Raw);
         Assert.DoesNotContain(id, _bed.Text("SELECT string_agg(concat_ws('|', reason, raw), '') FROM etl_quarantine")!);
     }

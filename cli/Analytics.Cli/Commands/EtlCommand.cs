@@ -60,6 +60,7 @@ internal static class EtlCommand
 
             var results = new List<LoadResult>();
             var failures = new List<string>();
+            using var open = warehouse.HoldOpen();
             AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(context =>

@@ -95,26 +95,40 @@ internal sealed class FeedQuarterLoad(
     }
 
     /// <summary>
-    /// The fast path for a clean CSV extract: validate and insert straight from read_csv in one parallel
-    /// pass. If anything was rejected, invalid or duplicated, the rows are taken out again and the file
-    /// goes through the staged path, which numbers rows for the quarantine. Null when that is needed.
+    /// The fast path for a clean CSV extract: insert straight from read_csv in one parallel pass, then check the
+    /// inserted rows in one scan. If anything was rejected, invalid or duplicated, the rows are taken out again and the
+    /// file goes through the staged path, which numbers rows for the quarantine. Null when that is needed.
     /// </summary>
     private FileLoadCounts? TryLoadCleanCsv(CsvExtractFile csv, FactTable table)
     {
-        var validation = new ValidationSql(table, quarter, key.FunctionName);
-        var columns = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)));
+        if (!StrictLoadSql.Applies(table))
+        {
+            return null;
+        }
+
+        var strict = new StrictLoadSql(table, quarter, key.FunctionName);
         DropRejectTables();
-        var loaded = _timer.Time($"read+validate+insert {table.Name}", () => ExecuteValidation($"""
-            INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
-            SELECT {runId}, {_quarterKey}, district_code, town_key, {columns}
-            FROM ({validation.BuildStrictAccepted(csv.Path, csv.Header, CsvRejects.StrictReadOptions)})
-            """));
+        var loaded = _timer.Time($"read+validate+insert {table.Name}", () =>
+        {
+            foreach (var statement in strict.BuildRepeatedPseudonyms(csv.Path, csv.Header))
+            {
+                Execute(statement);
+            }
+
+            var inserted = ExecuteValidation(strict.BuildInsert(csv.Path, csv.Header, CsvRejects.StrictReadOptions, runId, _quarterKey));
+            if (strict.DropRepeatedPseudonyms() is { Length: > 0 } drop)
+            {
+                Execute(drop);
+            }
+
+            return inserted;
+        });
         var rejected = Scalar($"SELECT count(*) FROM {CsvRejects.ErrorsTable}");
-        // Any row the checks filtered out makes read differ from loaded, and the staged path takes over.
+        // A line read_csv rejected makes read differ from loaded, and the staged path takes over.
         var read = rejected > 0 ? -1 : _timer.Time("count", () =>
             CsvRowCount.Count(csv.Path) ?? Scalar($"SELECT count(*) FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
         DropRejectTables();
-        if (read == loaded && !_timer.Time("duplicates", () => HasDuplicateKeys(table)))
+        if (read == loaded && _timer.Time("verify", () => IsClean(strict)))
         {
             _timer.Time("replace", () => RecordChangesAndReplace(table));
             return new FileLoadCounts(csv.DisplayName, table.Name, read, loaded, 0);
@@ -124,10 +138,13 @@ internal sealed class FeedQuarterLoad(
         return null;
     }
 
-    private bool HasDuplicateKeys(FactTable table)
+    private bool IsClean(StrictLoadSql strict)
     {
-        var keys = string.Join(", ", table.KeyColumns.Select(ValidationSql.Q));
-        return Scalar($"SELECT count(*) FROM (SELECT 1 FROM {table.Name} WHERE run_id = {runId} GROUP BY {keys} HAVING count(*) > 1)") > 0;
+        using var command = connection.CreateCommand();
+        command.CommandText = strict.BuildVerification(runId);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return reader.GetInt64(0) == 0 && reader.GetInt64(1) == 0;
     }
 
     private void DropRejectTables() =>

@@ -18,8 +18,11 @@ namespace Analytics.Etl.Loading;
 public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKey key)
 {
     /// <summary>Loads every quarter of every catalog feed the source holds, feed by feed (demo warehouses, benchmarks, tests).</summary>
-    public IReadOnlyList<LoadResult> LoadAll(IExtractSource source, string trigger) =>
-        SourceCatalog.Feeds.SelectMany(feed => source.QuartersOf(feed).Select(quarter => Load(source, feed, quarter, trigger))).ToList();
+    public IReadOnlyList<LoadResult> LoadAll(IExtractSource source, string trigger)
+    {
+        using var open = warehouse.HoldOpen();
+        return SourceCatalog.Feeds.SelectMany(feed => source.QuartersOf(feed).Select(quarter => Load(source, feed, quarter, trigger))).ToList();
+    }
 
     /// <summary>Loads the feed's extracts for the quarter; failures are logged as failed runs and rethrown as <see cref="EtlException"/>.</summary>
     public LoadResult Load(IExtractSource source, FeedSpec feed, Quarter quarter, string trigger,

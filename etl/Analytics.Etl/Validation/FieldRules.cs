@@ -25,10 +25,16 @@ internal static class FieldRules
         _ => Folded(raw),
     };
 
-    /// <summary>The strict read's normalisation of a text column: trimmed, upper-cased for 身份证号, NULL when blank.</summary>
-    public static string StrictNormalised(ColumnSpec column, string raw) => column.Type == ColumnType.CitizenId
-        ? $"upper(nullif(trim({raw}), ''))"
-        : $"nullif(trim({raw}), '')";
+    /// <summary>
+    /// The strict read's normalisation of a text column: trimmed of spaces, upper-cased for 身份证号, NULL when blank.
+    /// Only values that start or end with a space are trimmed: trim() copies every string, which made it the
+    /// largest cost of the fast path (1.3 s of 4.5 s on 2.85 million payments).
+    /// </summary>
+    public static string StrictNormalised(ColumnSpec column, string raw)
+    {
+        var trimmed = $"CASE WHEN {raw} = '' THEN NULL WHEN starts_with({raw}, ' ') OR ends_with({raw}, ' ') THEN nullif(trim({raw}), '') ELSE {raw} END";
+        return column.Type == ColumnType.CitizenId ? $"upper({trimmed})" : trimmed;
+    }
 
     private static string Folded(string raw) =>
         $"nullif(trim(CASE WHEN strlen({raw}) = length({raw}) THEN {raw} ELSE translate({raw}, '{FullWidth}', '{HalfWidth}') END), '')";

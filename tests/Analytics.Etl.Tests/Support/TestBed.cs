@@ -170,6 +170,27 @@ public sealed class TestBed : IDisposable
         return rows;
     }
 
+    /// <summary>Exactly one row quarantined, as given, and the counts balance in the result and the run log.</summary>
+    public QuarantineRow AssertOneQuarantined(LoadResult result, long expectedRead, string file, long row, string field, string reason)
+    {
+        var quarantined = Assert.Single(Quarantine());
+        Assert.Equal((file, row, field, reason), (quarantined.File, quarantined.Row, quarantined.Field, quarantined.Reason));
+        Assert.Equal(result.RunId, quarantined.RunId);
+        AssertCounts(result, expectedRead, expectedRead - 1, 1);
+        return quarantined;
+    }
+
+    /// <summary>The load succeeded with these counts, the run log says the same, and the facts and quarantine hold them.</summary>
+    public void AssertCounts(LoadResult result, long read, long loaded, long quarantined)
+    {
+        Assert.True(result.Succeeded);
+        Assert.Equal((read, loaded, quarantined), (result.RowsRead, result.RowsLoaded, result.RowsQuarantined));
+        Assert.Equal($"{read}|{loaded}|{quarantined}|succeeded",
+            Text($"SELECT concat_ws('|', rows_read, rows_loaded, rows_quarantined, status) FROM etl_run WHERE run_id = {result.RunId}"));
+        Assert.Equal(loaded, FactCounts().Values.Sum());
+        Assert.Equal(quarantined, Scalar("SELECT count(*) FROM etl_quarantine"));
+    }
+
     /// <summary>Rows per fact table (only non-empty tables).</summary>
     public Dictionary<string, long> FactCounts() => StarSchema.FactTables
         .Select(t => (t.Name, Rows: Scalar($"SELECT count(*) FROM {t.Name}")))
