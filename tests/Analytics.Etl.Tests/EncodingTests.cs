@@ -11,7 +11,7 @@ public sealed class EncodingTests(DemoDropFixture drop) : IDisposable
 
     public void Dispose() => _bed.Dispose();
 
-    private long EldercareRows => new[] { "institutions", "staff", "inspections", "meals" }.Sum(f => (long)_bed.DataRows($"eldercare/2024Q3/{f}.csv"));
+    private long EldercareRows => _bed.FeedRows("eldercare", "2024Q3");
 
     private void SaveAsGb18030(string relative)
     {

@@ -17,7 +17,7 @@ public sealed class FastPathTests(DemoDropFixture drop) : IDisposable
 
     public void Dispose() => _bed.Dispose();
 
-    private long AssistanceRows => _bed.DataRows(Recipients) + _bed.DataRows(Payments) + _bed.DataRows("assistance/2024Q3/case_events.csv");
+    private long AssistanceRows => _bed.FeedRows("assistance", "2024Q3");
 
     // The assistance files cut to their first 2000 rows: same shapes, a fraction of the time.
     private void Assistance() => _bed.Copy("assistance", "2024Q3", maxRows: 2000);

@@ -12,7 +12,7 @@ public sealed class FormatToleranceTests(DemoDropFixture drop) : IDisposable
 
     public void Dispose() => _bed.Dispose();
 
-    private long Rows => _bed.DataRows(Requests) + _bed.DataRows("verification/2024Q3/verifiers.csv");
+    private long Rows => _bed.FeedRows("verification", "2024Q3");
 
     [Fact]
     public void A_utf8_file_with_a_byte_order_mark_loads_every_row()

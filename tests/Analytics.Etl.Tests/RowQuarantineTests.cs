@@ -12,7 +12,6 @@ namespace Analytics.Etl.Tests;
 public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 {
     private const string Requests = "verification/2024Q3/requests.csv";
-    private const string Verifiers = "verification/2024Q3/verifiers.csv";
     private const string Recipients = "assistance/2024Q3/recipients.csv";
     private const string Payments = "assistance/2024Q3/payments.csv";
     private readonly TestBed _bed = new(drop);
@@ -24,9 +23,9 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
     // The assistance files cut to their first 2000 rows: same shapes, a fraction of the time.
     private TestBed Assistance() => _bed.Copy("assistance", "2024Q3", maxRows: 2000);
 
-    private long VerificationRows => _bed.DataRows(Requests) + _bed.DataRows(Verifiers);
+    private long VerificationRows => _bed.FeedRows("verification", "2024Q3");
 
-    private long AssistanceRows => _bed.DataRows(Recipients) + _bed.DataRows(Payments) + _bed.DataRows("assistance/2024Q3/case_events.csv");
+    private long AssistanceRows => _bed.FeedRows("assistance", "2024Q3");
 
     [Fact]
     public void An_unknown_town_is_quarantined_naming_district_and_town()

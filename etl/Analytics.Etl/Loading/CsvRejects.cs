@@ -14,6 +14,9 @@ internal static class CsvRejects
         $"header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', " +
         $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
 
+    /// <summary>Options for an all-text read that skips lines it cannot split (a read whose rejects another read records).</summary>
+    public const string SkippingReadOptions = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', ignore_errors = true";
+
     /// <summary>Options for the strict, typed read of the fast path (the caller passes the column types).</summary>
     public static string StrictReadOptions =>
         $"header = true, delim = ',', quote = '\"', escape = '\"', dateformat = '%Y-%m-%d', " +

@@ -110,7 +110,7 @@ internal sealed class FeedQuarterLoad(
         DropRejectTables();
         var loaded = _timer.Time($"read+validate+insert {table.Name}", () =>
         {
-            foreach (var statement in strict.BuildRepeatedPseudonyms(csv.Path, csv.Header))
+            foreach (var statement in strict.BuildRepeatedPseudonyms(csv.Path, CsvRejects.SkippingReadOptions))
             {
                 Execute(statement);
             }

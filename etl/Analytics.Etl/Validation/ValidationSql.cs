@@ -98,7 +98,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     // hashed row by row.
     private IEnumerable<string> Values()
     {
-        var repeated = RepeatedPseudonyms();
+        var repeated = RepeatedPseudonyms(table);
         return table.Columns.Select(c =>
             c.Kind != FactColumnKind.Pseudonym ? $"{Q("t_" + c.Source.Name)} AS {Q(c.Name)}"
             : repeated.IndexOf(c) is var i and >= 0 ? $"pseudonym{i}.k AS {Q(c.Name)}"
@@ -112,15 +112,13 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     /// </summary>
     private (string Ctes, string Joins) DistinctPseudonyms()
     {
-        var repeated = RepeatedPseudonyms();
+        var repeated = RepeatedPseudonyms(table);
         var ctes = string.Concat(repeated.Select((c, i) =>
             $", pseudonym{i} AS MATERIALIZED (SELECT v, {Pseudonyms.SqlExpression(pseudonymFunction, "v")} AS k " +
             $"FROM (SELECT DISTINCT {Q("t_" + c.Source.Name)} AS v FROM t WHERE {Q("t_" + c.Source.Name)} IS NOT NULL))"));
         var joins = string.Concat(repeated.Select((c, i) => $" LEFT JOIN pseudonym{i} ON pseudonym{i}.v = {Q("t_" + c.Source.Name)}"));
         return (ctes, joins);
     }
-
-    private List<FactColumn> RepeatedPseudonyms() => RepeatedPseudonyms(table);
 
     /// <summary>Pseudonymised columns whose values repeat across rows. 身份证号 are one per person: a distinct step would only add work.</summary>
     internal static List<FactColumn> RepeatedPseudonyms(FactTable table) =>

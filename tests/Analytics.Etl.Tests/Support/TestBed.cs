@@ -120,6 +120,12 @@ public sealed class TestBed : IDisposable
 
     public int DataRows(string relative) => Lines(relative).Count - 1;
 
+    /// <summary>The data rows of every catalog file the feed's quarter folder holds, as they are now.</summary>
+    public long FeedRows(string feed, string quarter) => SourceCatalog.Feeds.Single(f => f.Id == feed).Files
+        .Select(f => $"{feed}/{quarter}/{f.Id}.csv")
+        .Where(relative => File.Exists(PathOf(relative)))
+        .Sum(relative => (long)DataRows(relative));
+
     private static string[] Fields(string line)
     {
         Assert.DoesNotContain('"', line);
