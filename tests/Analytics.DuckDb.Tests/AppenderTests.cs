@@ -284,19 +284,20 @@ public sealed class AppenderTests : DuckDbTestBase
     }
 
     [Fact]
-    public void A_full_chunk_waits_while_a_reader_streams_and_is_written_after_it_closes()
+    public void A_full_batch_waits_while_a_reader_streams_and_is_written_after_it_closes()
     {
+        const int full = DuckDbAppender.BatchRows;
         Execute("CREATE TABLE target (i BIGINT)");
         using var appender = Connection.CreateAppender("target");
         using (var reader = new DuckDbCommand("SELECT i FROM range(100000) t(i)", Connection).ExecuteReader())
         {
             Assert.True(reader.Read());
-            for (var i = 0; i < 2047; i++)
+            for (var i = 0; i < full - 1; i++)
             {
                 appender.CreateRow().Append(i).EndRow();
             }
 
-            Assert.Throws<InvalidOperationException>(() => appender.CreateRow().Append(2047).EndRow());
+            Assert.Throws<InvalidOperationException>(() => appender.CreateRow().Append(full - 1).EndRow());
             Assert.Throws<InvalidOperationException>(() => appender.CreateRow());
             long rest = 1;
             while (reader.Read())
@@ -307,10 +308,10 @@ public sealed class AppenderTests : DuckDbTestBase
             Assert.Equal(100000L, rest);
         }
 
-        appender.CreateRow().Append(2048).EndRow();
+        appender.CreateRow().Append(full).EndRow();
         appender.Close();
-        Assert.Equal(2049L, Single<long>("SELECT count(*) FROM target"));
-        Assert.Equal(2049L * 2048 / 2, Single<long>("SELECT sum(i)::BIGINT FROM target"));
+        Assert.Equal(full + 1L, Single<long>("SELECT count(*) FROM target"));
+        Assert.Equal((long)full * (full + 1) / 2, Single<long>("SELECT sum(i)::BIGINT FROM target"));
     }
 
     private List<int> ReadInts(string sql)

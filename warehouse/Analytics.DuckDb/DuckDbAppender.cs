@@ -6,9 +6,12 @@ using Analytics.DuckDb.Native;
 namespace Analytics.DuckDb;
 
 /// <summary>
-/// Bulk insert into one table. Rows are written straight into a DuckDB data chunk of 2048 rows,
-/// which is handed to the native appender when full. Appended rows are part of the connection's
-/// transaction: rolled back with it. Not thread-safe; one appender per connection at a time.
+/// Bulk insert into one table. Rows are written into batches of <see cref="BatchRows"/> rows in Arrow
+/// memory; from the first full batch on, one <c>INSERT … SELECT</c> reads them as an Arrow stream on
+/// every DuckDB thread while the next batch is filled, and Flush or Close ends it. Appended rows are
+/// part of the connection's transaction: rolled back with it (without one, each stream commits on its
+/// own). While a stream runs, the connection refuses other commands. Not thread-safe; one appender per
+/// connection at a time.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,74 +22,52 @@ namespace Analytics.DuckDb;
 /// </example>
 public sealed class DuckDbAppender : IDisposable
 {
+    /// <summary>Rows per batch: one DuckDB row group, the unit DuckDB writes best.</summary>
+    public const int BatchRows = 122_880;
+
+    // A batch of long texts goes before it is full, which bounds the memory of the batches.
+    private const long BatchBytes = 64L << 20;
+
     private readonly DuckDbConnection _connection;
-    private readonly AppenderHandle _handle = new();
-    private readonly DataChunkHandle _chunk = new();
     private readonly ColumnWriter[] _writers;
-    private readonly ulong _capacity;
+    private readonly ArrowColumn[] _columns;
+    private readonly AppendBatchPool _pool;
     private readonly DuckDbAppenderRow _row;
     private readonly string _table;
+    private readonly string _target;
     private readonly long _generation;
-    private ulong _rowCount;
+    private readonly bool _hasVariable;
+    private AppendBatch _batch;
+    private AppendStream? _stream;
+    private int _rowCount;
     private int _column;
     private bool _rowOpen;
+    private bool _full;
     private bool _closed;
 
     internal DuckDbAppender(DuckDbConnection connection, string? schema, string table)
     {
         _connection = connection;
         _table = schema is null ? table : $"{schema}.{table}";
+        _target = schema is null ? QuoteName(table) : $"{QuoteName(schema)}.{QuoteName(table)}";
         _generation = connection.Generation;
         var names = ReadColumnNames(connection, schema, table);
-        var native = connection.NativeHandle;
-        var state = NativeMethods.AppenderCreate(native, null, schema, table, out var pointer);
-        _handle.Adopt(pointer);
-        if (state != DuckDbState.Success)
+        var types = ReadColumnTypes(connection, schema, table);
+        _writers = new ColumnWriter[types.Count];
+        for (var i = 0; i < types.Count; i++)
         {
-            var error = _handle.IsInvalid ? null : NativeMethods.ReadString(NativeMethods.AppenderError(_handle));
-            _handle.Dispose();
-            ThrowHelper.ThrowDuckDb(error, $"DuckDB could not create an appender for table {_table}.");
+            _writers[i] = new ColumnWriter(i < names.Count ? names[i] : $"#{i + 1}", types[i]);
         }
 
-        var count = (int)NativeMethods.AppenderColumnCount(_handle);
-        _writers = new ColumnWriter[count];
-        var types = new IntPtr[count];
-        try
-        {
-            for (var i = 0; i < count; i++)
-            {
-                types[i] = NativeMethods.AppenderColumnType(_handle, (ulong)i);
-                // The chunk is created from these types below; they are destroyed in the finally block.
-                var borrowed = LogicalTypeHandle.FromPointer(types[i]);
-                var type = ColumnType.Read(borrowed);
-                borrowed.SetHandleAsInvalid();
-                _writers[i] = new ColumnWriter(i < names.Count ? names[i] : $"#{i + 1}", type);
-            }
-
-            _chunk.Adopt(NativeMethods.CreateDataChunk(types, (ulong)count));
-        }
-        catch
-        {
-            _handle.Dispose();
-            throw;
-        }
-        finally
-        {
-            for (var i = 0; i < count; i++)
-            {
-                if (types[i] != IntPtr.Zero)
-                {
-                    NativeMethods.DestroyLogicalType(ref types[i]);
-                }
-            }
-        }
-
-        _capacity = NativeMethods.VectorSize();
+        _columns = _writers.Select(w => w.Arrow).ToArray();
+        _hasVariable = _columns.Any(c => c.Layout == ArrowLayout.Variable);
+        _pool = new AppendBatchPool(_columns, BatchRows);
+        _batch = _pool.Rent(consumer: null);
         _row = new DuckDbAppenderRow(this);
-        BindChunk();
+        BindBatch();
     }
 
-    /// <summary>Rows handed to DuckDB so far, including the rows waiting in the current chunk.</summary>
+    /// <summary>Rows handed to DuckDB so far, including the rows waiting in the current batch.</summary>
     public long RowsAppended { get; private set; }
 
     /// <summary>Starts a row; call the row's Append methods once per column, then EndRow.</summary>
@@ -98,10 +79,10 @@ public sealed class DuckDbAppender : IDisposable
             throw new InvalidOperationException($"The previous row of {_table} was not ended; call EndRow first.");
         }
 
-        // A full chunk whose hand-over was refused (the connection was busy) must go first.
-        if (_rowCount == _capacity)
+        // A full batch whose hand-over was refused (the connection was busy) must go first.
+        if (_full)
         {
-            AppendChunk();
+            HandOver();
         }
 
         _rowOpen = true;
@@ -125,7 +106,7 @@ public sealed class DuckDbAppender : IDisposable
         return _writers[_column++];
     }
 
-    internal ulong CurrentRow => _rowCount;
+    internal int CurrentRow => _rowCount;
 
     /// <summary>
     /// Writes the next column of the open row. A value that does not fit abandons the whole row, so
@@ -158,26 +139,23 @@ public sealed class DuckDbAppender : IDisposable
         _rowOpen = false;
         _rowCount++;
         RowsAppended++;
-        if (_rowCount == _capacity)
+        if (_rowCount == BatchRows || (_hasVariable && (_rowCount & 1023) == 0 && _batch.VariableBytes >= BatchBytes))
         {
-            AppendChunk();
+            _full = true;
+            HandOver();
         }
     }
 
-    /// <summary>Hands the buffered rows to DuckDB and flushes DuckDB's appender into the table.</summary>
+    /// <summary>Writes every row appended so far into the table and ends the running stream.</summary>
     public void Flush()
     {
         CheckOpen();
-        _connection.BeginCommand();
-        try
+        if (_rowCount > 0)
         {
-            AppendChunkCore();
-            Check(NativeMethods.AppenderFlush(_handle), "flush");
+            HandOver();
         }
-        finally
-        {
-            _connection.EndCommand();
-        }
+
+        FinishStream();
     }
 
     /// <summary>Writes everything buffered and closes the appender; errors (e.g. constraint violations) surface here.</summary>
@@ -188,20 +166,20 @@ public sealed class DuckDbAppender : IDisposable
             return;
         }
 
-        // Checked before the try: if a reader is open, Close fails and the rows stay buffered for a retry.
+        // Checked first: if a reader is open, Close fails and the rows stay buffered for a retry.
         CheckOpen();
-        _connection.BeginCommand();
+        if (_rowCount > 0)
+        {
+            HandOver();
+        }
+
         try
         {
-            AppendChunkCore();
-            Check(NativeMethods.AppenderClose(_handle), "close");
+            FinishStream();
         }
         finally
         {
-            _connection.EndCommand();
-            _closed = true;
-            _chunk.Dispose();
-            _handle.Dispose();
+            ReleaseMemory();
         }
     }
 
@@ -211,68 +189,100 @@ public sealed class DuckDbAppender : IDisposable
         if (!_closed && IsSessionAlive)
         {
             Close();
+            return;
         }
-        else
-        {
-            _closed = true;
-            _chunk.Dispose();
-            _handle.Dispose();
-        }
+
+        // The connection closed: it abandoned the stream, and the buffered rows go with the session.
+        _stream = null;
+        ReleaseMemory();
     }
 
     /// <summary>
-    /// Hands a full chunk to DuckDB. Appending while a reader streams on the same connection would
-    /// abort the reader's query inside DuckDB, so the connection is claimed like a command: if it is
-    /// busy this throws InvalidOperationException and the rows stay buffered until a later call.
+    /// Gives the filled batch to DuckDB, starting the stream if none runs. Starting claims the
+    /// connection like a command: if a reader is open this throws InvalidOperationException and the
+    /// rows stay buffered until a later call.
     /// </summary>
-    private void AppendChunk()
+    private void HandOver()
     {
-        if (_rowCount == 0)
+        if (_stream is null)
+        {
+            _connection.BeginCommand();
+            try
+            {
+                _stream = AppendStream.Start(_connection.NativeHandle, _target, _columns, _connection.HasTransaction);
+            }
+            catch
+            {
+                _connection.EndCommand();
+                throw;
+            }
+
+            _connection.AttachAppendStream(_stream);
+        }
+
+        if (!_stream.Publish(_batch, _rowCount))
+        {
+            // The INSERT stopped (a constraint failed, say): its error is the answer; these rows go with it.
+            _rowCount = 0;
+            _full = false;
+            _batch.Reset();
+            FinishStream();
+            return;
+        }
+
+        _batch = _pool.Rent(_stream.Consumer);
+        _rowCount = 0;
+        _full = false;
+        BindBatch();
+    }
+
+    private void FinishStream()
+    {
+        if (_stream is not { } stream)
         {
             return;
         }
 
-        _connection.BeginCommand();
+        _stream = null;
+        string? error;
         try
         {
-            AppendChunkCore();
+            error = stream.Finish();
         }
         finally
         {
+            _connection.DetachAppendStream(stream);
             _connection.EndCommand();
+        }
+
+        foreach (var unread in stream.Unread())
+        {
+            _pool.Return(unread);
+        }
+
+        if (error is not null)
+        {
+            ThrowHelper.ThrowDuckDb(error, $"DuckDB could not append rows to table {_table}.");
         }
     }
 
-    private void AppendChunkCore()
+    private void ReleaseMemory()
     {
-        if (_rowCount == 0)
+        if (_closed)
         {
             return;
         }
 
-        NativeMethods.DataChunkSetSize(_chunk.DangerousGetHandle(), _rowCount);
-        var state = NativeMethods.AppendDataChunk(_handle, _chunk);
-        NativeMethods.DataChunkReset(_chunk.DangerousGetHandle());
-        _rowCount = 0;
-        BindChunk();
-        Check(state, "append rows");
+        _closed = true;
+        _pool.Return(_batch);
+        _pool.Dispose();
     }
 
-    private void BindChunk()
+    private void BindBatch()
     {
-        var chunk = _chunk.DangerousGetHandle();
         for (var i = 0; i < _writers.Length; i++)
         {
-            _writers[i].Bind(NativeMethods.DataChunkGetVector(chunk, (ulong)i));
-        }
-    }
-
-    private void Check(DuckDbState state, string what)
-    {
-        if (state != DuckDbState.Success)
-        {
-            var error = NativeMethods.ReadString(NativeMethods.AppenderError(_handle));
-            ThrowHelper.ThrowDuckDb(error, $"DuckDB could not {what} for table {_table}.");
+            _writers[i].Bind(_batch.Columns[i]);
         }
     }
 
@@ -289,12 +299,36 @@ public sealed class DuckDbAppender : IDisposable
 
         _ = _connection.NativeHandle;
 
-        // The native appender belongs to the native connection it was created on; after Close and
-        // Open the connection has a new one, and writing through the old would bypass it.
+        // After Close and Open the connection is a new session; its transaction is not this appender's.
         if (_connection.Generation != _generation)
         {
             throw new ObjectDisposedException(nameof(DuckDbAppender), $"The appender for {_table} belongs to a connection session that was closed.");
         }
+    }
+
+    private static string QuoteName(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The table's column types, as DuckDB's own appender sees them (which also checks that the table exists).</summary>
+    private static List<ColumnType> ReadColumnTypes(DuckDbConnection connection, string? schema, string table)
+    {
+        using var handle = new AppenderHandle();
+        var state = NativeMethods.AppenderCreate(connection.NativeHandle, null, schema, table, out var pointer);
+        handle.Adopt(pointer);
+        if (state != DuckDbState.Success)
+        {
+            var error = handle.IsInvalid ? null : NativeMethods.ReadString(NativeMethods.AppenderError(handle));
+            ThrowHelper.ThrowDuckDb(error, $"DuckDB could not create an appender for table {(schema is null ? table : $"{schema}.{table}")}.");
+        }
+
+        var count = (int)NativeMethods.AppenderColumnCount(handle);
+        var types = new List<ColumnType>(count);
+        for (var i = 0; i < count; i++)
+        {
+            using var type = LogicalTypeHandle.FromPointer(NativeMethods.AppenderColumnType(handle, (ulong)i));
+            types.Add(ColumnType.Read(type));
+        }
+
+        return types;
     }
 
     private static List<string> ReadColumnNames(DuckDbConnection connection, string? schema, string table)
@@ -315,7 +349,7 @@ public sealed class DuckDbAppender : IDisposable
 }
 
 /// <summary>Writes one value of type <typeparamref name="T"/> into a column at a row.</summary>
-internal delegate void ColumnWrite<in T>(ColumnWriter writer, ulong row, T value);
+internal delegate void ColumnWrite<in T>(ColumnWriter writer, int row, T value);
 
 /// <summary>The row being appended; each Append writes the next column.</summary>
 public sealed class DuckDbAppenderRow

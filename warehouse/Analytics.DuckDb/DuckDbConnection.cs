@@ -24,6 +24,7 @@ public sealed class DuckDbConnection : DbConnection
     private DuckDbTransaction? _transaction;
     private DuckDbDataReader? _openReader;
     private int _busy;
+    private Internal.Appending.AppendStream? _appendStream;
     private bool _disposed;
 
     public DuckDbConnection()
@@ -121,6 +122,14 @@ public sealed class DuckDbConnection : DbConnection
         if (_native is null)
         {
             return;
+        }
+
+        if (_appendStream is { } stream)
+        {
+            // Its INSERT runs on another thread and must stop before the native connection goes.
+            _appendStream = null;
+            stream.Abandon();
+            Volatile.Write(ref _busy, 0);
         }
 
         _openReader?.Close();
@@ -273,6 +282,11 @@ public sealed class DuckDbConnection : DbConnection
     {
         _ = NativeHandle;
         EnsureNoOpenReader();
+        if (_appendStream is { } stream)
+        {
+            throw new InvalidOperationException($"This connection is writing an appender's rows into {stream.Target}; close the appender (or call its Flush) before running another command.");
+        }
+
         if (Interlocked.Exchange(ref _busy, 1) == 1)
         {
             throw new InvalidOperationException("The connection is running another command. DuckDbConnection is not thread-safe: open one connection per thread.");
@@ -280,6 +294,20 @@ public sealed class DuckDbConnection : DbConnection
     }
 
     internal void EndCommand() => Volatile.Write(ref _busy, 0);
+
+    /// <summary>True while a DuckDbTransaction is open on this connection.</summary>
+    internal bool HasTransaction => _transaction is not null;
+
+    /// <summary>An appender's INSERT now runs on this connection (which it has claimed with BeginCommand).</summary>
+    internal void AttachAppendStream(Internal.Appending.AppendStream stream) => _appendStream = stream;
+
+    internal void DetachAppendStream(Internal.Appending.AppendStream stream)
+    {
+        if (ReferenceEquals(_appendStream, stream))
+        {
+            _appendStream = null;
+        }
+    }
 
     internal void EnsureNoOpenReader()
     {

@@ -2,22 +2,22 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 using Analytics.DuckDb.Internal.Vectors;
 using Analytics.DuckDb.Native;
 
 namespace Analytics.DuckDb.Internal.Appending;
 
 /// <summary>
-/// Writes values of one appender column into the current data chunk's vector, converting between
-/// compatible .NET and DuckDB types with overflow checks.
+/// Writes values of one appender column into the current batch's <see cref="ColumnBuffer"/>, converting
+/// between compatible .NET and DuckDB types with overflow checks.
 /// </summary>
 internal sealed unsafe class ColumnWriter
 {
     private readonly string _name;
     private readonly ColumnType _type;
-    private IntPtr _vector;
+    private ColumnBuffer _buffer = null!;
     private byte* _data;
-    private ulong* _validity;
     private byte[] _utf8 = new byte[256];
 
     public ColumnWriter(string name, ColumnType type)
@@ -28,7 +28,12 @@ internal sealed unsafe class ColumnWriter
         {
             throw new NotSupportedException($"The appender cannot write column {name} of type {type.SqlName}; insert it with SQL instead.");
         }
+
+        Arrow = ArrowColumn.For(type);
     }
+
+    /// <summary>How this column travels to DuckDB.</summary>
+    public ArrowColumn Arrow { get; }
 
     private static bool IsSupported(DuckDbTypeId id) => id is DuckDbTypeId.Boolean or DuckDbTypeId.TinyInt or DuckDbTypeId.SmallInt
         or DuckDbTypeId.Integer or DuckDbTypeId.BigInt or DuckDbTypeId.UTinyInt or DuckDbTypeId.USmallInt or DuckDbTypeId.UInteger
@@ -36,36 +41,20 @@ internal sealed unsafe class ColumnWriter
         or DuckDbTypeId.Varchar or DuckDbTypeId.Blob or DuckDbTypeId.Date or DuckDbTypeId.Timestamp or DuckDbTypeId.TimestampTz
         or DuckDbTypeId.Time or DuckDbTypeId.Interval or DuckDbTypeId.Uuid;
 
-    /// <summary>Points the writer at the vector of a freshly created or reset chunk.</summary>
-    public void Bind(IntPtr vector)
+    /// <summary>Points the writer at its column of the batch being filled.</summary>
+    public void Bind(ColumnBuffer buffer)
     {
-        _vector = vector;
-        _data = (byte*)NativeMethods.VectorGetData(vector);
-        _validity = null;
+        _buffer = buffer;
+        _data = buffer.Data;
     }
 
-    public void WriteNull(ulong row)
-    {
-        if (_validity == null)
-        {
-            NativeMethods.VectorEnsureValidityWritable(_vector);
-            _validity = (ulong*)NativeMethods.VectorGetValidity(_vector);
-        }
+    public void WriteNull(int row) => _buffer.SetNull(row);
 
-        _validity[row >> 6] &= ~(1UL << (int)(row & 63));
-    }
-
-    /// <summary>Clears a NULL mark at the row, if this chunk's validity mask was made writable.</summary>
-    public void MarkValid(ulong row)
-    {
-        if (_validity != null)
-        {
-            _validity[row >> 6] |= 1UL << (int)(row & 63);
-        }
-    }
+    /// <summary>Clears a NULL mark an abandoned row may have left at the row.</summary>
+    public void MarkValid(int row) => _buffer.SetValid(row);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteInt64(ulong row, long value)
+    public void WriteInt64(int row, long value)
     {
         switch (_type.Id)
         {
@@ -81,12 +70,12 @@ internal sealed unsafe class ColumnWriter
             case DuckDbTypeId.Double: ((double*)_data)[row] = value; break;
             case DuckDbTypeId.Float: ((float*)_data)[row] = value; break;
             case DuckDbTypeId.Decimal: WriteDecimal(row, value); break;
-            case DuckDbTypeId.Boolean: _data[row] = value != 0 ? (byte)1 : (byte)0; break;
+            case DuckDbTypeId.Boolean: _buffer.SetBit(row, value != 0); break;
             default: throw Mismatch(typeof(long));
         }
     }
 
-    public void WriteUInt64(ulong row, ulong value)
+    public void WriteUInt64(int row, ulong value)
     {
         if (_type.Id == DuckDbTypeId.UBigInt)
         {
@@ -98,7 +87,7 @@ internal sealed unsafe class ColumnWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteDouble(ulong row, double value)
+    public void WriteDouble(int row, double value)
     {
         switch (_type.Id)
         {
@@ -109,17 +98,17 @@ internal sealed unsafe class ColumnWriter
         }
     }
 
-    public void WriteBoolean(ulong row, bool value)
+    public void WriteBoolean(int row, bool value)
     {
         if (_type.Id != DuckDbTypeId.Boolean)
         {
             throw Mismatch(typeof(bool));
         }
 
-        _data[row] = value ? (byte)1 : (byte)0;
+        _buffer.SetBit(row, value);
     }
 
-    public void WriteDecimal(ulong row, decimal value)
+    public void WriteDecimal(int row, decimal value)
     {
         switch (_type.Id)
         {
@@ -151,7 +140,7 @@ internal sealed unsafe class ColumnWriter
         }
     }
 
-    private void WriteUnscaled(ulong row, Int128 unscaled)
+    private void WriteUnscaled(int row, Int128 unscaled)
     {
         var limit = Int128.One;
         for (var i = 0; i < _type.DecimalWidth; i++)
@@ -164,25 +153,14 @@ internal sealed unsafe class ColumnWriter
             throw new OverflowException($"The value does not fit column {_name} ({_type.SqlName}).");
         }
 
-        switch (_type.PhysicalId)
-        {
-            case DuckDbTypeId.SmallInt: ((short*)_data)[row] = (short)unscaled; break;
-            case DuckDbTypeId.Integer: ((int*)_data)[row] = (int)unscaled; break;
-            case DuckDbTypeId.BigInt: ((long*)_data)[row] = (long)unscaled; break;
-            default:
-                ((ulong*)_data)[row * 2] = (ulong)unscaled;
-                ((long*)_data)[row * 2 + 1] = (long)(unscaled >> 64);
-                break;
-        }
+        // Arrow's decimal128, whatever DuckDB's own storage width.
+        ((ulong*)_data)[row * 2] = (ulong)unscaled;
+        ((long*)_data)[row * 2 + 1] = (long)(unscaled >> 64);
     }
 
-    private void WriteHugeInt(ulong row, Int128 value)
-    {
-        ((ulong*)_data)[row * 2] = (ulong)value;
-        ((long*)_data)[row * 2 + 1] = (long)(value >> 64);
-    }
+    private void WriteHugeInt(int row, Int128 value) => WriteAscii(row, value.ToString(CultureInfo.InvariantCulture));
 
-    public void WriteBigInteger(ulong row, BigInteger value)
+    public void WriteBigInteger(int row, BigInteger value)
     {
         if (_type.Id == DuckDbTypeId.HugeInt)
         {
@@ -206,7 +184,7 @@ internal sealed unsafe class ColumnWriter
         new($"The value {value} does not fit column {_name} ({_type.SqlName}).");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteString(ulong row, string value)
+    public void WriteString(int row, string value)
     {
         switch (_type.Id)
         {
@@ -218,18 +196,7 @@ internal sealed unsafe class ColumnWriter
                 }
 
                 var length = Encoding.UTF8.GetBytes(value, _utf8);
-                if (length <= InlineStringLength)
-                {
-                    WriteInlineString(row, _utf8.AsSpan(0, length));
-                    break;
-                }
-
-                fixed (byte* pointer = _utf8)
-                {
-                    // .NET produced the bytes, so they are valid UTF-8 and DuckDB need not check again.
-                    NativeMethods.VectorAssignStringUnchecked(_vector, row, pointer, (ulong)length);
-                }
-
+                _buffer.WriteBytes(row, _utf8.AsSpan(0, length));
                 break;
             case DuckDbTypeId.Uuid:
                 WriteGuid(row, Guid.Parse(value));
@@ -239,34 +206,31 @@ internal sealed unsafe class ColumnWriter
         }
     }
 
-    // duckdb_string_t keeps strings of up to 12 bytes inside its 16-byte entry: length, then the bytes,
-    // zero-padded. Writing such entries directly saves a native call per value; longer strings must
-    // live in the vector's own string heap, so they go through duckdb_vector_assign_string_element_len.
-    private const int InlineStringLength = 12;
-
-    private void WriteInlineString(ulong row, ReadOnlySpan<byte> utf8)
-    {
-        var entry = _data + row * 16;
-        *(uint*)entry = (uint)utf8.Length;
-        var inline = new Span<byte>(entry + 4, InlineStringLength);
-        utf8.CopyTo(inline);
-        inline[utf8.Length..].Clear();
-    }
-
-    public void WriteBytes(ulong row, ReadOnlySpan<byte> value)
+    public void WriteBytes(int row, ReadOnlySpan<byte> value)
     {
         if (_type.Id is not (DuckDbTypeId.Blob or DuckDbTypeId.Varchar))
         {
             throw Mismatch(typeof(byte[]));
         }
 
-        fixed (byte* pointer = value)
+        // DuckDB does not check the UTF-8 of scanned Arrow text, so a VARCHAR must get valid UTF-8 here.
+        if (_type.Id == DuckDbTypeId.Varchar && !Utf8.IsValid(value))
         {
-            NativeMethods.VectorAssignBytes(_vector, row, pointer, (ulong)value.Length);
+            throw new InvalidCastException($"Column {_name} is VARCHAR; the bytes appended to it are not valid UTF-8.");
         }
+
+        _buffer.WriteBytes(row, value);
     }
 
-    public void WriteDate(ulong row, DateOnly value)
+    // Values that travel as text (see ArrowColumn) are plain ASCII.
+    private void WriteAscii(int row, string text)
+    {
+        Span<byte> bytes = stackalloc byte[96];
+        var length = Encoding.ASCII.GetBytes(text, bytes);
+        _buffer.WriteBytes(row, bytes[..length]);
+    }
+
+    public void WriteDate(int row, DateOnly value)
     {
         switch (_type.Id)
         {
@@ -276,7 +240,7 @@ internal sealed unsafe class ColumnWriter
         }
     }
 
-    public void WriteDateTime(ulong row, DateTime value)
+    public void WriteDateTime(int row, DateTime value)
     {
         switch (_type.Id)
         {
@@ -294,7 +258,7 @@ internal sealed unsafe class ColumnWriter
         }
     }
 
-    public void WriteTime(ulong row, TimeOnly value)
+    public void WriteTime(int row, TimeOnly value)
     {
         if (_type.Id != DuckDbTypeId.Time)
         {
@@ -304,27 +268,24 @@ internal sealed unsafe class ColumnWriter
         ((long*)_data)[row] = value.Ticks / 10;
     }
 
-    public void WriteInterval(ulong row, DuckDbInterval value)
+    public void WriteInterval(int row, DuckDbInterval value)
     {
         if (_type.Id != DuckDbTypeId.Interval)
         {
             throw Mismatch(typeof(DuckDbInterval));
         }
 
-        ((DuckDbIntervalStruct*)_data)[row] = new DuckDbIntervalStruct { Months = value.Months, Days = value.Days, Micros = value.Microseconds };
+        WriteAscii(row, string.Create(CultureInfo.InvariantCulture, $"{value.Months} months {value.Days} days {value.Microseconds} microseconds"));
     }
 
-    public void WriteGuid(ulong row, Guid value)
+    public void WriteGuid(int row, Guid value)
     {
         if (_type.Id != DuckDbTypeId.Uuid)
         {
             throw Mismatch(typeof(Guid));
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        value.TryWriteBytes(bytes, bigEndian: true, out _);
-        ((ulong*)_data)[row * 2 + 1] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes) ^ (1UL << 63);
-        ((ulong*)_data)[row * 2] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        WriteAscii(row, value.ToString("D"));
     }
 
     private T Checked<T>(long value) where T : INumber<T>

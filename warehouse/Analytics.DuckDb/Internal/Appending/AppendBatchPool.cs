@@ -1,0 +1,67 @@
+namespace Analytics.DuckDb.Internal.Appending;
+
+/// <summary>
+/// The batches of one appender: the one being filled, the ones DuckDB is reading, and the free ones.
+/// A limit on their number bounds the appender's memory: when every batch is in DuckDB's hands the
+/// writer waits until DuckDB releases one.
+/// </summary>
+internal sealed class AppendBatchPool(IReadOnlyList<ArrowColumn> columns, int capacity) : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Stack<AppendBatch> _free = new();
+    private readonly List<AppendBatch> _all = [];
+
+    // Enough for each of DuckDB's threads (one per core unless configured) to hold one while the next is filled.
+    private static readonly int Limit = Environment.ProcessorCount + 1;
+
+    /// <summary>A batch to fill; waits while all are in use, unless <paramref name="consumer"/> has stopped reading.</summary>
+    public AppendBatch Rent(Task? consumer)
+    {
+        lock (_gate)
+        {
+            while (true)
+            {
+                if (_free.TryPop(out var batch))
+                {
+                    batch.Reset();
+                    return batch;
+                }
+
+                // A consumer that has ended releases nothing more; the caller learns why at its next hand-over.
+                if (_all.Count < Limit || consumer is { IsCompleted: true })
+                {
+                    var created = new AppendBatch(this, columns, capacity);
+                    _all.Add(created);
+                    return created;
+                }
+
+                Monitor.Wait(_gate, TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
+
+    /// <summary>Takes a batch back: from DuckDB's release callback (any thread) or from the appender.</summary>
+    public void Return(AppendBatch batch)
+    {
+        lock (_gate)
+        {
+            _free.Push(batch);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Frees the batches' memory. A batch DuckDB never released is left allocated rather than freed under it.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var batch in _free)
+            {
+                batch.Dispose();
+            }
+
+            _free.Clear();
+            _all.Clear();
+        }
+    }
+}
