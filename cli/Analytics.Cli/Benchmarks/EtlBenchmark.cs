@@ -4,6 +4,7 @@ using Analytics.DuckDb;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
+using Analytics.Sources.Catalog;
 using Analytics.Sources.Regions;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
@@ -12,7 +13,8 @@ namespace Analytics.Cli.Benchmarks;
 
 /// <summary>
 /// `bench etl`: generates (or reuses) a city-scale drop, then in one run times DuckDB's own read_csv
-/// of the payment files and the full pipeline (parse, validate, pseudonymise, append) of every feed.
+/// of the payment files, the full pipeline (parse, validate, pseudonymise, append) of the same files,
+/// and the full pipeline of every feed.
 /// </summary>
 internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter output)
 {
@@ -41,29 +43,67 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
         csv.Stop();
         Delete(referenceDb);
 
-        var warehousePath = Path.Combine(workDirectory, "bench_etl.duckdb");
+        // Like for like: the same payment files through the whole pipeline, in a warehouse of their own.
+        var paymentsPath = Path.Combine(workDirectory, "bench_etl_payments.duckdb");
+        var (paymentRun, paymentResults) = LoadTimed(paymentsPath, regions, new PaymentFilesOnly(source));
+        Delete(paymentsPath);
+        Delete(PseudonymKey.KeyFilePath(paymentsPath));
+
+        var (pipeline, results) = LoadTimed(Path.Combine(workDirectory, "bench_etl.duckdb"), regions, source);
+        var read = results.Sum(r => r.RowsRead);
+        var paymentsRead = paymentResults.Sum(r => r.RowsRead);
+        if (paymentsRead != csvRows)
+        {
+            throw new InvalidOperationException($"救助金发放行数不一致 (payment rows differ): pipeline {paymentsRead}, read_csv {csvRows}");
+        }
+
+        var csvRate = csvRows / csv.Elapsed.TotalSeconds;
+        var paymentRate = paymentsRead / paymentRun.TotalSeconds;
+        var pipelineRate = read / pipeline.TotalSeconds;
+        output.WriteLine($"城市规模 (city scale): {regions.Towns.Count} 街镇, {results.Count} 次装载, 读取 {read:N0} 行 (其中救助金发放 {paymentsRead:N0} 行), 隔离 {results.Sum(r => r.RowsQuarantined):N0} 行");
+        output.WriteLine($"(a) DuckDB read_csv 救助金发放文件 (payment files):        {csv.Elapsed.TotalSeconds,7:F2} s  {csvRate,12:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(b) 全流程, 同一批救助金发放文件 (pipeline, same files): {paymentRun.TotalSeconds,7:F2} s  {paymentRate,12:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(c) 全流程, 全部数据源 (pipeline, every feed):            {pipeline.TotalSeconds,7:F2} s  {pipelineRate,12:N0} 行/秒 (rows/s)");
+        output.WriteLine($"比值 (b) / (a) 同一文件 (ratio, same files): {paymentRate / csvRate:F2}   (目标 target ≥ 0.50)");
+        output.WriteLine($"比值 (c) / (a) 全部数据源每行对救助金发放每行 (ratio, every feed's rows against payment rows): {pipelineRate / csvRate:F2}");
+        output.WriteLine($"全市装载用时 (whole city load): {pipeline.TotalMinutes:F2} min   (目标 target < 3 min)");
+        WriteSteps("(b)", paymentResults);
+        WriteSteps("(c)", results);
+    }
+
+    private void WriteSteps(string run, IReadOnlyList<LoadResult> results)
+    {
+        foreach (var step in results.SelectMany(r => r.Steps).GroupBy(s => s.Key).OrderByDescending(g => g.Sum(s => s.Value)))
+        {
+            output.WriteLine($"  {run} 步骤 {step.Key,-14} {step.Sum(s => s.Value) / 1000.0,8:F2} s");
+        }
+    }
+
+    /// <summary>Loads everything the source holds into a new warehouse; the clock stops when the facts are in the file.</summary>
+    private static (TimeSpan Elapsed, IReadOnlyList<LoadResult> Results) LoadTimed(string warehousePath, RegionReference regions, IExtractSource source)
+    {
         Delete(warehousePath);
         Delete(PseudonymKey.KeyFilePath(warehousePath));
-        var pipeline = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var warehouse = WarehouseDatabase.Open(warehousePath, regions);
         var loader = new SourceQuarterLoader(warehouse, PseudonymKey.Resolve(null, warehousePath, demoMode: true));
         var results = loader.LoadAll(source, "bench");
         // Counted in the load: the facts are in the file, not only in its write-ahead log, when the clock stops.
         warehouse.Checkpoint();
-        pipeline.Stop();
-        var read = results.Sum(r => r.RowsRead);
-        var payments = PaymentRows(warehouse);
-        var csvRate = csvRows / csv.Elapsed.TotalSeconds;
-        var pipelineRate = read / pipeline.Elapsed.TotalSeconds;
-        output.WriteLine($"城市规模 (city scale): {regions.Towns.Count} 街镇, {results.Count} 次装载, 读取 {read:N0} 行 (其中救助金发放 {payments:N0} 行), 隔离 {results.Sum(r => r.RowsQuarantined):N0} 行");
-        output.WriteLine($"(a) DuckDB read_csv 救助金发放文件 (payments): {csv.Elapsed.TotalSeconds,7:F2} s  {csvRate,12:N0} 行/秒 (rows/s)");
-        output.WriteLine($"(b) 全流程 (parse+validate+pseudonymise+append): {pipeline.Elapsed.TotalSeconds,7:F2} s  {pipelineRate,12:N0} 行/秒 (rows/s)");
-        output.WriteLine($"比值 pipeline / read_csv (ratio): {pipelineRate / csvRate:F2}   (目标 target ≥ 0.50)");
-        output.WriteLine($"全市装载用时 (whole city load): {pipeline.Elapsed.TotalMinutes:F2} min   (目标 target < 3 min)");
-        foreach (var step in results.SelectMany(r => r.Steps).GroupBy(s => s.Key).OrderByDescending(g => g.Sum(s => s.Value)))
-        {
-            output.WriteLine($"  步骤 {step.Key,-14} {step.Sum(s => s.Value) / 1000.0,8:F2} s");
-        }
+        return (clock.Elapsed, results);
+    }
+
+    /// <summary>The drop as if it held nothing but the payment files: the pipeline's share of the read_csv reference.</summary>
+    private sealed class PaymentFilesOnly(IExtractSource drop) : IExtractSource
+    {
+        public string Transport => drop.Transport;
+
+        public string Origin => drop.Origin;
+
+        public IReadOnlyList<Quarter> QuartersOf(FeedSpec feed) => feed.Id == "assistance" ? drop.QuartersOf(feed) : [];
+
+        public IReadOnlyList<ExtractFile> Open(FeedSpec feed, Quarter quarter) =>
+            drop.Open(feed, quarter).Where(f => f.Spec.Id == "payments").ToList();
     }
 
     private void EnsureDrop(string drop)
@@ -103,14 +143,6 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
         }
 
         return new RegionReference(towns);
-    }
-
-    private static long PaymentRows(WarehouseDatabase warehouse)
-    {
-        using var connection = warehouse.Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM fact_assistance_payments";
-        return (long)command.ExecuteScalar()!;
     }
 
     private static void Delete(string path)

@@ -142,6 +142,7 @@ internal sealed class FeedQuarterLoad(
     {
         using var command = connection.CreateCommand();
         command.CommandText = strict.BuildVerification(runId);
+        DumpSql(command.CommandText);
         using var reader = command.ExecuteReader();
         reader.Read();
         return reader.GetInt64(0) == 0 && reader.GetInt64(1) == 0;
@@ -173,15 +174,19 @@ internal sealed class FeedQuarterLoad(
 
     private long ExecuteValidation(string sql)
     {
-        // Developers can read the generated SQL: ANALYTICS_ETL_SQL_DUMP=<folder>.
+        DumpSql(sql);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Math.Max(command.ExecuteNonQuery(), 0);
+    }
+
+    // Developers can read the generated SQL: ANALYTICS_ETL_SQL_DUMP=<folder>.
+    private void DumpSql(string sql)
+    {
         if (Environment.GetEnvironmentVariable("ANALYTICS_ETL_SQL_DUMP") is { Length: > 0 } dump)
         {
             File.WriteAllText(Path.Combine(dump, $"{feed.Id}-{quarter}-{Environment.TickCount64}.sql"), sql);
         }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Math.Max(command.ExecuteNonQuery(), 0);
     }
 
     private List<(long Row, string Reason, string? Line)> ReadRejects()
