@@ -99,6 +99,21 @@ public sealed class AppenderStreamTests : DuckDbTestBase
     }
 
     [Fact]
+    public void A_stream_inside_a_transaction_begun_with_SQL_belongs_to_that_transaction()
+    {
+        Execute("CREATE TABLE t (id BIGINT, label VARCHAR)");
+        Execute("BEGIN TRANSACTION");
+        using (var appender = Connection.CreateAppender("t"))
+        {
+            AppendIds(appender, 0, Batch + 5);
+        }
+
+        Assert.Equal(Batch + 5L, Single<long>("SELECT count(*) FROM t"));
+        Execute("ROLLBACK");
+        Assert.Equal(0L, Single<long>("SELECT count(*) FROM t"));
+    }
+
+    [Fact]
     public void A_primary_key_violation_in_a_later_batch_fails_the_append_and_inserts_nothing()
     {
         Execute("CREATE TABLE t (id BIGINT PRIMARY KEY, label VARCHAR)");

@@ -193,7 +193,15 @@ public sealed class DuckDbAppender : IDisposable
         }
 
         // The connection closed: it abandoned the stream, and the buffered rows go with the session.
-        _stream = null;
+        if (_stream is { } abandoned)
+        {
+            _stream = null;
+            foreach (var unread in abandoned.Unread())
+            {
+                _pool.Return(unread);
+            }
+        }
+
         ReleaseMemory();
     }
 
@@ -206,10 +214,11 @@ public sealed class DuckDbAppender : IDisposable
     {
         if (_stream is null)
         {
+            var inTransaction = _connection.InTransaction;
             _connection.BeginCommand();
             try
             {
-                _stream = AppendStream.Start(_connection.NativeHandle, _target, _columns, _connection.HasTransaction);
+                _stream = AppendStream.Start(_connection.NativeHandle, _target, _columns, inTransaction);
             }
             catch
             {

@@ -24,6 +24,7 @@ public sealed class DuckDbConnection : DbConnection
     private DuckDbTransaction? _transaction;
     private DuckDbDataReader? _openReader;
     private int _busy;
+    private readonly object _closeGate = new();
     private Internal.Appending.AppendStream? _appendStream;
     private bool _disposed;
 
@@ -118,6 +119,15 @@ public sealed class DuckDbConnection : DbConnection
     }
 
     public override void Close()
+    {
+        // A host may dispose a connection from two shutdown paths at once; one of them closes it.
+        lock (_closeGate)
+        {
+            CloseCore();
+        }
+    }
+
+    private void CloseCore()
     {
         if (_native is null)
         {
@@ -295,8 +305,17 @@ public sealed class DuckDbConnection : DbConnection
 
     internal void EndCommand() => Volatile.Write(ref _busy, 0);
 
-    /// <summary>True while a DuckDbTransaction is open on this connection.</summary>
-    internal bool HasTransaction => _transaction is not null;
+    /// <summary>
+    /// True inside a transaction, whether begun with BeginTransaction or with SQL (BEGIN). Within one, DuckDB keeps one
+    /// transaction id from statement to statement; in auto-commit mode every statement has its own.
+    /// </summary>
+    internal bool InTransaction => _transaction is not null || TransactionId() == TransactionId();
+
+    private long TransactionId()
+    {
+        using var command = new DuckDbCommand("SELECT txid_current()", this);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>An appender's INSERT now runs on this connection (which it has claimed with BeginCommand).</summary>
     internal void AttachAppendStream(Internal.Appending.AppendStream stream) => _appendStream = stream;

@@ -8,6 +8,7 @@ using Analytics.Sources.Catalog;
 using Analytics.Sources.Regions;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
+using Analytics.Warehouse.Schema;
 
 namespace Analytics.Cli.Benchmarks;
 
@@ -26,22 +27,10 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
         var regions = CityRegions(drop);
         var paymentFiles = Directory.GetFiles(Path.Combine(drop, "assistance"), "payments.csv", SearchOption.AllDirectories).Order().ToList();
 
-        var referenceDb = Path.Combine(workDirectory, "bench_read_csv.duckdb");
-        Delete(referenceDb);
-        var csv = Stopwatch.StartNew();
-        long csvRows;
-        using (var connection = new DuckDbConnection($"Data Source={referenceDb}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE TABLE payments AS SELECT * FROM read_csv([{string.Join(", ", paymentFiles.Select(f => $"'{f}'"))}], header = true)";
-            command.ExecuteNonQuery();
-            command.CommandText = "SELECT count(*) FROM payments";
-            csvRows = (long)command.ExecuteScalar()!;
-        }
-
-        csv.Stop();
-        Delete(referenceDb);
+        var (csv, csvRows) = ReadCsvTimed(paymentFiles, "");
+        // The same read with the warehouse's column types: identifiers stay text (the extract format says they are
+        // strings), which DuckDB stores at a higher cost than the integers its own type detection picks for them.
+        var (typedCsv, _) = ReadCsvTimed(paymentFiles, $", types = {WarehouseTypes(StarSchema.FactTables.First(t => t.Name == "fact_assistance_payments"))}");
 
         // Like for like: the same payment files through the whole pipeline, in a warehouse of their own.
         var paymentsPath = Path.Combine(workDirectory, "bench_etl_payments.duckdb");
@@ -57,14 +46,17 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
             throw new InvalidOperationException($"救助金发放行数不一致 (payment rows differ): pipeline {paymentsRead}, read_csv {csvRows}");
         }
 
-        var csvRate = csvRows / csv.Elapsed.TotalSeconds;
+        var csvRate = csvRows / csv.TotalSeconds;
+        var typedRate = csvRows / typedCsv.TotalSeconds;
         var paymentRate = paymentsRead / paymentRun.TotalSeconds;
         var pipelineRate = read / pipeline.TotalSeconds;
         output.WriteLine($"城市规模 (city scale): {regions.Towns.Count} 街镇, {results.Count} 次装载, 读取 {read:N0} 行 (其中救助金发放 {paymentsRead:N0} 行), 隔离 {results.Sum(r => r.RowsQuarantined):N0} 行");
-        output.WriteLine($"(a) DuckDB read_csv 救助金发放文件 (payment files):        {csv.Elapsed.TotalSeconds,7:F2} s  {csvRate,12:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(a) DuckDB read_csv 救助金发放文件 (payment files):        {csv.TotalSeconds,7:F2} s  {csvRate,12:N0} 行/秒 (rows/s)");
+        output.WriteLine($"(a') 同上, 按仓库列类型 (same, warehouse column types):   {typedCsv.TotalSeconds,7:F2} s  {typedRate,12:N0} 行/秒 (rows/s)");
         output.WriteLine($"(b) 全流程, 同一批救助金发放文件 (pipeline, same files): {paymentRun.TotalSeconds,7:F2} s  {paymentRate,12:N0} 行/秒 (rows/s)");
         output.WriteLine($"(c) 全流程, 全部数据源 (pipeline, every feed):            {pipeline.TotalSeconds,7:F2} s  {pipelineRate,12:N0} 行/秒 (rows/s)");
         output.WriteLine($"比值 (b) / (a) 同一文件 (ratio, same files): {paymentRate / csvRate:F2}   (目标 target ≥ 0.50)");
+        output.WriteLine($"比值 (b) / (a') 同一文件、同一列类型 (ratio, same files and column types): {paymentRate / typedRate:F2}");
         output.WriteLine($"比值 (c) / (a) 全部数据源每行对救助金发放每行 (ratio, every feed's rows against payment rows): {pipelineRate / csvRate:F2}");
         output.WriteLine($"全市装载用时 (whole city load): {pipeline.TotalMinutes:F2} min   (目标 target < 3 min)");
         WriteSteps("(b)", paymentResults);
@@ -78,6 +70,32 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
             output.WriteLine($"  {run} 步骤 {step.Key,-14} {step.Sum(s => s.Value) / 1000.0,8:F2} s");
         }
     }
+
+    /// <summary>DuckDB's own CREATE TABLE AS read_csv of the files, in a database of its own; the time and the rows.</summary>
+    private (TimeSpan Elapsed, long Rows) ReadCsvTimed(IReadOnlyList<string> files, string options)
+    {
+        var path = Path.Combine(workDirectory, "bench_read_csv.duckdb");
+        Delete(path);
+        var clock = Stopwatch.StartNew();
+        long rows;
+        using (var connection = new DuckDbConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE TABLE payments AS SELECT * FROM read_csv([{string.Join(", ", files.Select(f => $"'{f}'"))}], header = true{options})";
+            command.ExecuteNonQuery();
+            command.CommandText = "SELECT count(*) FROM payments";
+            rows = (long)command.ExecuteScalar()!;
+        }
+
+        var elapsed = clock.Elapsed;
+        Delete(path);
+        return (elapsed, rows);
+    }
+
+    // read_csv's types option for the file columns the fact table keeps (district_code is one of its leading columns).
+    private static string WarehouseTypes(FactTable table) =>
+        "{'district_code': 'VARCHAR', " + string.Join(", ", table.Columns.Select(c => $"'{c.Source.Name}': '{c.SqlType.Replace(" NOT NULL", "", StringComparison.Ordinal)}'")) + "}";
 
     /// <summary>Loads everything the source holds into a new warehouse; the clock stops when the facts are in the file.</summary>
     private static (TimeSpan Elapsed, IReadOnlyList<LoadResult> Results) LoadTimed(string warehousePath, RegionReference regions, IExtractSource source)

@@ -80,7 +80,7 @@ internal sealed unsafe class AppendStream
 
     /// <summary>
     /// Starts the INSERT. The caller has claimed the connection; <paramref name="inTransaction"/> says
-    /// whether the caller's transaction is open (otherwise the stream runs in one of its own).
+    /// whether a transaction is open on it (otherwise the stream runs in one of its own).
     /// </summary>
     public static AppendStream Start(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, bool inTransaction)
     {
@@ -147,26 +147,29 @@ internal sealed unsafe class AppendStream
             Monitor.PulseAll(_gate);
         }
 
-        var error = _insert!.GetAwaiter().GetResult();
-        if (error is null)
+        try
         {
-            error = TryQuery(_handle, $"DROP VIEW {_view}");
-            if (error is null && _ownsTransaction)
+            var error = _insert!.GetAwaiter().GetResult();
+            if (error is null)
             {
-                error = TryQuery(_handle, "COMMIT");
+                error = TryQuery(_handle, $"DROP VIEW {_view}");
+                if (error is null && _ownsTransaction)
+                {
+                    return TryQuery(_handle, "COMMIT");
+                }
             }
-            else if (_ownsTransaction)
+
+            if (_ownsTransaction)
             {
                 TryQuery(_handle, "ROLLBACK");
             }
-        }
-        else if (_ownsTransaction)
-        {
-            TryQuery(_handle, "ROLLBACK");
-        }
 
-        Release();
-        return error;
+            return error;
+        }
+        finally
+        {
+            Release();
+        }
     }
 
     /// <summary>Fails the INSERT (DuckDB's next read of the stream gets an error) and rolls back what this stream began.</summary>
@@ -178,13 +181,18 @@ internal sealed unsafe class AppendStream
             Monitor.PulseAll(_gate);
         }
 
-        _insert?.GetAwaiter().GetResult();
-        if (_ownsTransaction)
+        try
         {
-            TryQuery(_handle, "ROLLBACK");
+            _insert?.GetAwaiter().GetResult();
+            if (_ownsTransaction)
+            {
+                TryQuery(_handle, "ROLLBACK");
+            }
         }
-
-        Release();
+        finally
+        {
+            Release();
+        }
     }
 
     /// <summary>Batches queued but never read (the INSERT failed first); the appender takes them back.</summary>
@@ -224,20 +232,12 @@ internal sealed unsafe class AppendStream
 
     private static bool BeginOwnTransaction(ConnectionHandle handle)
     {
-        var error = TryQuery(handle, "BEGIN TRANSACTION");
-        if (error is null)
+        if (TryQuery(handle, "BEGIN TRANSACTION") is { } error)
         {
-            return true;
+            ThrowHelper.ThrowDuckDb(error, "DuckDB could not begin a transaction for the appender.");
         }
 
-        // A transaction begun with SQL rather than BeginTransaction: the rows belong to it.
-        if (error.Contains("within a transaction", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        ThrowHelper.ThrowDuckDb(error, "DuckDB could not begin a transaction for the appender.");
-        return false;
+        return true;
     }
 
     /// <summary>Runs one statement; DuckDB's error message, or null on success.</summary>
