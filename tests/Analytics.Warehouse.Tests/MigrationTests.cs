@@ -40,6 +40,34 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void Fact_tables_name_FSST_for_identifiers_and_a_dictionary_for_codes()
+    {
+        var payments = StarSchema.FactTables.Single(t => t.Name == "fact_assistance_payments");
+        var recipients = StarSchema.FactTables.Single(t => t.Name == "fact_assistance_recipients");
+
+        Assert.Equal(
+            """
+            CREATE TABLE fact_assistance_payments (
+                run_id BIGINT NOT NULL,
+                quarter_key INTEGER NOT NULL,
+                district_code VARCHAR USING COMPRESSION dictionary NOT NULL,
+                town_key INTEGER,
+                payment_id VARCHAR USING COMPRESSION fsst,
+                recipient_id VARCHAR USING COMPRESSION fsst,
+                category VARCHAR USING COMPRESSION dictionary,
+                payment_type VARCHAR USING COMPRESSION dictionary,
+                pay_month DATE,
+                amount DECIMAL(18,4)
+            );
+            """, payments.CreateSql().ReplaceLineEndings("\n"));
+        // The 身份证号 pseudonym is one value per person; name pseudonyms repeat and are left to DuckDB.
+        Assert.Equal(
+            ["recipient_id:fsst", "category:dictionary", "name_key:", "citizen_id_key:fsst", "household_id:fsst", "household_size:",
+             "start_date:", "end_date:", "status:dictionary", "medical_insured:", "support_mode:dictionary"],
+            recipients.Columns.Select(c => $"{c.Name}:{c.Compression}"));
+    }
+
+    [Fact]
     public void Seeding_fills_48_towns_their_aliases_and_the_calendar_without_duplicating_on_reopen()
     {
         using var file = new WarehouseFile();

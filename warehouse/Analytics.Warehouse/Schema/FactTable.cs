@@ -14,7 +14,7 @@ public sealed record FactTable(FileSpec Source, string Name, IReadOnlyList<FactC
     [
         ("run_id", "BIGINT NOT NULL"),
         ("quarter_key", "INTEGER NOT NULL"),
-        ("district_code", "VARCHAR NOT NULL"),
+        ("district_code", "VARCHAR USING COMPRESSION dictionary NOT NULL"),
         ("town_key", "INTEGER"),          // NULL only for files not placed in a town (region changes)
     ];
 
@@ -24,7 +24,7 @@ public sealed record FactTable(FileSpec Source, string Name, IReadOnlyList<FactC
     public string CreateSql()
     {
         var columns = LeadingColumns.Select(c => $"    {c.Name} {c.SqlType}")
-            .Concat(Columns.Select(c => $"    {c.Name} {c.SqlType}"));
+            .Concat(Columns.Select(c => $"    {c.Definition}"));
         return $"CREATE TABLE {Name} (\n{string.Join(",\n", columns)}\n);";
     }
 

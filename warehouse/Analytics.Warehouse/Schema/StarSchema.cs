@@ -36,12 +36,24 @@ public static class StarSchema
             }
 
             columns.Add(IsPersonal(file, column)
-                ? new FactColumn(column, column.Name + "_key", "VARCHAR", FactColumnKind.Pseudonym)
-                : new FactColumn(column, column.Name, SqlType(column.Type), FactColumnKind.Value));
+                ? new FactColumn(column, column.Name + "_key", "VARCHAR", FactColumnKind.Pseudonym) { Compression = Compression(column, personal: true) }
+                : new FactColumn(column, column.Name, SqlType(column.Type), FactColumnKind.Value) { Compression = Compression(column, personal: false) });
         }
 
         return new FactTable(file, TableName(file), columns);
     }
+
+    // Identifiers (one value per row or per person) compress best with FSST, coded values with a dictionary; DuckDB's
+    // own analysis picks the same for the city data. Other text is left to DuckDB: forcing a dictionary on the name
+    // pseudonyms (12,400 names, but each segment needs its own dictionary) made the city warehouse 12% larger.
+    private static string? Compression(ColumnSpec column, bool personal) => column switch
+    {
+        { Type: ColumnType.CitizenId } => "fsst",
+        _ when personal => null,
+        { Type: ColumnType.String, AllowedValues.Count: > 0 } => "dictionary",
+        { Type: ColumnType.String } when column.Name.EndsWith("_id", StringComparison.Ordinal) => "fsst",
+        _ => null,
+    };
 
     public static string SqlType(ColumnType type) => type switch
     {
