@@ -17,15 +17,6 @@ internal static partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "duckdb_appender_column_type")]
     internal static partial IntPtr AppenderColumnType(AppenderHandle appender, ulong column);
 
-    [LibraryImport(Library, EntryPoint = "duckdb_append_data_chunk")]
-    internal static partial DuckDbState AppendDataChunk(AppenderHandle appender, DataChunkHandle chunk);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_appender_flush")]
-    internal static partial DuckDbState AppenderFlush(AppenderHandle appender);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_appender_close")]
-    internal static partial DuckDbState AppenderClose(AppenderHandle appender);
-
     [LibraryImport(Library, EntryPoint = "duckdb_appender_destroy")]
     internal static partial DuckDbState AppenderDestroy(ref IntPtr appender);
 }

@@ -4,23 +4,11 @@ namespace Analytics.DuckDb.Native;
 
 internal static partial class NativeMethods
 {
-    [LibraryImport(Library, EntryPoint = "duckdb_vector_size")]
-    internal static partial ulong VectorSize();
-
-    [LibraryImport(Library, EntryPoint = "duckdb_create_data_chunk")]
-    internal static partial IntPtr CreateDataChunk(IntPtr[] types, ulong columnCount);
-
     [LibraryImport(Library, EntryPoint = "duckdb_destroy_data_chunk")]
     internal static partial void DestroyDataChunk(ref IntPtr chunk);
 
-    [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_reset")]
-    internal static partial void DataChunkReset(IntPtr chunk);
-
     [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_size")]
     internal static partial ulong DataChunkGetSize(IntPtr chunk);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_set_size")]
-    internal static partial void DataChunkSetSize(IntPtr chunk, ulong size);
 
     [LibraryImport(Library, EntryPoint = "duckdb_data_chunk_get_vector")]
     internal static partial IntPtr DataChunkGetVector(IntPtr chunk, ulong column);
@@ -33,9 +21,6 @@ internal static partial class NativeMethods
 
     [LibraryImport(Library, EntryPoint = "duckdb_vector_ensure_validity_writable")]
     internal static partial void VectorEnsureValidityWritable(IntPtr vector);
-
-    [LibraryImport(Library, EntryPoint = "duckdb_unsafe_vector_assign_string_element_len")]
-    internal static unsafe partial void VectorAssignStringUnchecked(IntPtr vector, ulong index, byte* value, ulong length);
 
     [LibraryImport(Library, EntryPoint = "duckdb_vector_assign_string_element_len")]
     internal static unsafe partial void VectorAssignBytes(IntPtr vector, ulong index, byte* value, ulong length);

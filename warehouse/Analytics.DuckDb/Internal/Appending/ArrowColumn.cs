@@ -37,9 +37,6 @@ internal sealed record ArrowColumn(ArrowLayout Layout, int Width, string Format,
         _ => throw new NotSupportedException($"The appender has no Arrow form for {type.SqlName}."),
     };
 
-    /// <summary>True when the value is written as text for DuckDB to cast.</summary>
-    public bool IsText => CastTo is not null;
-
     /// <summary>The select-list expression that reads the scanned column <paramref name="name"/>.</summary>
     public string SelectExpression(string name) => CastTo is null ? name : $"CAST({name} AS {CastTo})";
 

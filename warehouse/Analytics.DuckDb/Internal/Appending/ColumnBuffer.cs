@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using Analytics.DuckDb.Native;
 
 namespace Analytics.DuckDb.Internal.Appending;
@@ -107,9 +108,22 @@ internal sealed unsafe class ColumnBuffer : IDisposable
     /// <summary>Writes the bytes of a variable-length value; a column's bytes in one batch stay under 2 GiB (Arrow's 32-bit offsets).</summary>
     public void WriteBytes(int row, ReadOnlySpan<byte> value)
     {
-        var offsets = (int*)Data;
-        long start = offsets[row];
-        var end = start + value.Length;
+        value.CopyTo(Reserve(row, value.Length));
+        Commit(row, value.Length);
+    }
+
+    /// <summary>Writes a string as UTF-8 straight into the batch's bytes.</summary>
+    public void WriteUtf8(int row, string value)
+    {
+        var written = Encoding.UTF8.GetBytes(value, Reserve(row, Encoding.UTF8.GetMaxByteCount(value.Length)));
+        Commit(row, written);
+    }
+
+    // Room for up to `length` bytes of the row's value, which starts where the previous row's ends.
+    private Span<byte> Reserve(int row, int length)
+    {
+        long start = ((int*)Data)[row];
+        var end = start + length;
         if (end > int.MaxValue)
         {
             throw new InvalidOperationException("A batch of the appender holds at most 2 GiB of text per column.");
@@ -121,9 +135,14 @@ internal sealed unsafe class ColumnBuffer : IDisposable
             _bytes = (byte*)NativeMemory.Realloc(_bytes, (nuint)_bytesCapacity);
         }
 
-        value.CopyTo(new Span<byte>(_bytes + start, value.Length));
-        offsets[row + 1] = (int)end;
-        ByteCount = end;
+        return new Span<byte>(_bytes + start, length);
+    }
+
+    private void Commit(int row, int length)
+    {
+        var offsets = (int*)Data;
+        offsets[row + 1] = offsets[row] + length;
+        ByteCount = offsets[row + 1];
     }
 
     /// <summary>Starts the buffer over for the next batch; the memory is kept.</summary>

@@ -18,7 +18,6 @@ internal sealed unsafe class ColumnWriter
     private readonly ColumnType _type;
     private ColumnBuffer _buffer = null!;
     private byte* _data;
-    private byte[] _utf8 = new byte[256];
 
     public ColumnWriter(string name, ColumnType type)
     {
@@ -189,14 +188,7 @@ internal sealed unsafe class ColumnWriter
         switch (_type.Id)
         {
             case DuckDbTypeId.Varchar:
-                var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-                if (max > _utf8.Length)
-                {
-                    _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
-                }
-
-                var length = Encoding.UTF8.GetBytes(value, _utf8);
-                _buffer.WriteBytes(row, _utf8.AsSpan(0, length));
+                _buffer.WriteUtf8(row, value);
                 break;
             case DuckDbTypeId.Uuid:
                 WriteGuid(row, Guid.Parse(value));
