@@ -193,15 +193,7 @@ public sealed class DuckDbAppender : IDisposable
         }
 
         // The connection closed: it abandoned the stream, and the buffered rows go with the session.
-        if (_stream is { } abandoned)
-        {
-            _stream = null;
-            foreach (var unread in abandoned.Unread())
-            {
-                _pool.Return(unread);
-            }
-        }
-
+        _stream = null;
         ReleaseMemory();
     }
 
@@ -218,7 +210,7 @@ public sealed class DuckDbAppender : IDisposable
             _connection.BeginCommand();
             try
             {
-                _stream = AppendStream.Start(_connection.NativeHandle, _target, _columns, inTransaction);
+                _stream = AppendStream.Start(_connection.NativeHandle, _target, _columns, _pool, inTransaction);
             }
             catch
             {
@@ -262,11 +254,6 @@ public sealed class DuckDbAppender : IDisposable
         {
             _connection.DetachAppendStream(stream);
             _connection.EndCommand();
-        }
-
-        foreach (var unread in stream.Unread())
-        {
-            _pool.Return(unread);
         }
 
         if (error is not null)

@@ -18,6 +18,7 @@ internal sealed unsafe class AppendStream
     private readonly object _gate = new();
     private readonly Queue<(AppendBatch Batch, int Rows)> _ready = new();
     private readonly ConnectionHandle _handle;
+    private readonly AppendBatchPool _pool;
     private readonly string _view;
     private readonly bool _ownsTransaction;
     private readonly ArrowArrayStream* _stream;
@@ -32,9 +33,10 @@ internal sealed unsafe class AppendStream
     private bool _abandoned;
     private bool _done;
 
-    private AppendStream(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, bool ownsTransaction)
+    private AppendStream(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, AppendBatchPool pool, bool ownsTransaction)
     {
         _handle = handle;
+        _pool = pool;
         Target = target;
         _ownsTransaction = ownsTransaction;
         _view = string.Create(CultureInfo.InvariantCulture, $"duckdb_appender_stream_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}");
@@ -82,10 +84,10 @@ internal sealed unsafe class AppendStream
     /// Starts the INSERT. The caller has claimed the connection; <paramref name="inTransaction"/> says
     /// whether a transaction is open on it (otherwise the stream runs in one of its own).
     /// </summary>
-    public static AppendStream Start(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, bool inTransaction)
+    public static AppendStream Start(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, AppendBatchPool pool, bool inTransaction)
     {
         var owns = !inTransaction && BeginOwnTransaction(handle);
-        var stream = new AppendStream(handle, target, columns, owns);
+        var stream = new AppendStream(handle, target, columns, pool, owns);
         try
         {
             stream.Open(columns);
@@ -127,7 +129,7 @@ internal sealed unsafe class AppendStream
     {
         lock (_gate)
         {
-            if (_insert!.IsCompleted || _ended)
+            if (_insert!.IsCompleted)
             {
                 return false;
             }
@@ -195,18 +197,6 @@ internal sealed unsafe class AppendStream
         }
     }
 
-    /// <summary>Batches queued but never read (the INSERT failed first); the appender takes them back.</summary>
-    public IEnumerable<AppendBatch> Unread()
-    {
-        lock (_gate)
-        {
-            while (_ready.TryDequeue(out var entry))
-            {
-                yield return entry.Batch;
-            }
-        }
-    }
-
     private void Release()
     {
         if (_done)
@@ -215,6 +205,16 @@ internal sealed unsafe class AppendStream
         }
 
         _done = true;
+
+        // Batches queued but never read (the INSERT failed or was abandoned first) go back to be filled again.
+        lock (_gate)
+        {
+            while (_ready.TryDequeue(out var unread))
+            {
+                _pool.Return(unread.Batch);
+            }
+        }
+
         NativeMemory.Free(_stream);
         NativeMemory.Free(_schema);
         NativeMemory.Free(_columns);
