@@ -155,6 +155,21 @@ public sealed class AppenderTests : DuckDbTestBase
     }
 
     [Fact]
+    public void A_row_whose_value_failed_cannot_be_ended_and_is_not_stored()
+    {
+        Execute("CREATE TABLE t (a INTEGER, b TINYINT)");
+        using var appender = Connection.CreateAppender("t");
+        var row = appender.CreateRow().Append(1);
+        Assert.Throws<OverflowException>(() => row.Append(1000));
+        var error = Assert.Throws<InvalidOperationException>(() => row.EndRow());
+        Assert.Equal("No row of t is open: call CreateRow first (a row with a value that failed is abandoned).", error.Message);
+        Assert.Throws<InvalidOperationException>(() => row.Append(5));
+        appender.CreateRow().Append(2).Append(20).EndRow();
+        appender.Close();
+        Assert.Equal("2:20", Single<string>("SELECT string_agg(a || ':' || b, ',') FROM t"));
+    }
+
+    [Fact]
     public void Appender_continues_cleanly_after_a_rejected_row()
     {
         Execute("CREATE TABLE t (a INTEGER, b VARCHAR)");

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Analytics.DuckDb.Internal;
 using Analytics.DuckDb.Internal.Appending;
 using Analytics.DuckDb.Native;
@@ -90,46 +91,51 @@ public sealed class DuckDbAppender : IDisposable
         return _row;
     }
 
-    internal ColumnWriter NextColumn()
+    /// <summary>
+    /// The writer of the open row's next column, its slot marked valid. Until <see cref="EndValue"/> the row counts
+    /// as abandoned: a value that does not fit throws from its writer, and the caller can go on with CreateRow; the
+    /// row's slot is reused by the next row. (No try/catch: it would cost every value of a bulk load.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ColumnWriter BeginValue()
+    {
+        if (!_rowOpen || _column >= _writers.Length)
+        {
+            ThrowNoColumn();
+        }
+
+        _rowOpen = false;
+        var writer = _writers[_column++];
+        // The slot may hold a NULL mark left by an abandoned row.
+        writer.MarkValid(_rowCount);
+        return writer;
+    }
+
+    /// <summary>The value <see cref="BeginValue"/> began is written: the row is whole again.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void EndValue() => _rowOpen = true;
+
+    internal int CurrentRow => _rowCount;
+
+    private void ThrowNoColumn()
     {
         if (!_rowOpen)
         {
             throw new InvalidOperationException("Call CreateRow before appending values.");
         }
 
-        if (_column >= _writers.Length)
-        {
-            _rowOpen = false;
-            throw new InvalidOperationException($"Too many values: table {_table} has {_writers.Length} columns.");
-        }
-
-        return _writers[_column++];
-    }
-
-    internal int CurrentRow => _rowCount;
-
-    /// <summary>
-    /// Writes the next column of the open row. A value that does not fit abandons the whole row, so
-    /// the caller can catch the error and go on with CreateRow; the row's slot is reused by the next row.
-    /// </summary>
-    internal void Write<T>(T value, ColumnWrite<T> write)
-    {
-        var writer = NextColumn();
-        try
-        {
-            // The slot may hold a NULL mark left by an abandoned row.
-            writer.MarkValid(_rowCount);
-            write(writer, _rowCount, value);
-        }
-        catch
-        {
-            _rowOpen = false;
-            throw;
-        }
+        _rowOpen = false;
+        throw new InvalidOperationException($"Too many values: table {_table} has {_writers.Length} columns.");
     }
 
     internal void EndRow()
     {
+        // A row whose value failed was abandoned; ending it anyway would keep the half-written slot.
+        if (!_rowOpen)
+        {
+            throw new InvalidOperationException($"No row of {_table} is open: call CreateRow first (a row with a value that failed is abandoned).");
+        }
+
         if (_column != _writers.Length)
         {
             _rowOpen = false;
@@ -344,9 +350,6 @@ public sealed class DuckDbAppender : IDisposable
     }
 }
 
-/// <summary>Writes one value of type <typeparamref name="T"/> into a column at a row.</summary>
-internal delegate void ColumnWrite<in T>(ColumnWriter writer, int row, T value);
-
 /// <summary>The row being appended; each Append writes the next column.</summary>
 public sealed class DuckDbAppenderRow
 {
@@ -359,13 +362,15 @@ public sealed class DuckDbAppenderRow
 
     public DuckDbAppenderRow AppendNull()
     {
-        _appender.NextColumn().WriteNull(_appender.CurrentRow);
+        _appender.BeginValue().WriteNull(_appender.CurrentRow);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(long value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteInt64(row, v));
+        _appender.BeginValue().WriteInt64(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
@@ -378,19 +383,22 @@ public sealed class DuckDbAppenderRow
 
     public DuckDbAppenderRow Append(ulong value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteUInt64(row, v));
+        _appender.BeginValue().WriteUInt64(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(BigInteger value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteBigInteger(row, v));
+        _appender.BeginValue().WriteBigInteger(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(double value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteDouble(row, v));
+        _appender.BeginValue().WriteDouble(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
@@ -398,13 +406,15 @@ public sealed class DuckDbAppenderRow
 
     public DuckDbAppenderRow Append(bool value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteBoolean(row, v));
+        _appender.BeginValue().WriteBoolean(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(decimal value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteDecimal(row, v));
+        _appender.BeginValue().WriteDecimal(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
@@ -415,7 +425,8 @@ public sealed class DuckDbAppenderRow
             return AppendNull();
         }
 
-        _appender.Write(value, static (w, row, v) => w.WriteString(row, v));
+        _appender.BeginValue().WriteString(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
@@ -426,37 +437,43 @@ public sealed class DuckDbAppenderRow
             return AppendNull();
         }
 
-        _appender.Write(value, static (w, row, v) => w.WriteBytes(row, v));
+        _appender.BeginValue().WriteBytes(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(DateOnly value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteDate(row, v));
+        _appender.BeginValue().WriteDate(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(DateTime value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteDateTime(row, v));
+        _appender.BeginValue().WriteDateTime(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(TimeOnly value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteTime(row, v));
+        _appender.BeginValue().WriteTime(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(DuckDbInterval value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteInterval(row, v));
+        _appender.BeginValue().WriteInterval(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
     public DuckDbAppenderRow Append(Guid value)
     {
-        _appender.Write(value, static (w, row, v) => w.WriteGuid(row, v));
+        _appender.BeginValue().WriteGuid(_appender.CurrentRow, value);
+        _appender.EndValue();
         return this;
     }
 
