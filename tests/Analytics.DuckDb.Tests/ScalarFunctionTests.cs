@@ -65,6 +65,29 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     }
 
     [Fact]
+    public void Register_if_absent_registers_once_per_database_and_again_after_a_rolled_back_registration()
+    {
+        var path = TempDatabasePath();
+        using var first = new DuckDbConnection($"Data Source={path}");
+        first.Open();
+        using (var transaction = first.BeginTransaction())
+        {
+            Assert.True(first.RegisterFunctionIfAbsent("reverse_text", 64, Reverse));
+            Assert.False(first.RegisterFunctionIfAbsent("reverse_text", 64, Reverse));
+            transaction.Rollback();
+        }
+
+        // The rollback took the registration with it; the next call must not trust an earlier answer.
+        using var second = new DuckDbConnection($"Data Source={path}");
+        second.Open();
+        Assert.True(second.RegisterFunctionIfAbsent("reverse_text", 64, Reverse));
+        Assert.False(first.RegisterFunctionIfAbsent("REVERSE_TEXT", 64, Reverse));
+        using var command = first.CreateCommand();
+        command.CommandText = "SELECT reverse_text('街镇')";
+        Assert.Equal("镇街", command.ExecuteScalar());
+    }
+
+    [Fact]
     public void An_output_size_out_of_range_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Connection.RegisterFunction("too_big", 4096, Reverse));

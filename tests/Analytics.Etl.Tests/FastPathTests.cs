@@ -91,4 +91,36 @@ public sealed class FastPathTests(DemoDropFixture drop) : IDisposable
 
         _bed.AssertOneQuarantined(result, AssistanceRows, Payments, 4, "pay_month", "发放月份(pay_month)：日期 2024-06-01 不在季度 2024Q3 内");
     }
+
+    [Fact]
+    public void A_payment_id_repeated_far_down_a_file_in_key_order_is_quarantined_as_a_duplicate()
+    {
+        // The file's ids ascend, so the scan's proof of distinct keys would spare the count; one repeat must undo it.
+        Assistance();
+        var lines = _bed.Lines(Payments);
+        Assert.True(lines.Skip(1).Zip(lines.Skip(2)).All(p => string.CompareOrdinal(p.First.Split(',')[0], p.Second.Split(',')[0]) < 0));
+        _bed.SetCell(Payments, 1500, "payment_id", _bed.Cell(Payments, 3, "payment_id"));
+
+        var result = _bed.Load("assistance", "2024Q3");
+
+        Assert.False(TookTheFastPath(result));
+        _bed.AssertOneQuarantined(result, AssistanceRows, Payments, 1500, "payment_id", "重复行：主键 (payment_id) 与第 3 行相同");
+    }
+
+    [Fact]
+    public void A_file_in_two_disjoint_blocks_of_ascending_ids_takes_the_fast_path()
+    {
+        // Festival relief paid after the monthly payments, with ids of their own: two runs of ascending ids.
+        Assistance();
+        var lines = _bed.Lines(Payments);
+        var moved = lines.Skip(1).Take(500).ToList();
+        lines.RemoveRange(1, 500);
+        lines.AddRange(moved);
+        _bed.WriteLines(Payments, lines);
+
+        var result = _bed.Load("assistance", "2024Q3");
+
+        Assert.True(TookTheFastPath(result));
+        _bed.AssertCounts(result, AssistanceRows, AssistanceRows, 0);
+    }
 }

@@ -40,11 +40,14 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
 
             var opening = Stopwatch.StartNew();
             var files = source.Open(feed, quarter);
-            var openMs = opening.ElapsedMilliseconds;
             WarehouseDatabase.CheckPseudonymKey(connection, key);
+            // Registered before the transaction: committed at once, they are known to every later load without a lookup.
+            key.Register(connection);
+            CitizenIdFunction.Register(connection);
             using var transaction = connection.BeginTransaction();
             var runId = NextRunId(connection);
             var replaced = PreviousRun(connection, feed.Id, quarter);
+            var openMs = opening.ElapsedMilliseconds;
             var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, progress, cancellationToken);
             var counts = load.Run(files);
             var result = new LoadResult(runId, feed.Id, quarter, true,
@@ -58,14 +61,17 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
                 throw new InvalidOperationException($"行数不平衡 (read {result.RowsRead} ≠ loaded {result.RowsLoaded} + quarantined {result.RowsQuarantined})");
             }
 
+            var logging = Stopwatch.StartNew();
             RunLog.Record(connection, result, source, trigger, started);
+            var logMs = logging.ElapsedMilliseconds;
             var committing = Stopwatch.StartNew();
             transaction.Commit();
             warehouse.MarkDataChanged();
             return result with
             {
                 Duration = clock.Elapsed,
-                Steps = result.Steps.Append(new KeyValuePair<string, long>("commit", committing.ElapsedMilliseconds)).ToDictionary(),
+                Steps = result.Steps.Append(new KeyValuePair<string, long>("run log", logMs))
+                    .Append(new KeyValuePair<string, long>("commit", committing.ElapsedMilliseconds)).ToDictionary(),
             };
         }
         catch (Exception ex) when (ex is EtlException or DuckDbException or WarehouseConfigurationException or InvalidOperationException or IOException or OperationCanceledException)

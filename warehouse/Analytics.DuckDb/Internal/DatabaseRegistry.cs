@@ -113,4 +113,7 @@ internal sealed class SharedDatabase(string? key, DatabaseHandle handle, IReadOn
     public DatabaseHandle Handle { get; } = handle;
     public IReadOnlyDictionary<string, string> Options { get; } = options;
     public int RefCount { get; set; }
+
+    /// <summary>Names of .NET functions whose registration is committed: they last as long as the instance.</summary>
+    public HashSet<string> CommittedFunctions { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
