@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Analytics.Etl.Loading;
 
@@ -97,8 +98,8 @@ public sealed class CsvFileScanTests : IDisposable
     }
 
     [Theory]
-    [InlineData(CsvFileScan.MaxRuns, true)]
-    [InlineData(CsvFileScan.MaxRuns + 1, false)]
+    [InlineData(CsvKeyOrder.MaxRuns, true)]
+    [InlineData(CsvKeyOrder.MaxRuns + 1, false)]
     public void Gives_up_the_proof_after_too_many_runs(int runs, bool distinct)
     {
         // Blocks of two ascending keys, each block below the one before: disjoint runs, one per block.
@@ -116,5 +117,28 @@ public sealed class CsvFileScanTests : IDisposable
         var facts = Scan("id,v\n" + string.Join("\n", disjoint.Concat(first)) + "\n")!;
         Assert.True(facts.KeysDistinct);
         Assert.Equal(150_000L, facts.DataRows);
+    }
+
+    [Theory]
+    [InlineData(-1, true, false)]
+    [InlineData(0, false, false)]
+    [InlineData(1, true, true)]
+    public void A_file_read_in_parallel_ranges_is_judged_as_one(int change, bool distinct, bool edgeSpaces)
+    {
+        // 44 MB: above the size from which ranges of the file are read at once, one per core.
+        const int rows = 1_100_000;
+        var text = new StringBuilder("id,v\n", rows * 41);
+        for (var i = 0; i < rows; i++)
+        {
+            var key = change == 0 && i == rows - 1 ? 0 : i;
+            var space = change == 1 && i == rows / 2 ? " " : "";
+            text.Append(CultureInfo.InvariantCulture, $"{key:D12},{space}abcdefghijklmnopqrstuvwxyz\n");
+        }
+
+        var facts = Scan(text.ToString())!;
+
+        Assert.Equal(rows, facts.DataRows);
+        Assert.Equal(distinct, facts.KeysDistinct);
+        Assert.Equal(edgeSpaces, facts.HasEdgeSpaces);
     }
 }
