@@ -55,6 +55,12 @@ internal static class CsvFileScan
         var length = new FileInfo(path).Length;
         var count = length < ParallelFrom ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 4);
         var ranges = new List<(long Start, long End)>();
+        if (count == 1)
+        {
+            ranges.Add((0, length));
+            return ranges;
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.RandomAccess);
         var probe = new byte[1 << 16];
         long start = 0;
