@@ -103,7 +103,7 @@ public sealed class CsvFileScanTests : IDisposable
     public void Gives_up_the_proof_after_too_many_runs(int runs, bool distinct)
     {
         // Blocks of two ascending keys, each block below the one before: disjoint runs, one per block.
-        var lines = Enumerable.Range(0, runs).Reverse().SelectMany(k => new[] { $"{10 * k:D4},x", $"{10 * k + 1:D4},x" });
+        var lines = Enumerable.Range(0, runs).Reverse().SelectMany(k => new[] { $"{10 * k:D6},x", $"{10 * k + 1:D6},x" });
         Assert.Equal(distinct, Scan("id,v\n" + string.Join("\n", lines) + "\n")!.KeysDistinct);
     }
 
