@@ -17,9 +17,12 @@ internal static class CsvRejects
     /// <summary>Options for an all-text read that skips lines it cannot split (a read whose rejects another read records).</summary>
     public const string SkippingReadOptions = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', ignore_errors = true";
 
-    /// <summary>Options for the strict, typed read of the fast path (the caller passes the column types).</summary>
+    /// <summary>
+    /// Options for the strict, typed read of the fast path (the caller passes the column types). Dates are read by
+    /// DuckDB's own date cast, the one the staged path tries first, rather than a dateformat (3% of the insert).
+    /// </summary>
     public static string StrictReadOptions =>
-        $"header = true, delim = ',', quote = '\"', escape = '\"', dateformat = '%Y-%m-%d', " +
+        $"header = true, delim = ',', quote = '\"', escape = '\"', " +
         $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
 
     /// <summary>SQL giving one row per rejected line: data row number and reason.</summary>
