@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Diagnostics;
 using Analytics.DemoData;
 using Analytics.DuckDb;
@@ -44,14 +43,7 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
 
         for (var round = 1; round <= rounds; round++)
         {
-            var readFirst = round % 2 == 1;
-            var csv = readFirst ? ReadPaymentFiles() : TimeSpan.Zero;
-            var (paymentRun, paymentResults) = LoadPayments(regions, source);
-            if (!readFirst)
-            {
-                csv = ReadPaymentFiles();
-            }
-
+            var (csv, (paymentRun, paymentResults)) = BenchRounds.Run(round, ReadPaymentFiles, () => LoadPayments(regions, source));
             var paymentsRead = paymentResults.Sum(r => r.RowsRead);
             if (paymentsRead != csvRows)
             {
@@ -63,8 +55,7 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
             output.WriteLine($"第 {round} 轮 (round {round}): (a) {csv.TotalSeconds,6:F2} s, (b) {paymentRun.Elapsed.TotalSeconds,6:F2} s, 比值 (b)/(a) (ratio) {result.Ratio:F2}");
         }
 
-        // The lower median: a round that really happened, never flattered by an even count.
-        var median = paymentRounds.OrderBy(r => r.Ratio).ElementAt((paymentRounds.Count - 1) / 2);
+        var median = BenchRounds.Median(paymentRounds, r => r.Ratio);
         var csvRate = csvRows / median.Csv.TotalSeconds;
         var typedRate = csvRows / typedCsv.TotalSeconds;
         var paymentRate = csvRows / median.Pipeline.Elapsed.TotalSeconds;
@@ -72,7 +63,7 @@ internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter o
         output.WriteLine($"(a) DuckDB read_csv 救助金发放文件 (payment files):        {median.Csv.TotalSeconds,7:F2} s  {csvRate,12:N0} 行/秒 (rows/s)");
         output.WriteLine($"(a') 同上, 按仓库列类型 (same, warehouse column types):   {typedCsv.TotalSeconds,7:F2} s  {typedRate,12:N0} 行/秒 (rows/s)");
         output.WriteLine($"(b) 全流程, 同一批救助金发放文件 (pipeline, same files): {median.Pipeline.Elapsed.TotalSeconds,7:F2} s  {paymentRate,12:N0} 行/秒 (rows/s)");
-        output.WriteLine($"比值 (b) / (a) 同一文件 (ratio, same files): {median.Ratio:F2}   (目标 target ≥ 0.50; {rounds} 轮中位数 median of {rounds} rounds: {string.Join(", ", paymentRounds.Select(r => r.Ratio.ToString("F2", CultureInfo.InvariantCulture)))})");
+        output.WriteLine($"比值 (b) / (a) 同一文件 (ratio, same files): {median.Ratio:F2}   (目标 target ≥ 0.50; {rounds} 轮中位数 median of {rounds} rounds: {BenchRounds.Ratios(paymentRounds, r => r.Ratio)})");
         output.WriteLine($"比值 (b) / (a') 同一文件、同一列类型 (ratio, same files and column types): {paymentRate / typedRate:F2}");
         WriteSteps("(b)", median.Pipeline, median.Results);
         if (paymentsOnly)

@@ -22,7 +22,8 @@ internal static class CsvFileScan
     private delegate void LineAction(ReadOnlySpan<byte> line);
 
     private const int BlockSize = 1 << 20;
-    private const byte Delimiter = (byte)',';
+    /// <summary>The extracts' field delimiter (the strict read names the same one).</summary>
+    public const byte Delimiter = (byte)',';
 
     // Below this size one thread is quicker than several.
     private const long ParallelFrom = 32L << 20;

@@ -15,7 +15,6 @@ internal sealed class CsvKeyOrder(int field, bool header)
     /// </summary>
     public const int MaxRuns = 1024;
 
-    private const byte Delimiter = (byte)',';
     private readonly List<(byte[] First, byte[] Last)> _runs = [];
     private byte[] _previous = new byte[64];
     private int _previousLength = -1;
@@ -114,7 +113,7 @@ internal sealed class CsvKeyOrder(int field, bool header)
     {
         for (var i = 0; i < field; i++)
         {
-            var next = line.IndexOf(Delimiter);
+            var next = line.IndexOf(CsvFileScan.Delimiter);
             if (next < 0)
             {
                 return default;
@@ -123,7 +122,7 @@ internal sealed class CsvKeyOrder(int field, bool header)
             line = line[(next + 1)..];
         }
 
-        var end = line.IndexOf(Delimiter);
+        var end = line.IndexOf(CsvFileScan.Delimiter);
         return end >= 0 ? line[..end] : line;
     }
 }
