@@ -38,13 +38,18 @@ public static class ElderlyCareFiles
     private static double NursingShare(Institution i, DateOnly day) =>
         Math.Min(0.9, i.NursingShare + 0.02 * ((day.DayNumber - new DateOnly(2023, 12, 31).DayNumber) / 365.25));
 
-    /// <summary>Probability that a staff member holds a certificate (持证上岗) at quarter end, with the injected jump.</summary>
+    /// <summary>Towns whose drawn certificate share reaches this certify every staff member (全员持证上岗).</summary>
+    private const double FullCertificationShare = 0.95;
+
+    /// <summary>Probability that a staff member holds the certificate of their post (持证上岗) at quarter end, with the injected jump.</summary>
     public static double CertificateShare(GenerationContext context, TownProfile town, Quarter quarter)
     {
         if (context.Plan.ForTown(AnomalyKind.CertificateRateJump, town.Index) is { } jump)
             return quarter < Quarter.Parse(jump.Quarter) ? AnomalyPlan.LowCertificateShare / 100.0 : 1.0;
         var years = (quarter.LastDay.DayNumber - new DateOnly(2023, 12, 31).DayNumber) / 365.25;
-        return Math.Clamp(0.93 + (town.Quality - 0.78) * 0.2 + 0.01 * years, 0.5, 1.0);
+        var share = Math.Clamp(0.93 + (town.Quality - 0.78) * 0.2 + 0.01 * years, 0.5, 1.0);
+        // A well-run town enforces 持证上岗 for every post (松江's 100% target); the others keep a few uncertified staff.
+        return share >= FullCertificationShare ? 1.0 : share;
     }
 
     /// <summary>Probability that a care worker holds a skill-level certificate: 88.1% in Songjiang at the end of 2023, +2.5 points a year.</summary>

@@ -15,7 +15,8 @@ public static class RubricInputs
     {
         const string Civil = "business_type = civil_assistance";
         const string Housing = "business_type = housing_security";
-        const string Overdue = "(finished_date > deadline_date, or finished_date empty)";
+        const string Overdue = "(finished_date > deadline_date, or finished_date empty and deadline_date on or before the quarter's last day)";
+        const string Finished = "finished_date set";
         var inputs = new List<RubricInput>
         {
             new("hedui.certified_verifiers", "verification", "verifiers", "count rows where in_post and certified"),
@@ -23,11 +24,11 @@ public static class RubricInputs
             new("hedui.training_required", "verification", "verifiers", "count rows where training_required"),
             new("hedui.training_attended", "verification", "verifiers", "count rows where training_required and training_attended"),
             new("hedui.incomplete_applications", "verification", "requests", $"count rows where {Civil} and not materials_complete"),
-            new("hedui.civil_total", "verification", "requests", $"sum households where {Civil}"),
+            new("hedui.civil_total", "verification", "requests", $"sum households where {Civil} and {Finished} (办结件数)"),
             new("hedui.civil_overdue", "verification", "requests", $"sum households where {Civil} and {Overdue}"),
             new("hedui.civil_submitted", "verification", "requests", $"sum households where {Civil}"),
             new("hedui.civil_returned", "verification", "requests", $"sum households where {Civil} and returned_by_city"),
-            new("hedui.housing_total", "verification", "requests", $"sum households where {Housing}"),
+            new("hedui.housing_total", "verification", "requests", $"sum households where {Housing} and {Finished} (办结件数)"),
             new("hedui.housing_overdue", "verification", "requests", $"sum households where {Housing} and {Overdue}"),
             new("hedui.housing_submitted", "verification", "requests", $"sum households where {Housing}"),
             new("hedui.housing_returned", "verification", "requests", $"sum households where {Housing} and returned_by_city"),

@@ -34,7 +34,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         // Town × quarter quantities are only this refresh's first step: a temporary table, never written to the file.
         Sql.Execute(connection, $"""
             CREATE OR REPLACE TEMP TABLE {WorkTable} (
-                quantity_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL, town_key INTEGER NOT NULL,
+                quantity_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL, town_key INTEGER,
                 quarter_key INTEGER NOT NULL, value DECIMAL(18,4) NOT NULL)
             """);
         long quantities = Sql.Execute(connection, QuantitiesSql());
@@ -125,14 +125,17 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         var columns = string.Join(",\n    ", quantities.Select(q => $"CAST({q.Expression} AS DECIMAL(18,4)) AS {Sql.Ident(q.Code)}"));
         var head = $"""
             agg{n} AS (
-                SELECT f.town_key, f.quarter_key,
+                SELECT f.district_code, f.town_key, f.quarter_key,
                 {columns}
-                FROM {table} f WHERE f.town_key IS NOT NULL GROUP BY f.town_key, f.quarter_key),
-            long{n} AS (UNPIVOT agg{n} ON COLUMNS(* EXCLUDE (town_key, quarter_key)) INTO NAME quantity_code VALUE value)
+                FROM {table} f GROUP BY f.district_code, f.town_key, f.quarter_key),
+            long{n} AS (UNPIVOT agg{n} ON COLUMNS(* EXCLUDE (district_code, town_key, quarter_key)) INTO NAME quantity_code VALUE value)
             """;
+        // Rows the source places in no 街镇 (an organisation registered at district level) keep a NULL town: they count
+        // towards their district and the city, never towards a town.
+        var unplaced = $"SELECT l.quantity_code, l.district_code, NULL, l.quarter_key, l.value FROM long{n} l WHERE l.town_key IS NULL";
         if (!zeroWhenAbsent)
         {
-            return (head, $"SELECT l.quantity_code, r.district_code, l.town_key, l.quarter_key, l.value FROM long{n} l JOIN dim_region r ON r.town_key = l.town_key");
+            return (head, $"SELECT l.quantity_code, r.district_code, l.town_key, l.quarter_key, l.value FROM long{n} l JOIN dim_region r ON r.town_key = l.town_key\nUNION ALL\n{unplaced}");
         }
 
         // Every town of every loaded quarter gets a value: no rows in a loaded system extract means zero.
@@ -148,6 +151,8 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
             SELECT c.quantity_code, g.district_code, g.town_key, g.quarter_key, coalesce(l.value, 0)
             FROM grid{n} g CROSS JOIN codes{n} c
             LEFT JOIN long{n} l ON l.town_key = g.town_key AND l.quarter_key = g.quarter_key AND l.quantity_code = c.quantity_code
+            UNION ALL
+            {unplaced}
             """);
     }
 
@@ -178,12 +183,13 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
                        WHEN 'flow' THEN CASE q.quarter WHEN 1 THEN y.s1 WHEN 2 THEN y.s2 WHEN 3 THEN y.s3 ELSE y.s4 END
                        WHEN 'max' THEN CASE q.quarter WHEN 1 THEN y.m1 WHEN 2 THEN y.m2 WHEN 3 THEN y.m3 ELSE y.m4 END
                        ELSE q.value END AS ytd_value
-            FROM tq q JOIN town_year y ON y.quantity_code = q.quantity_code AND y.town_key = q.town_key AND y.year = q.year),
+            FROM tq q JOIN town_year y ON y.quantity_code = q.quantity_code AND y.district_code = q.district_code
+                AND y.town_key IS NOT DISTINCT FROM q.town_key AND y.year = q.year),
         town AS (
             SELECT quantity_code, kind, district_code, town_key, year || 'Q' || quarter AS period, year, quarter, value, ytd_value FROM town_quarter
             UNION ALL
             SELECT quantity_code, kind, district_code, town_key, CAST(year AS VARCHAR), year, NULL, value, value FROM town_year)
-        SELECT quantity_code, 'town', 'T:' || town_key, district_code, town_key, period, year, quarter, value, ytd_value FROM town
+        SELECT quantity_code, 'town', 'T:' || town_key, district_code, town_key, period, year, quarter, value, ytd_value FROM town WHERE town_key IS NOT NULL
         UNION ALL
         SELECT quantity_code, 'district', 'D:' || district_code, district_code, NULL, period, year, quarter,
                CASE any_value(kind) WHEN 'max' THEN max(value) ELSE sum(value) END,

@@ -2,7 +2,8 @@ namespace Analytics.Metrics.Rules;
 
 /// <summary>
 /// 较上年有所增长 (同比): full score when the value (or rate) is strictly above the same period of the previous
-/// year (or strictly below, for direction: decrease). Without last year's value: 无上年基数, scored as the rubric says.
+/// year (or strictly below, for direction: decrease; a rate or count at 0 in both years has nothing left to reduce and
+/// scores full). Without last year's value: 无上年基数, scored as the rubric says.
 /// </summary>
 public sealed class GrowthRule : IRubricRule
 {
@@ -39,7 +40,7 @@ public sealed class GrowthRule : IRubricRule
     private string Verb => Increase ? "增长" : "下降";
 
     public string Describe(decimal maximum) =>
-        $"{Label ?? "指标"}较上年同期{Verb}得 {Fmt.Num(maximum)} 分，持平或{(Increase ? "下降" : "上升")}不得分；无上年基数得 {Fmt.Num(NoBaselineScore)} 分";
+        $"{Label ?? "指标"}较上年同期{Verb}得 {Fmt.Num(maximum)} 分，持平或{(Increase ? "下降" : "上升")}不得分{(Increase ? "" : "（两年均为 0 时无可再降，得满分）")}；无上年基数得 {Fmt.Num(NoBaselineScore)} 分";
 
     public RuleOutcome Evaluate(RuleContext c)
     {
@@ -60,6 +61,13 @@ public sealed class GrowthRule : IRubricRule
         {
             return new RuleOutcome(NoBaselineScore, ItemStatus.NoBaseline,
                 $"{label} {_source.Text(now, c)}；无上年基数（上年同期数据缺失），无法比较，按规定得 {Fmt.Num(NoBaselineScore)} 分");
+        }
+
+        if (!Increase && now.Numerator == 0m && before.Numerator == 0m)
+        {
+            // Nothing left to reduce: holding zero is the best a town can do, not a failure to fall.
+            return new RuleOutcome(c.Maximum, ItemStatus.Scored,
+                $"{label} {_source.Text(now, c)}，上年同期 {_source.Text(before, c)}，已为 0、无可再降，视同达标，得 {Fmt.Num(c.Maximum)} 分");
         }
 
         var sign = now.CompareTo(before);
