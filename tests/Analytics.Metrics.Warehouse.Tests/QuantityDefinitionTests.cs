@@ -1,0 +1,98 @@
+using Analytics.DuckDb;
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Warehouse;
+
+namespace Analytics.Metrics.Warehouse.Tests;
+
+/// <summary>
+/// The definitions behind rubric inputs, measured on hand-written fact rows in a fresh warehouse: what counts as an
+/// overdue or finished verification request, and organisations the source places in no 街镇.
+/// </summary>
+public sealed class QuantityDefinitionTests : IDisposable
+{
+    private const string Songjiang = "310117";
+    private readonly string _folder = Directory.CreateTempSubdirectory("quantity-tests-").FullName;
+    private readonly WarehouseDatabase _warehouse;
+    private readonly DuckDbConnection _connection;
+    private readonly int _yueyang;
+
+    public QuantityDefinitionTests()
+    {
+        _warehouse = WarehouseDatabase.Open(Path.Combine(_folder, "w.duckdb"));
+        _connection = _warehouse.Connect();
+        _yueyang = Sql.Scalar<int>(_connection, "SELECT town_key FROM dim_region WHERE district_code = $1 AND town_name = '岳阳街道'", Songjiang);
+    }
+
+    private void Execute(string sql) => Sql.Execute(_connection, sql);
+
+    private void Loaded(long runId, string feed, int quarterKey) => Execute(
+        $"INSERT INTO etl_run (run_id, feed, quarter_key, transport, origin, trigger, started_at, status) " +
+        $"VALUES ({runId}, '{feed}', {quarterKey}, 'files', 'test', 'cli', TIMESTAMP '2024-10-15 00:00:00', 'succeeded')");
+
+    private decimal? Value(string quantity, string level, string period)
+    {
+        var unit = level == "town" ? $"T:{_yueyang}" : $"D:{Songjiang}";
+        return Sql.Scalar<decimal?>(_connection,
+            "SELECT value FROM metric_quantity_value WHERE quantity_code = $1 AND unit_key = $2 AND period = $3", quantity, unit, period);
+    }
+
+    private void Request(string id, string type, int households, string deadline, string? finished) => Execute(
+        "INSERT INTO fact_verification_requests (run_id, quarter_key, district_code, town_key, request_id, business_type, households, " +
+        "received_date, deadline_date, finished_date, materials_complete, returned_by_city, return_reason) " +
+        $"VALUES (1, 20243, '{Songjiang}', {_yueyang}, '{id}', '{type}', {households}, DATE '2024-08-01', DATE '{deadline}', " +
+        $"{(finished is null ? "NULL" : $"DATE '{finished}'")}, true, false, NULL)");
+
+    [Fact]
+    public void An_open_request_is_overdue_only_once_its_deadline_has_passed_by_quarter_end_and_only_finished_requests_count_as_finished()
+    {
+        Loaded(1, "verification", 20243);
+        Request("R1", "housing_security", 1, "2024-08-31", "2024-08-20"); // finished in time
+        Request("R2", "housing_security", 2, "2024-09-10", "2024-09-20"); // finished late: overdue
+        Request("R3", "housing_security", 4, "2024-09-30", null);         // open, deadline is the quarter's last day: overdue
+        Request("R4", "housing_security", 8, "2024-10-10", null);         // open, deadline after quarter end: not yet overdue
+        Request("R5", "civil_assistance", 16, "2024-10-05", "2024-10-12"); // finished after quarter end, late: overdue
+        IndicatorEngine.Refresh(_connection);
+
+        Assert.Equal(6m, Value("hedui.housing_overdue", "town", "2024Q3"));
+        Assert.Equal(3m, Value("hedui.housing_total", "town", "2024Q3"));
+        Assert.Equal(15m, Value("hedui.housing_submitted", "town", "2024Q3"));
+        Assert.Equal(16m, Value("hedui.civil_overdue", "town", "2024Q3"));
+        Assert.Equal(16m, Value("hedui.civil_total", "town", "2024Q3"));
+        Assert.Equal(22m, Value("hedui.overdue", "town", "2024Q3"));
+    }
+
+    private void Organisation(string id, int? townKey, string? grade) => Execute(
+        "INSERT INTO fact_socialorg_organisations (run_id, quarter_key, district_code, town_key, org_id, name, org_type, registered_date, " +
+        "cancelled_date, status, evaluation_due, evaluation_participated, evaluation_grade, evaluation_year) " +
+        $"VALUES (2, 20243, '{Songjiang}', {(townKey is { } k ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL")}, '{id}', '组织{id}', " +
+        $"'social_group', DATE '2015-01-01', NULL, 'active', true, true, {(grade is null ? "NULL" : $"'{grade}'")}, 2022)");
+
+    [Fact]
+    public void Organisations_without_a_town_count_towards_their_district_but_no_town()
+    {
+        Loaded(2, "socialorg", 20243);
+        Organisation("A", _yueyang, "4A");
+        Organisation("B", _yueyang, null);
+        Organisation("C", null, "5A");  // registered at district level, no 街镇
+        Organisation("D", null, "2A");
+        Organisation("E", null, null);
+        IndicatorEngine.Refresh(_connection);
+
+        Assert.Equal(2m, Value("socorg.registered", "town", "2024Q3"));
+        Assert.Equal(1m, Value("socorg.rated", "town", "2024Q3"));
+        Assert.Equal(5m, Value("socorg.registered", "district", "2024Q3"));
+        Assert.Equal(3m, Value("socorg.rated", "district", "2024Q3"));
+        Assert.Equal(2m, Value("socorg.rated_3a_plus", "district", "2024Q3"));
+        // A stock's year is its last quarter, for the district's unplaced organisations as for a town.
+        Assert.Equal(5m, Value("socorg.registered", "district", "2024"));
+        Assert.Equal(60.0000m, Sql.Scalar<decimal>(_connection,
+            "SELECT value FROM metric_value WHERE indicator_code = 'socorg.rated_rate' AND level = 'district' AND district_code = $1 AND period = '2024Q3'", Songjiang));
+        Assert.Equal(0L, Sql.Scalar<long>(_connection, "SELECT count(*) FROM metric_quantity_value WHERE level = 'town' AND town_key IS NULL"));
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
