@@ -90,6 +90,42 @@ public sealed class QuantityDefinitionTests : IDisposable
         Assert.Equal(0L, Sql.Scalar<long>(_connection, "SELECT count(*) FROM metric_quantity_value WHERE level = 'town' AND town_key IS NULL"));
     }
 
+    private void Payment(string id, string recipient, string category, string type, string month, decimal amount) => Execute(
+        "INSERT INTO fact_assistance_payments (run_id, quarter_key, district_code, town_key, payment_id, recipient_id, category, payment_type, pay_month, amount) " +
+        $"VALUES (3, 20241, '{Songjiang}', {_yueyang}, '{id}', '{recipient}', '{category}', '{type}', DATE '{month}', {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+
+    private void Event(string id, string recipient, string category, string type, string date) => Execute(
+        "INSERT INTO fact_assistance_case_events (run_id, quarter_key, district_code, town_key, event_id, recipient_id, category, event_type, event_date, due_date) " +
+        $"VALUES (3, 20241, '{Songjiang}', {_yueyang}, '{id}', '{recipient}', '{category}', '{type}', DATE '{date}', NULL)");
+
+    [Fact]
+    public void A_person_helped_once_is_one_episode_however_many_payments_follow()
+    {
+        Loaded(3, "assistance", 20241);
+        // 支出型贫困: one decision in January, three monthly payments and the Spring Festival relief.
+        Event("E1", "P1", "expenditure_poverty", "application", "2024-01-02");
+        Event("E2", "P1", "expenditure_poverty", "approval", "2024-01-15");
+        foreach (var (id, month) in new[] { ("M1", "2024-01-01"), ("M2", "2024-02-01"), ("M3", "2024-03-01") })
+        {
+            Payment(id, "P1", "expenditure_poverty", "monthly", month, 800m);
+        }
+
+        Payment("F1", "P1", "expenditure_poverty", "festival_relief", "2024-01-01", 800m);
+        // 临时救助: two decisions for one person (helped twice), one rejected applicant.
+        Event("E3", "P2", "temporary_assistance", "approval", "2024-02-10");
+        Payment("T1", "P2", "temporary_assistance", "one_off", "2024-02-01", 1500m);
+        Event("E4", "P2", "temporary_assistance", "approval", "2024-03-20");
+        Payment("T2", "P2", "temporary_assistance", "one_off", "2024-03-01", 500m);
+        Event("E5", "P3", "temporary_assistance", "application", "2024-03-01");
+        Event("E6", "P3", "temporary_assistance", "rejection", "2024-03-12");
+        IndicatorEngine.Refresh(_connection);
+
+        Assert.Equal(1m, Value("assistance.expenditure_poverty_cases", "town", "2024Q1"));
+        Assert.Equal(2m, Value("assistance.temporary_cases", "town", "2024Q1"));
+        Assert.Equal(1m, Value("assistance.festival_relief_cases", "town", "2024Q1"));
+        Assert.Equal(5200m, Value("assistance.payment_amount", "town", "2024Q1"));
+    }
+
     public void Dispose()
     {
         _connection.Dispose();

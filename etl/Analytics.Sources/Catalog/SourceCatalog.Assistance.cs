@@ -58,7 +58,8 @@ public static partial class SourceCatalog
                 [
                     ColumnSpec.Id("event_id", "事项编号"), ColumnSpec.Id("recipient_id", "对象编号"), DistrictCode, TownName,
                     new("category", ColumnType.String, true, "救助类别", AllowedValues: AssistanceCategories),
-                    new("event_type", ColumnType.String, true, "事项类型", AllowedValues: CaseEventTypes),
+                    new("event_type", ColumnType.String, true, "事项类型", AllowedValues: CaseEventTypes,
+                        Description: "approval is the assistance decision: for temporary_assistance and expenditure_poverty one approval is one 人次, whatever payments follow"),
                     ColumnSpec.Date("event_date", "办理日期"),
                     ColumnSpec.Date("due_date", "规定时限", required: false) with
                     {

@@ -42,8 +42,9 @@ public static class QuantityCatalog
         }
 
         Count("dibao.uninsured", "低保对象未参保人数", "例", "assistance", "recipients", "f.category = 'dibao' AND f.status = 'active' AND NOT f.medical_insured", S);
-        Count("assistance.temporary_cases", "临时救助人次", "人次", "assistance", "payments", "f.category = 'temporary_assistance'", F);
-        Count("assistance.expenditure_poverty_cases", "支出型贫困救助人次", "人次", "assistance", "payments", "f.category = 'expenditure_poverty'", F);
+        // 人次: one assistance decision (审批通过) is one person helped once, however many payments follow it.
+        Count("assistance.temporary_cases", "临时救助人次", "人次", "assistance", "case_events", "f.event_type = 'approval' AND f.category = 'temporary_assistance'", F);
+        Count("assistance.expenditure_poverty_cases", "支出型贫困救助人次", "人次", "assistance", "case_events", "f.event_type = 'approval' AND f.category = 'expenditure_poverty'", F);
         Count("assistance.festival_relief_cases", "帮困送温暖人次", "人次", "assistance", "payments", "f.payment_type = 'festival_relief'", F);
         Add("assistance.payment_amount", "救助金发放金额", "元", "assistance", "payments", "sum(f.amount)", F);
         Count("assistance.periodic_reviews_late", "定期复审超时例数", "例", "assistance", "case_events", "f.event_type = 'periodic_review' AND f.event_date > f.due_date", F);
