@@ -1,6 +1,5 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Indicators;
-using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Tests;
 
@@ -10,36 +9,24 @@ namespace Analytics.Metrics.Warehouse.Tests;
 /// </summary>
 public sealed class QuantityDefinitionTests : IDisposable
 {
-    private const string Songjiang = "310117";
-    private readonly string _folder = Directory.CreateTempSubdirectory("quantity-tests-").FullName;
-    private readonly WarehouseDatabase _warehouse;
-    private readonly DuckDbConnection _connection;
-    private readonly int _yueyang;
+    private const string Songjiang = FreshWarehouse.Songjiang;
+    private readonly FreshWarehouse _fresh = new();
 
-    public QuantityDefinitionTests()
-    {
-        _warehouse = WarehouseDatabase.Open(Path.Combine(_folder, "w.duckdb"));
-        _connection = _warehouse.Connect();
-        _yueyang = Sql.Scalar<int>(_connection, "SELECT town_key FROM dim_region WHERE district_code = $1 AND town_name = '岳阳街道'", Songjiang);
-    }
+    private void Execute(string sql) => _fresh.Execute(sql);
 
-    private void Execute(string sql) => Sql.Execute(_connection, sql);
-
-    private void Loaded(long runId, string feed, int quarterKey) => Execute(
-        $"INSERT INTO etl_run (run_id, feed, quarter_key, transport, origin, trigger, started_at, status) " +
-        $"VALUES ({runId}, '{feed}', {quarterKey}, 'files', 'test', 'cli', TIMESTAMP '2024-10-15 00:00:00', 'succeeded')");
+    private void Loaded(long runId, string feed, int quarterKey) => _fresh.Loaded(runId, feed, quarterKey);
 
     private decimal? Value(string quantity, string level, string period)
     {
-        var unit = level == "town" ? $"T:{_yueyang}" : $"D:{Songjiang}";
-        return Sql.Scalar<decimal?>(_connection,
+        var unit = level == "town" ? $"T:{_fresh.Yueyang}" : $"D:{Songjiang}";
+        return Sql.Scalar<decimal?>(_fresh.Connection,
             "SELECT value FROM metric_quantity_value WHERE quantity_code = $1 AND unit_key = $2 AND period = $3", quantity, unit, period);
     }
 
     private void Request(string id, string type, int households, string deadline, string? finished) => Execute(
         "INSERT INTO fact_verification_requests (run_id, quarter_key, district_code, town_key, request_id, business_type, households, " +
         "received_date, deadline_date, finished_date, materials_complete, returned_by_city, return_reason) " +
-        $"VALUES (1, 20243, '{Songjiang}', {_yueyang}, '{id}', '{type}', {households}, DATE '2024-08-01', DATE '{deadline}', " +
+        $"VALUES (1, 20243, '{Songjiang}', {_fresh.Yueyang}, '{id}', '{type}', {households}, DATE '2024-08-01', DATE '{deadline}', " +
         $"{(finished is null ? "NULL" : $"DATE '{finished}'")}, true, false, NULL)");
 
     [Fact]
@@ -51,7 +38,7 @@ public sealed class QuantityDefinitionTests : IDisposable
         Request("R3", "housing_security", 4, "2024-09-30", null);         // open, deadline is the quarter's last day: overdue
         Request("R4", "housing_security", 8, "2024-10-10", null);         // open, deadline after quarter end: not yet overdue
         Request("R5", "civil_assistance", 16, "2024-10-05", "2024-10-12"); // finished after quarter end, late: overdue
-        IndicatorEngine.Refresh(_connection);
+        IndicatorEngine.Refresh(_fresh.Connection);
 
         Assert.Equal(6m, Value("hedui.housing_overdue", "town", "2024Q3"));
         Assert.Equal(3m, Value("hedui.housing_total", "town", "2024Q3"));
@@ -71,12 +58,12 @@ public sealed class QuantityDefinitionTests : IDisposable
     public void Organisations_without_a_town_count_towards_their_district_but_no_town()
     {
         Loaded(2, "socialorg", 20243);
-        Organisation("A", _yueyang, "4A");
-        Organisation("B", _yueyang, null);
+        Organisation("A", _fresh.Yueyang, "4A");
+        Organisation("B", _fresh.Yueyang, null);
         Organisation("C", null, "5A");  // registered at district level, no 街镇
         Organisation("D", null, "2A");
         Organisation("E", null, null);
-        IndicatorEngine.Refresh(_connection);
+        IndicatorEngine.Refresh(_fresh.Connection);
 
         Assert.Equal(2m, Value("socorg.registered", "town", "2024Q3"));
         Assert.Equal(1m, Value("socorg.rated", "town", "2024Q3"));
@@ -85,18 +72,18 @@ public sealed class QuantityDefinitionTests : IDisposable
         Assert.Equal(2m, Value("socorg.rated_3a_plus", "district", "2024Q3"));
         // A stock's year is its last quarter, for the district's unplaced organisations as for a town.
         Assert.Equal(5m, Value("socorg.registered", "district", "2024"));
-        Assert.Equal(60.0000m, Sql.Scalar<decimal>(_connection,
+        Assert.Equal(60.0000m, Sql.Scalar<decimal>(_fresh.Connection,
             "SELECT value FROM metric_value WHERE indicator_code = 'socorg.rated_rate' AND level = 'district' AND district_code = $1 AND period = '2024Q3'", Songjiang));
-        Assert.Equal(0L, Sql.Scalar<long>(_connection, "SELECT count(*) FROM metric_quantity_value WHERE level = 'town' AND town_key IS NULL"));
+        Assert.Equal(0L, Sql.Scalar<long>(_fresh.Connection, "SELECT count(*) FROM metric_quantity_value WHERE level = 'town' AND town_key IS NULL"));
     }
 
     private void Payment(string id, string recipient, string category, string type, string month, decimal amount) => Execute(
         "INSERT INTO fact_assistance_payments (run_id, quarter_key, district_code, town_key, payment_id, recipient_id, category, payment_type, pay_month, amount) " +
-        $"VALUES (3, 20241, '{Songjiang}', {_yueyang}, '{id}', '{recipient}', '{category}', '{type}', DATE '{month}', {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        $"VALUES (3, 20241, '{Songjiang}', {_fresh.Yueyang}, '{id}', '{recipient}', '{category}', '{type}', DATE '{month}', {amount.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
 
     private void Event(string id, string recipient, string category, string type, string date) => Execute(
         "INSERT INTO fact_assistance_case_events (run_id, quarter_key, district_code, town_key, event_id, recipient_id, category, event_type, event_date, due_date) " +
-        $"VALUES (3, 20241, '{Songjiang}', {_yueyang}, '{id}', '{recipient}', '{category}', '{type}', DATE '{date}', NULL)");
+        $"VALUES (3, 20241, '{Songjiang}', {_fresh.Yueyang}, '{id}', '{recipient}', '{category}', '{type}', DATE '{date}', NULL)");
 
     [Fact]
     public void A_person_helped_once_is_one_episode_however_many_payments_follow()
@@ -118,7 +105,7 @@ public sealed class QuantityDefinitionTests : IDisposable
         Payment("T2", "P2", "temporary_assistance", "one_off", "2024-03-01", 500m);
         Event("E5", "P3", "temporary_assistance", "application", "2024-03-01");
         Event("E6", "P3", "temporary_assistance", "rejection", "2024-03-12");
-        IndicatorEngine.Refresh(_connection);
+        IndicatorEngine.Refresh(_fresh.Connection);
 
         Assert.Equal(1m, Value("assistance.expenditure_poverty_cases", "town", "2024Q1"));
         Assert.Equal(2m, Value("assistance.temporary_cases", "town", "2024Q1"));
@@ -126,9 +113,5 @@ public sealed class QuantityDefinitionTests : IDisposable
         Assert.Equal(5200m, Value("assistance.payment_amount", "town", "2024Q1"));
     }
 
-    public void Dispose()
-    {
-        _connection.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _fresh.Dispose();
 }

@@ -8,7 +8,8 @@ public sealed class ScoringTests(WarehouseFixture fixture)
 {
     private static readonly Rubric Songjiang = RubricCatalog.Get("songjiang-2024");
 
-    private (decimal Returned, decimal Submitted, decimal Staff, decimal Certified, decimal Skill, decimal Eligible, decimal Participants, decimal Registered, decimal Rated3A)
+    private (decimal Returned, decimal Submitted, decimal Staff, decimal Certified, decimal CareWorkers, decimal Skill, decimal Eligible, decimal Participants,
+        decimal Registered, decimal Rated3A, decimal? Rentals, decimal? BoundaryInspections)
         Facts(int townKey, int quarterKey)
     {
         decimal Q(string sql) => fixture.Scalar<decimal?>(sql, townKey, quarterKey) ?? 0m;
@@ -17,11 +18,14 @@ public sealed class ScoringTests(WarehouseFixture fixture)
             Q("SELECT sum(households) FROM fact_verification_requests WHERE town_key = $1 AND quarter_key = $2"),
             Q("SELECT count(*) FROM fact_eldercare_staff WHERE town_key = $1 AND quarter_key = $2"),
             Q("SELECT count(*) FILTER (WHERE has_certificate) FROM fact_eldercare_staff WHERE town_key = $1 AND quarter_key = $2"),
-            Q("SELECT count(*) FILTER (WHERE skill_level <> 'none') FROM fact_eldercare_staff WHERE town_key = $1 AND quarter_key = $2"),
+            Q("SELECT count(*) FILTER (WHERE role = 'care_worker') FROM fact_eldercare_staff WHERE town_key = $1 AND quarter_key = $2"),
+            Q("SELECT count(*) FILTER (WHERE role = 'care_worker' AND skill_level <> 'none') FROM fact_eldercare_staff WHERE town_key = $1 AND quarter_key = $2"),
             Q("SELECT count(*) FILTER (WHERE status = 'active' AND evaluation_due) FROM fact_socialorg_organisations WHERE town_key = $1 AND quarter_key = $2"),
             Q("SELECT count(*) FILTER (WHERE status = 'active' AND evaluation_due AND evaluation_participated) FROM fact_socialorg_organisations WHERE town_key = $1 AND quarter_key = $2"),
             Q("SELECT count(*) FILTER (WHERE status = 'active') FROM fact_socialorg_organisations WHERE town_key = $1 AND quarter_key = $2"),
-            Q("SELECT count(*) FILTER (WHERE status = 'active' AND evaluation_grade IN ('3A', '4A', '5A')) FROM fact_socialorg_organisations WHERE town_key = $1 AND quarter_key = $2"));
+            Q("SELECT count(*) FILTER (WHERE status = 'active' AND evaluation_grade IN ('3A', '4A', '5A')) FROM fact_socialorg_organisations WHERE town_key = $1 AND quarter_key = $2"),
+            fixture.Scalar<decimal?>("SELECT sum(assistive_device_rentals) FROM fact_ledger WHERE town_key = $1 AND quarter_key = $2", townKey, quarterKey),
+            fixture.Scalar<decimal?>("SELECT sum(boundary_inspections) FROM fact_ledger WHERE town_key = $1 AND quarter_key = $2", townKey, quarterKey));
     }
 
     /// <summary>The 松江 2024Q3 score of every town, worked out by hand from the facts with the notice's rules.</summary>
@@ -35,21 +39,29 @@ public sealed class ScoringTests(WarehouseFixture fixture)
             var townKey = fixture.Scalar<int>("SELECT town_key FROM dim_region WHERE town_code = $1", ranked.Town.TownCode);
             var now = Facts(townKey, 20243);
             var before = Facts(townKey, 20233);
-            // S1.3b 核对退回率较上年同期下降 (5): no requests → full; otherwise strictly lower than 2023Q3 (cross-multiplied, exact).
+            // S1.3b 核对退回率较上年同期下降 (5): no requests → full; 0 in both years → full (nothing left to reduce);
+            // otherwise strictly lower than 2023Q3 (cross-multiplied, exact).
             var s13b = now.Submitted == 0 ? 5m
                 : before.Submitted == 0 ? 0m
+                : now.Returned == 0 && before.Returned == 0 ? 5m
                 : now.Returned * before.Submitted < before.Returned * now.Submitted ? 5m : 0m;
+            // S2.3a 辅具租赁办件量 strictly above 2023Q3 (5); S5.2a at least one boundary self-inspection (5).
+            var s23a = now.Rentals is { } r && before.Rentals is { } r0 && r > r0 ? 5m : 0m;
+            var s52a = now.BoundaryInspections >= 1 ? 5m : 0m;
             var s36a = now.Staff == 0 || now.Certified == now.Staff ? 5m : 0m;
-            var s36b = now.Staff == 0 || now.Skill * 100 >= 80 * now.Staff ? 5m : 0m;
+            var s36b = now.CareWorkers == 0 || now.Skill * 100 >= 80 * now.CareWorkers ? 5m : 0m;
             var s45a = now.Eligible == 0 || now.Participants * 100 >= 50 * now.Eligible ? 5m : 0m;
             var s45b = now.Registered == 0 || before.Registered == 0 ? 0m
                 : now.Rated3A * before.Registered > before.Rated3A * now.Registered ? 5m : 0m;
             // Weighted sections: section = weight × Σ item scores / Σ item maxima, to 0.01; judgement items are pending (0).
-            var expected = ExactMath.RoundScore(18m * s13b / 60m) + ExactMath.RoundScore(20m * (s36a + s36b) / 70m) + ExactMath.RoundScore(18m * (s45a + s45b) / 60m);
+            var expected = ExactMath.RoundScore(18m * s13b / 60m) + ExactMath.RoundScore(18m * s23a / 50m) + ExactMath.RoundScore(20m * (s36a + s36b) / 70m)
+                + ExactMath.RoundScore(18m * (s45a + s45b) / 60m) + ExactMath.RoundScore(6m * s52a / 20m);
             var result = ranked.Town.Result;
             Assert.Equal(expected, result.Total);
             Assert.Equal(80m, result.Maximum);
             Assert.Equal(s13b, result.Item("S1.3b").Score);
+            Assert.Equal(s23a, result.Item("S2.3a").Score);
+            Assert.Equal(s52a, result.Item("S5.2a").Score);
             Assert.Equal(s36a, result.Item("S3.6a").Score);
             Assert.Equal(s36b, result.Item("S3.6b").Score);
             Assert.Equal(s45a, result.Item("S4.5a").Score);

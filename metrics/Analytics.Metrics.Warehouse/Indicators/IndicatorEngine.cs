@@ -9,7 +9,8 @@ namespace Analytics.Metrics.Warehouse.Indicators;
 public sealed record IndicatorRefresh(long Quantities, long QuantityValues, long IndicatorValues, TimeSpan Elapsed, IReadOnlyDictionary<string, long>? StepMs = null);
 
 /// <summary>
-/// Computes every indicator for every town, district and the city, for every quarter and year, with 同比 and 环比,
+/// Computes every indicator for every town, district and the city, for every quarter and year, with 同比 (only between
+/// complete years: a partly loaded year is no base) and 环比,
 /// in a handful of set-based DuckDB statements: facts → metric_quantity (town × quarter) → metric_quantity_value
 /// (town/district/city × quarter/year, with year-to-date) → metric_value (indicators with YoY/QoQ).
 /// </summary>
@@ -156,6 +157,10 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
             """);
     }
 
+    private static string FeedsCte() =>
+        "feeds(quantity_code, feed, kind) AS (VALUES " +
+        string.Join(", ", QuantityCatalog.All.Select(q => $"({Sql.Literal(q.Code)}, {Sql.Literal(q.Feed)}, {Sql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
+
     private static string KindsCte() =>
         "kinds(quantity_code, kind) AS (VALUES " +
         string.Join(", ", QuantityCatalog.All.Select(q => $"({Sql.Literal(q.Code)}, {Sql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
@@ -212,15 +217,25 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
                 yoy_previous, yoy_change, yoy_pct, yoy_direction, qoq_previous, qoq_change, qoq_pct, qoq_direction)
             WITH defs(indicator_code, direction, numerator, denominator, scale) AS (VALUES
                 {definitions}),
+            {FeedsCte()},
+            -- A year counts as a 同比 base only when complete: every quarter of a flow's feed loaded, a stock's fourth.
+            complete_year AS (
+                SELECT f.quantity_code, l.quarter_key // 10 AS year
+                FROM feeds f JOIN (SELECT DISTINCT feed, quarter_key FROM etl_run WHERE status = 'succeeded') l ON l.feed = f.feed
+                GROUP BY f.quantity_code, f.kind, l.quarter_key // 10
+                HAVING CASE WHEN f.kind = 'stock' THEN max(l.quarter_key % 10) = 4 ELSE count(*) = 4 END),
             base AS MATERIALIZED (
                 SELECT d.indicator_code, d.direction, n.level, n.unit_key, n.district_code, n.town_key, n.period, n.year, n.quarter,
+                       n.quarter IS NOT NULL OR (cn.year IS NOT NULL AND (d.denominator IS NULL OR cd.year IS NOT NULL)) AS complete,
                        CASE WHEN d.denominator IS NULL THEN n.value
                             ELSE CAST(CAST(d.scale AS DECIMAL(18,4)) * n.value / nullif(dn.value, 0) AS DECIMAL(18,4)) END AS value,
                        CASE WHEN n.quarter IS NULL THEN CAST(n.year - 1 AS VARCHAR) ELSE (n.year - 1) || 'Q' || n.quarter END AS yoy_period,
                        CASE WHEN n.quarter IS NULL THEN NULL WHEN n.quarter = 1 THEN (n.year - 1) || 'Q4' ELSE n.year || 'Q' || (n.quarter - 1) END AS qoq_period
                 FROM defs d
                 JOIN metric_quantity_value n ON n.quantity_code = d.numerator
-                LEFT JOIN metric_quantity_value dn ON dn.quantity_code = d.denominator AND dn.unit_key = n.unit_key AND dn.period = n.period)
+                LEFT JOIN metric_quantity_value dn ON dn.quantity_code = d.denominator AND dn.unit_key = n.unit_key AND dn.period = n.period
+                LEFT JOIN complete_year cn ON cn.quantity_code = d.numerator AND cn.year = n.year
+                LEFT JOIN complete_year cd ON cd.quantity_code = d.denominator AND cd.year = n.year)
             SELECT b.indicator_code, b.level, b.district_code, b.town_key, b.period, b.year, b.quarter, b.value,
                    y.value, b.value - y.value, CAST(round(100 * (b.value - y.value) / nullif(abs(y.value), 0), 2) AS DECIMAL(18,2)),
                    CASE WHEN y.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = y.value THEN 'flat'
@@ -229,7 +244,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
                    CASE WHEN b.quarter IS NULL THEN NULL WHEN q.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = q.value THEN 'flat'
                         WHEN (b.value > q.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END
             FROM base b
-            LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key AND y.period = b.yoy_period
+            LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key AND y.period = b.yoy_period AND b.complete AND y.complete
             LEFT JOIN base q ON q.indicator_code = b.indicator_code AND q.unit_key = b.unit_key AND q.period = b.qoq_period
             """;
     }

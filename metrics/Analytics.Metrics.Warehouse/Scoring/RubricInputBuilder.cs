@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using Analytics.Metrics.Rules;
 using Analytics.Metrics.Warehouse.Quantities;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
@@ -44,6 +45,9 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         }
 
         var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, periods.Select(p => p.ToString()).ToList());
+        var growthInputs = rubric.Items.Where(i => i.Rule is GrowthRule).SelectMany(i => i.Inputs.Values)
+            .Distinct().Select(QuantityCatalog.Find).OfType<Quantity>().ToList();
+        var loaded = growthInputs.Count == 0 ? null : LoadedQuarters.Read(connection);
         var unitsByPeriod = UnitsByPeriod(rubric.District.Code, periods);
         var result = new Dictionary<AssessmentPeriod, IReadOnlyList<UnitInputs>>();
         foreach (var period in periods)
@@ -51,6 +55,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             var units = unitsByPeriod[period];
 
             var periodJudgements = judgements.GetValueOrDefault(period.ToString());
+            var gaps = Gaps(period);
             var list = new List<UnitInputs>(units.Count);
             foreach (var unit in units)
             {
@@ -59,13 +64,31 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 var before = Values(period, key, PreviousYear(period).ToString());
                 var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
                 var missing = names.Where(n => !values.ContainsKey(n)).ToList();
-                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period), missing));
+                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period, gaps), missing));
             }
 
             result[period] = list;
         }
 
         return result;
+
+        // 同比 needs complete bases: every quarter the input sums over, loaded in both the period and the year before.
+        Dictionary<string, string> Gaps(AssessmentPeriod period)
+        {
+            var gaps = new Dictionary<string, string>();
+            foreach (var quantity in growthInputs)
+            {
+                var yearToDate = cumulative.Contains(quantity.Code);
+                var parts = new[] { ("本期缺", loaded!.Missing(quantity, period, yearToDate)), ("上年同期缺", loaded.Missing(quantity, PreviousYear(period), yearToDate)) }
+                    .Where(p => p.Item2 is not null).Select(p => $"{p.Item1} {p.Item2}数据").ToList();
+                if (parts.Count > 0)
+                {
+                    gaps[quantity.Code] = string.Join("，", parts);
+                }
+            }
+
+            return gaps;
+        }
 
         // Inputs described as 累计 take the year-to-date value in a quarterly evaluation; absent figures stay absent.
         Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period)

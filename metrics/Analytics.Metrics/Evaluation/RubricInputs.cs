@@ -8,11 +8,13 @@ public sealed record Judgement(decimal Score, string Evaluator, string Reason);
 /// <param name="Judgements">Item code → evaluator's judgement.</param>
 /// <param name="Previous">Input name → value for the same period of the previous year (同比基数).</param>
 /// <param name="Period">The period scored; null means the rubric's whole year.</param>
+/// <param name="Gaps">Input name → what its 同比 comparison lacks (e.g. "上年同期缺 2023Q2 社会救助信息系统数据"); absent when complete.</param>
 public sealed record RubricInputs(
     IReadOnlyDictionary<string, decimal?> Values,
     IReadOnlyDictionary<string, Judgement> Judgements,
     IReadOnlyDictionary<string, decimal?> Previous,
-    AssessmentPeriod? Period = null)
+    AssessmentPeriod? Period = null,
+    IReadOnlyDictionary<string, string>? Gaps = null)
 {
     public static RubricInputs Empty { get; } = new(
         new Dictionary<string, decimal?>(), new Dictionary<string, Judgement>(), new Dictionary<string, decimal?>());
