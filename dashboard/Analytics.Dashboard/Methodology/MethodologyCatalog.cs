@@ -30,7 +30,7 @@ public sealed partial class MethodologyCatalog(SuppressionPolicy policy)
     private static IndicatorMethod Public(PublicIndicator indicator, SuppressionPolicy policy)
     {
         var table = FactTableOf(indicator.Sql);
-        return new IndicatorMethod(indicator.Code, indicator.Name, null, indicator.Unit, "规模指标（不分高低好坏）", indicator.Domain,
+        return new IndicatorMethod(indicator.Code, indicator.Name, indicator.Indicator.NameEn, indicator.Unit, indicator.Indicator.DirectionZh, indicator.Domain,
             Source(table), indicator.Definition + "。区、全市为所辖街镇之和。", indicator.Sql,
             $"公开页面与开放数据接口发布。1 至 {policy.Threshold - 1} 的计数显示为“{policy.BelowThresholdMark}”（0 照常显示）；" +
             $"若某个隐藏数能由合计推算出来，同一合计关系中次小的数也隐藏，显示为“{SuppressionPolicy.ComplementaryMark}”；涉及隐藏数的同比不显示。",
@@ -54,7 +54,7 @@ public sealed partial class MethodologyCatalog(SuppressionPolicy policy)
             .ToList();
         var tables = new[] { numerator.FactTable, denominator?.FactTable }.OfType<string>().Distinct();
         return new IndicatorMethod(indicator.Code, indicator.NameZh, indicator.NameEn, indicator.Unit,
-            indicator.Direction == IndicatorDirection.Higher ? "越高越好" : "越低越好", indicator.Domain,
+            indicator.DirectionZh, indicator.Domain,
             string.Join("；", tables.Select(Source)), formula, indicator.DefinitionSql, disclosure, Public: false, usedBy);
     }
 

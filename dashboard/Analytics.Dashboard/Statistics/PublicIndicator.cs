@@ -1,39 +1,48 @@
+using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Metrics.Warehouse.Quantities;
+
 namespace Analytics.Dashboard.Statistics;
 
 /// <summary>
-/// An aggregate count shown to the public, computed from one fact table per 街镇 and quarter.
-/// <see cref="Sql"/> selects <c>quarter_key, town_key, district_code, value</c>; <see cref="Definition"/> says the same in words
-/// for the methodology page.
+/// An aggregate count shown to the public: one indicator of the catalog (<see cref="IndicatorCatalog"/>), so its name,
+/// unit, direction and SQL are the ones the leadership pages, briefings and methodology use. <see cref="Sql"/> selects
+/// <c>quarter_key, town_key, district_code, value</c>; <see cref="Definition"/> says the same in words.
 /// </summary>
-public sealed record PublicIndicator(string Code, string Name, string Unit, string Domain, string Sql, string Definition)
+public sealed record PublicIndicator(string Code, Indicator Indicator, string Definition)
 {
     public static readonly IReadOnlyList<PublicIndicator> All =
     [
-        Count("dibao", "低保在册人数", "人", "社会救助",
-            "fact_assistance_recipients WHERE category = 'dibao' AND status = 'active'",
+        new("dibao", IndicatorCatalog.Get("dibao.recipients"),
             "季度末救助对象名册中救助类别为低保、状态为在册的人数，按救助对象所在街镇汇总"),
-        Count("low_income", "低收入在册人数", "人", "社会救助",
-            "fact_assistance_recipients WHERE category = 'low_income' AND status = 'active'",
+        new("low_income", IndicatorCatalog.Get("low_income.recipients"),
             "季度末救助对象名册中救助类别为低收入、状态为在册的人数，按街镇汇总"),
-        Count("tekun", "特困供养人数", "人", "社会救助",
-            "fact_assistance_recipients WHERE category = 'tekun' AND status = 'active'",
+        new("tekun", IndicatorCatalog.Get("tekun.recipients"),
             "季度末救助对象名册中救助类别为特困供养、状态为在册的人数，按街镇汇总"),
-        Count("temporary_assistance", "临时救助人次", "人次", "社会救助",
-            "fact_assistance_payments WHERE category = 'temporary_assistance'",
-            "季度内救助金发放记录中救助类别为临时救助的笔数（一人多次救助计多人次），按街镇汇总"),
-        new("eldercare_institutions", "养老机构数", "家", "养老服务",
-            "SELECT quarter_key, town_key, district_code, count(DISTINCT institution_id) AS value FROM fact_eldercare_institutions GROUP BY ALL",
-            "季度末养老机构名册中不同机构编号的个数，按机构所在街镇汇总"),
-        new("eldercare_beds", "养老机构核定床位", "张", "养老服务",
-            "SELECT quarter_key, town_key, district_code, sum(beds_total)::BIGINT AS value FROM fact_eldercare_institutions GROUP BY ALL",
+        new("temporary_assistance", IndicatorCatalog.Get("assistance.temporary_cases"),
+            "季度内业务办理记录中临时救助审批通过的次数：一次救助决定为一人次（同一人两次获救助计两人次，一次救助的多笔发放不重复计），按街镇汇总"),
+        new("eldercare_institutions", IndicatorCatalog.Get("eldercare.institutions"),
+            "季度末养老机构名册中的机构个数，按机构所在街镇汇总"),
+        new("eldercare_beds", IndicatorCatalog.Get("eldercare.beds"),
             "季度末养老机构名册中各机构核定床位数之和，按机构所在街镇汇总"),
-        Count("social_organisations", "社会组织数", "家", "社会组织",
-            "fact_socialorg_organisations WHERE status = 'active'",
-            "季度末社会组织登记名册中状态为正常（未注销）的社会组织个数，按登记所在街镇汇总"),
+        new("social_organisations", IndicatorCatalog.Get("socorg.registered"),
+            "季度末社会组织登记名册中状态为正常（未注销）的社会组织个数，按登记所在街镇汇总；未落在街镇的区级社会组织计入区合计"),
     ];
 
-    public static PublicIndicator? Find(string code) => All.FirstOrDefault(i => i.Code == code);
+    public string Name => Indicator.NameZh;
 
-    private static PublicIndicator Count(string code, string name, string unit, string domain, string fromWhere, string definition) =>
-        new(code, name, unit, domain, $"SELECT quarter_key, town_key, district_code, count(*) AS value FROM {fromWhere} GROUP BY ALL", definition);
+    public string Unit => Indicator.Unit;
+
+    public string Domain => Indicator.Domain;
+
+    /// <summary>The catalog quantity's own aggregate per 街镇 and quarter (rows without a 街镇 keep a NULL town).</summary>
+    public string Sql
+    {
+        get
+        {
+            var quantity = QuantityCatalog.Get(Indicator.Numerator);
+            return $"SELECT f.quarter_key, f.town_key, f.district_code, CAST({quantity.Expression} AS BIGINT) AS value FROM {quantity.FactTable} f GROUP BY ALL";
+        }
+    }
+
+    public static PublicIndicator? Find(string code) => All.FirstOrDefault(i => i.Code == code);
 }

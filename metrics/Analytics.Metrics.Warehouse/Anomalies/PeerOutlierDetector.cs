@@ -40,7 +40,8 @@ public sealed class PeerOutlierDetector : IAnomalyDetector
                         continue;
                     }
 
-                    var worse = (z > 0) == (indicator.Direction == IndicatorDirection.Lower);
+                    // A scale indicator far from its peers is worth a look but is no one's shortfall.
+                    var worse = indicator.Direction != IndicatorDirection.Neutral && (z > 0) == (indicator.Direction == IndicatorDirection.Lower);
                     var numbers = new Dictionary<string, object?>
                     {
                         ["value"] = point.Value, ["peer_median"] = Math.Round(median, 2), ["peer_mad"] = Math.Round(mad, 2), ["robust_z"] = Math.Round(z, 2),
@@ -49,7 +50,7 @@ public sealed class PeerOutlierDetector : IAnomalyDetector
                     yield return context.TownFlag(AnomalyKinds.PeerOutlier, Math.Abs(z) >= 6 && worse ? Severity.Medium : Severity.Low, town.TownKey, point.Period,
                         indicator.Code, point.Value, (decimal)Math.Round(median, 2), z, numbers,
                         $"{point.Period} {indicator.NameZh} {point.Value:0.##}{indicator.Unit}，同区同类{town.TownType} {values.Length} 个中位数 {median:0.##}{indicator.Unit}，" +
-                        $"稳健 z 值 {z:0.#}，{(worse ? "明显落后于" : "明显高于")}同类街镇");
+                        $"稳健 z 值 {z:0.#}，{(worse ? "明显落后于" : z > 0 ? "明显高于" : "明显低于")}同类街镇");
                 }
             }
         }

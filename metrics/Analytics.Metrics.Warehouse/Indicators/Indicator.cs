@@ -3,11 +3,14 @@ using Analytics.Metrics.Warehouse.Quantities;
 
 namespace Analytics.Metrics.Warehouse.Indicators;
 
-/// <summary>Whether a rise of the indicator is good news (higher) or bad news (lower).</summary>
+/// <summary>Whether a rise of the indicator is good news (higher), bad news (lower), or neither (a scale figure).</summary>
 public enum IndicatorDirection
 {
     Higher,
     Lower,
+
+    /// <summary>规模指标: how many people are helped or organisations registered is need, not performance.</summary>
+    Neutral,
 }
 
 /// <summary>
@@ -31,7 +34,44 @@ public sealed record Indicator(
 
     public string Feed => QuantityCatalog.Get(Numerator).Feed;
 
-    public string DirectionText => Direction == IndicatorDirection.Higher ? "higher" : "lower";
+    public string DirectionText => Direction switch { IndicatorDirection.Higher => "higher", IndicatorDirection.Lower => "lower", _ => "neutral" };
+
+    /// <summary>The direction as every page and document states it.</summary>
+    public string DirectionZh => Direction switch
+    {
+        IndicatorDirection.Higher => "越高越好",
+        IndicatorDirection.Lower => "越低越好",
+        _ => "规模指标（不分高低好坏）",
+    };
+
+    /// <summary>Relative distance from the median within which a value counts as level with it (持平).</summary>
+    public const decimal MedianTolerance = 0.02m;
+
+    /// <summary>How the tolerance reads on pages and in briefings.</summary>
+    public const string MedianToleranceText = "与中位数相差不超过中位数的 2% 视为持平";
+
+    /// <summary>
+    /// A value against a reference (the district median): "flat" within <see cref="MedianTolerance"/>, otherwise
+    /// "better"/"worse" by the direction, or "above"/"below" for a scale indicator; null without both numbers.
+    /// </summary>
+    public string? CompareWith(decimal? value, decimal? reference)
+    {
+        if (value is not { } v || reference is not { } m)
+        {
+            return null;
+        }
+
+        if (Math.Abs(v - m) <= MedianTolerance * Math.Abs(m))
+        {
+            return "flat";
+        }
+
+        return Direction switch
+        {
+            IndicatorDirection.Neutral => v > m ? "above" : "below",
+            _ => (v > m) == (Direction == IndicatorDirection.Higher) ? "better" : "worse",
+        };
+    }
 
     /// <summary>The indicator as SQL over the facts: the quantities' aggregates per town and quarter, and the ratio.</summary>
     public string DefinitionSql

@@ -17,4 +17,5 @@ public static partial class IndicatorCatalog
 
     private const IndicatorDirection Up = IndicatorDirection.Higher;
     private const IndicatorDirection Down = IndicatorDirection.Lower;
+    private const IndicatorDirection Scale = IndicatorDirection.Neutral;
 }

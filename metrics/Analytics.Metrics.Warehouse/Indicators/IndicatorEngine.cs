@@ -97,7 +97,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         yoy_previous   DECIMAL(18,4),
         yoy_change     DECIMAL(18,4),
         yoy_pct        DECIMAL(18,2),
-        yoy_direction  {Text},            -- better | worse | flat | no_baseline
+        yoy_direction  {Text},            -- better | worse | flat | no_baseline; up | down for scale indicators
         qoq_previous   DECIMAL(18,4),
         qoq_change     DECIMAL(18,4),
         qoq_pct        DECIMAL(18,2),
@@ -239,9 +239,11 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
             SELECT b.indicator_code, b.level, b.district_code, b.town_key, b.period, b.year, b.quarter, b.value,
                    y.value, b.value - y.value, CAST(round(100 * (b.value - y.value) / nullif(abs(y.value), 0), 2) AS DECIMAL(18,2)),
                    CASE WHEN y.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = y.value THEN 'flat'
+                        WHEN b.direction = 'neutral' THEN CASE WHEN b.value > y.value THEN 'up' ELSE 'down' END
                         WHEN (b.value > y.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END,
                    q.value, b.value - q.value, CAST(round(100 * (b.value - q.value) / nullif(abs(q.value), 0), 2) AS DECIMAL(18,2)),
                    CASE WHEN b.quarter IS NULL THEN NULL WHEN q.value IS NULL OR b.value IS NULL THEN 'no_baseline' WHEN b.value = q.value THEN 'flat'
+                        WHEN b.direction = 'neutral' THEN CASE WHEN b.value > q.value THEN 'up' ELSE 'down' END
                         WHEN (b.value > q.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END
             FROM base b
             LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key AND y.period = b.yoy_period AND b.complete AND y.complete

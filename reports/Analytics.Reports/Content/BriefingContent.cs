@@ -40,10 +40,8 @@ public sealed record TargetLine(string ItemCode, string ItemName, TargetProgress
 /// <summary>A town's value of an indicator against the median of its district's towns.</summary>
 public sealed record TownIndicator(Indicator Indicator, decimal? Value, decimal? DistrictMedian)
 {
-    /// <summary>better / worse / flat against the median, by the indicator's direction; null without both numbers.</summary>
-    public string? Comparison => Value is not { } v || DistrictMedian is not { } m ? null
-        : v == m ? "flat"
-        : (v > m) == (Indicator.Direction == IndicatorDirection.Higher) ? "better" : "worse";
+    /// <summary>Against the median as the indicator defines it (direction and tolerance, <see cref="Indicator.CompareWith"/>).</summary>
+    public string? Comparison => Indicator.CompareWith(Value, DistrictMedian);
 }
 
 /// <summary>A district's briefing (季度简报) for one period: everything the document shows, computed once.</summary>

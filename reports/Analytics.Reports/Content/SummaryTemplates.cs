@@ -50,7 +50,7 @@ public static class SummaryTemplates
             paragraphs.Add("失分较多的评分项：" + string.Join("；", lost.Select(i => $"{i.Name}（得 {Score(i.Score)} 分，满分 {Score(i.Maximum)} 分，{i.Status.Label()}）")) + "。");
         }
 
-        var compared = s.Indicators.Where(i => i.Comparison is not null).ToList();
+        var compared = s.Indicators.Where(i => i.Comparison is "better" or "worse" or "flat").ToList();
         if (compared.Count > 0)
         {
             paragraphs.Add($"与全区街镇中位数相比，{compared.Count} 项指标中优于中位数 {compared.Count(i => i.Comparison == "better")} 项，" +
