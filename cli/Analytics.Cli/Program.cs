@@ -18,6 +18,7 @@ root.Subcommands.Add(RubricCommand.Create());
 root.Subcommands.Add(EtlCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(JudgeCommand.Create());
+root.Subcommands.Add(FindingsCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());

@@ -40,11 +40,13 @@ public class CatalogTests
             "hedui.certified_verifiers", "hedui.trained_verifiers", "hedui.incomplete_applications", "hedui.civil_overdue",
             "hedui.civil_total", "hedui.housing_overdue", "hedui.housing_total", "hedui.civil_returned", "hedui.civil_submitted",
             "hedui.housing_returned", "hedui.housing_submitted", "hedui.training_attended", "hedui.training_required",
-            "staff.assistance_workers", "population.registered", "violations.review_process", "violations.periodic_review",
-            "violations.tekun_review", "violations.temp_assistance", "violations.medical_assistance", "dibao.uninsured",
-            "violations.four_medical_list", "violations.employment_assistance", "violations.improper_inclusion",
-            "violations.exit_followup", "violations.publicity", "disaster.max_report_delay_hours", "help.excellent_cases",
-            "deduct.misconduct_cases", "deduct.care_injuries", "deduct.care_deaths", "veto.criminal_case",
+            "staff.assistance_workers", "population.registered", "findings.review_process", "assistance.periodic_reviews_late",
+            "findings.tekun_review", "findings.temp_assistance", "findings.medical_assistance", "dibao.uninsured_cases",
+            "findings.four_medical_list", "findings.employment_assistance", "findings.improper_inclusion",
+            "assistance.follow_ups_late", "findings.publicity", "disaster.max_report_delay_hours", "help.excellent_cases",
+            "findings.misconduct_cases", "findings.care_injuries", "findings.care_deaths", "findings.criminal_case",
+            "findings.vagrant_patrol_missed", "findings.vagrant_placement_missed", "findings.vagrant_assistance",
+            "dibao.recipients", "dibao.recipients_reported",
         ];
         var declared = RubricCatalog.Get("changning-2023").Inputs.Select(i => i.Name).ToHashSet();
         Assert.Equal(agreed.Order(), declared.Order());

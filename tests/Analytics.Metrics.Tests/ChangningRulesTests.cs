@@ -119,23 +119,23 @@ public class ChangningRulesTests
     }
 
     [Theory]
-    [InlineData("B3.1", "violations.review_process", 0, 2)]
-    [InlineData("B3.1", "violations.review_process", 3, 0.5)]
-    [InlineData("B3.1", "violations.review_process", 4, 0)]
-    [InlineData("B3.1", "violations.review_process", 9, 0)] // floor at zero
-    [InlineData("B3.2", "violations.periodic_review", 1, 1.5)]
-    [InlineData("C2.1", "violations.tekun_review", 7, 0.6)]
-    [InlineData("C2.1", "violations.tekun_review", 11, 0)]
-    [InlineData("C4.2", "violations.temp_assistance", 2, 1)]
+    [InlineData("B3.1", "findings.review_process", 0, 2)]
+    [InlineData("B3.1", "findings.review_process", 3, 0.5)]
+    [InlineData("B3.1", "findings.review_process", 4, 0)]
+    [InlineData("B3.1", "findings.review_process", 9, 0)] // floor at zero
+    [InlineData("B3.2", "assistance.periodic_reviews_late", 1, 1.5)]
+    [InlineData("C2.1", "findings.tekun_review", 7, 0.6)]
+    [InlineData("C2.1", "findings.tekun_review", 11, 0)]
+    [InlineData("C4.2", "findings.temp_assistance", 2, 1)]
     [InlineData("C6.2", "hedui.incomplete_applications", 4, 1.2)]
-    [InlineData("D2.1", "violations.medical_assistance", 3, 0.7)]
-    [InlineData("D2.2", "dibao.uninsured", 7, 0.3)]
-    [InlineData("D2.2", "dibao.uninsured", 10, 0)]
-    [InlineData("D2.3", "violations.four_medical_list", 2, 0.6)]
-    [InlineData("D5.1", "violations.employment_assistance", 6, 0)]
-    [InlineData("E1.1", "violations.improper_inclusion", 2, 1)]
-    [InlineData("E1.2", "violations.exit_followup", 3, 0)]
-    [InlineData("E2.1", "violations.publicity", 3, 0.5)]
+    [InlineData("D2.1", "findings.medical_assistance", 3, 0.7)]
+    [InlineData("D2.2", "dibao.uninsured_cases", 7, 0.3)]
+    [InlineData("D2.2", "dibao.uninsured_cases", 10, 0)]
+    [InlineData("D2.3", "findings.four_medical_list", 2, 0.6)]
+    [InlineData("D5.1", "findings.employment_assistance", 6, 0)]
+    [InlineData("E1.1", "findings.improper_inclusion", 2, 1)]
+    [InlineData("E1.2", "assistance.follow_ups_late", 3, 0)]
+    [InlineData("E2.1", "findings.publicity", 3, 0.5)]
     public void Per_case_items_deduct_from_full_score_and_stop_at_zero(string code, string input, int cases, decimal expected)
     {
         Assert.Equal(expected, Score(code, t => t.Set(input, cases)).Score);
@@ -144,8 +144,8 @@ public class ChangningRulesTests
     [Fact]
     public void Per_case_explanation_says_when_the_floor_was_reached()
     {
-        var item = Score("B3.1", t => t.Set("violations.review_process", 5));
-        Assert.Equal("审核确认违反流程例数 5 例，每例扣 0.5 分，共扣 2.5 分，扣完为止，得 0 分", item.Explanation);
+        var item = Score("B3.1", t => t.Set("findings.review_process", 5));
+        Assert.Equal("区民政局发现审核确认违反流程例数 5 例，每例扣 0.5 分，共扣 2.5 分，扣完为止，得 0 分", item.Explanation);
     }
 
     [Theory]
@@ -178,9 +178,9 @@ public class ChangningRulesTests
     [Fact]
     public void Missing_count_input_is_marked_missing_and_scores_zero()
     {
-        var item = Score("B3.1", t => t.Remove("violations.review_process"));
+        var item = Score("B3.1", t => t.Remove("findings.review_process"));
         Assert.Equal(ItemStatus.MissingInput, item.Status);
         Assert.Equal(0m, item.Score);
-        Assert.Contains("violations.review_process", item.Explanation);
+        Assert.Contains("findings.review_process", item.Explanation);
     }
 }

@@ -29,15 +29,15 @@ public class ChangningTotalsTests
             .Set("hedui.civil_overdue", 15).Set("hedui.civil_total", 100)
             .Set("hedui.civil_returned", 3).Set("hedui.civil_submitted", 60)
             .Set("hedui.certified_verifiers", 1)
-            .Set("violations.review_process", 1)
-            .Set("dibao.uninsured", 3)
-            .Set("violations.improper_inclusion", 1)
+            .Set("findings.review_process", 1)
+            .Set("dibao.uninsured_cases", 3)
+            .Set("findings.improper_inclusion", 1)
             .Set("help.excellent_cases", 2)
             .Judge("A1.1", 3.5m)
             .Set("hedui.training_attended", 16).Set("hedui.training_required", 20)
             .Set("staff.assistance_workers", 2)
             .Judge("F1", 1.5m)
-            .Set("deduct.care_injuries", 1);
+            .Set("findings.care_injuries", 1);
 
         var result = Evaluate(inputs);
 
@@ -76,7 +76,7 @@ public class ChangningTotalsTests
     {
         // 2 misconduct × 2 + 1 injury × 1 + 1 death × 3 = 8 → capped at 5.
         var result = Evaluate(TestInputs.ChangningFull()
-            .Set("deduct.misconduct_cases", 2).Set("deduct.care_injuries", 1).Set("deduct.care_deaths", 1));
+            .Set("findings.misconduct_cases", 2).Set("findings.care_injuries", 1).Set("findings.care_deaths", 1));
         Assert.Equal(-5m, result.Deduction);
         Assert.Equal(95m, result.Total);
         Assert.Equal(-4m, result.Item("G1").Score);
@@ -86,9 +86,9 @@ public class ChangningTotalsTests
     [Fact]
     public void A_death_deducts_3_and_a_misconduct_case_2()
     {
-        var result = Evaluate(TestInputs.ChangningFull().Set("deduct.misconduct_cases", 1).Set("deduct.care_deaths", 1));
+        var result = Evaluate(TestInputs.ChangningFull().Set("findings.misconduct_cases", 1).Set("findings.care_deaths", 1));
         Assert.Equal(-5m, result.Deduction);
-        var lighter = Evaluate(TestInputs.ChangningFull().Set("deduct.care_deaths", 1));
+        var lighter = Evaluate(TestInputs.ChangningFull().Set("findings.care_deaths", 1));
         Assert.Equal(-3m, lighter.Deduction);
         Assert.Equal(97m, lighter.Total);
     }
@@ -96,7 +96,7 @@ public class ChangningTotalsTests
     [Fact]
     public void Veto_sets_grade_to_fail_whatever_the_points()
     {
-        var result = Evaluate(TestInputs.ChangningFull().Set("veto.criminal_case", 1));
+        var result = Evaluate(TestInputs.ChangningFull().Set("findings.criminal_case", 1));
         Assert.Equal(100m, result.Total);
         Assert.True(result.Vetoed);
         Assert.Equal(Grade.Fail, result.Grade);

@@ -41,8 +41,8 @@ public class InputCheckTests
     public void Negative_count_is_rejected()
     {
         var e = Assert.Throws<RubricInputException>(() =>
-            RubricEvaluator.Evaluate(Changning, TestInputs.ChangningFull().Set("dibao.uninsured", -1).Build()));
-        Assert.Contains("dibao.uninsured", e.Message);
+            RubricEvaluator.Evaluate(Changning, TestInputs.ChangningFull().Set("dibao.uninsured_cases", -1).Build()));
+        Assert.Contains("dibao.uninsured_cases", e.Message);
     }
 
     [Theory]

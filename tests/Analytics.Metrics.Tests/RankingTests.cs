@@ -31,7 +31,7 @@ public class RankingTests
     {
         var rubric = RubricCatalog.Get("changning-2023");
         var full = RubricEvaluator.Evaluate(rubric, TestInputs.ChangningFull().Build());
-        var weaker = RubricEvaluator.Evaluate(rubric, TestInputs.ChangningFull().Set("violations.publicity", 1).Build());
+        var weaker = RubricEvaluator.Evaluate(rubric, TestInputs.ChangningFull().Set("findings.publicity", 1).Build());
         var ranked = TownRanking.Rank([new TownResult("310105002", "江苏路街道", weaker), new TownResult("310105001", "华阳路街道", full)]);
         Assert.Equal("华阳路街道", ranked[0].Town.TownName);
         Assert.Equal(99.5m, ranked[1].Town.Result.Total);

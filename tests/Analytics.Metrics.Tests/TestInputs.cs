@@ -8,6 +8,7 @@ internal sealed class TestInputs
     private readonly Dictionary<string, decimal?> _values = new();
     private readonly Dictionary<string, Judgement> _judgements = new();
     private readonly Dictionary<string, decimal?> _previous = new();
+    private readonly Dictionary<string, InputGap> _gaps = new();
     private AssessmentPeriod? _period;
 
     public static TestInputs Empty() => new();
@@ -55,6 +56,13 @@ internal sealed class TestInputs
         return this;
     }
 
+    /// <summary>Marks an input as awaiting the bureau's inspection or a ledger (what the warehouse builder reports).</summary>
+    public TestInputs Gap(string name, ItemStatus status, string reason)
+    {
+        _gaps[name] = new InputGap(status, reason);
+        return this;
+    }
+
     public TestInputs In(AssessmentPeriod period)
     {
         _period = period;
@@ -63,7 +71,7 @@ internal sealed class TestInputs
 
     public RubricInputs Build() => new(
         new Dictionary<string, decimal?>(_values), new Dictionary<string, Judgement>(_judgements),
-        new Dictionary<string, decimal?>(_previous), _period);
+        new Dictionary<string, decimal?>(_previous), _period, new Dictionary<string, InputGap>(_gaps));
 
     /// <summary>长宁 2023: every measured input at a value that earns full marks, every judgement at full marks.</summary>
     public static TestInputs ChangningFull()
@@ -79,16 +87,17 @@ internal sealed class TestInputs
             .Set("staff.assistance_workers", 3).Set("population.registered", 25000);
         foreach (var name in new[]
                  {
-                     "violations.review_process", "violations.periodic_review",
-                     "violations.tekun_review", "violations.temp_assistance", "violations.medical_assistance", "dibao.uninsured",
-                     "violations.four_medical_list", "violations.employment_assistance", "violations.improper_inclusion",
-                     "violations.exit_followup", "violations.publicity", "deduct.misconduct_cases", "deduct.care_injuries",
-                     "deduct.care_deaths", "veto.criminal_case",
+                     "findings.review_process", "assistance.periodic_reviews_late",
+                     "findings.tekun_review", "findings.temp_assistance", "findings.medical_assistance", "dibao.uninsured_cases",
+                     "findings.four_medical_list", "findings.employment_assistance", "findings.improper_inclusion",
+                     "assistance.follow_ups_late", "findings.publicity", "findings.misconduct_cases", "findings.care_injuries",
+                     "findings.care_deaths", "findings.criminal_case", "findings.vagrant_patrol_missed", "findings.vagrant_placement_missed",
+                     "findings.vagrant_assistance",
                  })
         {
             t.Set(name, 0);
         }
 
-        return t.Set("help.excellent_cases", 5).Judge("F1", 0).Judge("F2", 0).Judge("F3", 0);
+        return t.Set("help.excellent_cases", 5).Set("dibao.recipients", 200).Set("dibao.recipients_reported", 200).Judge("F1", 0).Judge("F2", 0).Judge("F3", 0);
     }
 }

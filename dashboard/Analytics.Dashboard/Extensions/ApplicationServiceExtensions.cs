@@ -88,6 +88,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<TownProfiles>();
         services.AddSingleton<DistrictComparison>();
         services.AddSingleton<EvaluatorJudgements>();
+        services.AddSingleton<EvaluatorFindings>();
         services.AddSingleton<Analytics.Reports.Browser.ChromiumBrowser>();
         services.AddSingleton<BriefingService>();
         services.AddSingleton<ILoadFollowUp, BriefingFollowUp>();
@@ -189,6 +190,7 @@ public static class ApplicationServiceExtensions
         app.MapAdminEndpoints();
         app.MapSqlConsoleEndpoints();
         app.MapLeadershipEndpoints();
+        app.MapFindingsEndpoints();
         app.MapBriefingEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -68,6 +68,12 @@ public sealed class DemoBootstrapper(
         {
             logger.LogInformation("Demo start-up: {Count} 视情给分 recorded by {Evaluator} in {Elapsed} ms", recorded, DemoJudgements.Evaluator, clock.ElapsedMilliseconds);
         }
+
+        var (findings, closed) = DemoFindings.SeedIfEmpty(connection);
+        if (closed > 0)
+        {
+            logger.LogInformation("Demo start-up: {Findings} 督查发现 recorded and {Closed} inspections closed by {Evaluator}", findings, closed, DemoJudgements.Evaluator);
+        }
     }
 
     private async Task LoadMissingAsync(string folder, CancellationToken stoppingToken)

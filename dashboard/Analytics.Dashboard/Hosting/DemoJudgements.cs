@@ -31,22 +31,12 @@ public static class DemoJudgements
             }
         }
 
-        var quarters = RunLog.Loaded(connection).Select(l => l.QuarterKey).ToHashSet();
         var store = new JudgementStore(connection);
         var units = new RubricInputBuilder(connection);
         var recorded = 0;
         foreach (var rubric in RubricCatalog.All)
         {
-            var periods = Enumerable.Range(1, 4)
-                .Where(q => quarters.Contains(rubric.Year * 10 + q))
-                .Select(q => AssessmentPeriod.ForQuarter(rubric.Year, q))
-                .ToList();
-            if (periods.Count > 0)
-            {
-                periods.Add(AssessmentPeriod.ForYear(rubric.Year));
-            }
-
-            foreach (var period in periods)
+            foreach (var period in PeriodsWithData(connection, rubric))
             {
                 // The 街镇 as they stood at the period's end, exactly as the scorer sees them.
                 var towns = units.Units(rubric.District.Code, period).Where(u => !u.IsDistrict).Select(u => u.Code).ToList();
@@ -63,6 +53,22 @@ public static class DemoJudgements
         }
 
         return recorded;
+    }
+
+    /// <summary>The rubric's quarters with loaded data, then its year when any quarter has data.</summary>
+    internal static List<AssessmentPeriod> PeriodsWithData(DuckDbConnection connection, Rubric rubric)
+    {
+        var quarters = RunLog.Loaded(connection).Select(l => l.QuarterKey).ToHashSet();
+        var periods = Enumerable.Range(1, 4)
+            .Where(q => quarters.Contains(rubric.Year * 10 + q))
+            .Select(q => AssessmentPeriod.ForQuarter(rubric.Year, q))
+            .ToList();
+        if (periods.Count > 0)
+        {
+            periods.Add(AssessmentPeriod.ForYear(rubric.Year));
+        }
+
+        return periods;
     }
 
     // A score of the item's range: the share of the maximum, rounded down to 0.1 (or the allowed score it reaches).
@@ -85,8 +91,8 @@ public static class DemoJudgements
     // −0.08…+0.08 around it for one item and period.
     private static decimal Jitter(string town, string item, string period) => (Unit($"{town}|{item}|{period}") - 0.5m) * 0.16m;
 
-    // A stable number in [0, 1) from text (string.GetHashCode differs between runs).
-    private static decimal Unit(string text)
+    /// <summary>A stable number in [0, 1) from text (string.GetHashCode differs between runs).</summary>
+    internal static decimal Unit(string text)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return BitConverter.ToUInt32(hash, 0) / (decimal)uint.MaxValue * 0.999999m;

@@ -36,6 +36,8 @@ public static class RubricInputs
             new("hedui.returned", "verification", "requests", "sum households where returned_by_city"),
             new("dibao.recipients", "assistance", "recipients", "count rows where category = dibao and status = active"),
             new("dibao.uninsured", "assistance", "recipients", "count rows where category = dibao and status = active and not medical_insured"),
+            new("dibao.uninsured_cases", "assistance", "recipients",
+                "count rows where category = dibao and status = active and not medical_insured, in Q1 or not so at the previous quarter end (全年未参保例数)"),
             new("tekun.recipients", "assistance", "recipients", "count rows where category = tekun and status = active"),
             new("assistance.temporary_cases", "assistance", "case_events", "count rows where event_type = approval and category = temporary_assistance (临时救助人次: one decision, one 人次)"),
             new("assistance.expenditure_poverty_cases", "assistance", "case_events", "count rows where event_type = approval and category = expenditure_poverty (支出型贫困救助人次: one decision, one 人次)"),

@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Rules;
+using Analytics.Metrics.Warehouse.Findings;
 using Analytics.Metrics.Warehouse.Quantities;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
@@ -8,6 +9,8 @@ namespace Analytics.Metrics.Warehouse.Scoring;
 /// The rubric's inputs for every town of its district (and the district as a whole) for one period, read set-based
 /// from metric_quantity_value: the period's values, the same period of the previous year for growth rules (同比),
 /// and the stored judgements. Inputs described as 累计 take the year-to-date value in a quarterly evaluation.
+/// Inputs declared <c>source: findings</c> come from the 督查发现台账 (<see cref="FindingInputs"/>). A 街镇 that did not
+/// submit every ledger of the period has its ledger inputs marked 缺数据 rather than read as "nothing happened".
 /// </summary>
 public sealed class RubricInputBuilder(DuckDbConnection connection)
 {
@@ -16,7 +19,9 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
     /// <summary>The inputs of several periods of one rubric, read in one query (what scoring a whole year needs).</summary>
     public IReadOnlyDictionary<AssessmentPeriod, IReadOnlyList<UnitInputs>> Build(Rubric rubric, IReadOnlyList<AssessmentPeriod> periods)
     {
-        var names = rubric.Inputs.Select(i => i.Name).ToList();
+        var names = rubric.Inputs.Where(i => !i.IsFinding).Select(i => i.Name).ToList();
+        var ledgerInputs = names.Where(n => QuantityCatalog.Find(n)?.Feed == "ledger").ToList();
+        var read = ledgerInputs.Count > 0 ? names.Append(LedgerSubmitted).ToList() : names;
         var cumulative = rubric.Inputs.Where(i => i.Meaning.Contains("累计", StringComparison.Ordinal)).Select(i => i.Name).ToHashSet();
         var wanted = periods.Concat(periods.Select(PreviousYear)).Select(p => p.ToString()).Distinct().ToList();
         // (period, "level:unit") → quantity → the period's value and its year-to-date value.
@@ -28,7 +33,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 FROM metric_quantity_value
                 WHERE district_code = $1 AND level IN ('town', 'district')
                   AND period IN ({string.Join(", ", wanted.Select(Sql.Literal))})
-                  AND quantity_code IN ({string.Join(", ", names.Select(Sql.Literal))})
+                  AND quantity_code IN ({string.Join(", ", read.Select(Sql.Literal))})
                 """;
             command.Parameters.AddValue(rubric.District.Code);
             using var reader = command.ExecuteReader();
@@ -49,13 +54,16 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             .Distinct().Select(QuantityCatalog.Find).OfType<Quantity>().ToList();
         var loaded = growthInputs.Count == 0 ? null : LoadedQuarters.Read(connection);
         var unitsByPeriod = UnitsByPeriod(rubric.District.Code, periods);
+        var findings = new FindingInputs(connection).Read(rubric, periods,
+            unitsByPeriod.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Where(u => !u.IsDistrict).Select(u => u.Code).ToList()),
+            rubric.District.Code);
         var result = new Dictionary<AssessmentPeriod, IReadOnlyList<UnitInputs>>();
         foreach (var period in periods)
         {
             var units = unitsByPeriod[period];
 
             var periodJudgements = judgements.GetValueOrDefault(period.ToString());
-            var gaps = Gaps(period);
+            var baseGaps = BaseGaps(period);
             var list = new List<UnitInputs>(units.Count);
             foreach (var unit in units)
             {
@@ -64,7 +72,29 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 var before = Values(period, key, PreviousYear(period).ToString());
                 var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
                 var missing = names.Where(n => !values.ContainsKey(n)).ToList();
-                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period, gaps), missing));
+                var gaps = new Dictionary<string, InputGap>();
+                if (findings.TryGetValue((period.ToString(), unit.Code), out var found))
+                {
+                    foreach (var (name, value) in found.Values)
+                    {
+                        values[name] = value;
+                    }
+
+                    foreach (var (name, gap) in found.Gaps)
+                    {
+                        gaps[name] = gap;
+                    }
+                }
+
+                if (!unit.IsDistrict && ledgerInputs.Count > 0 && LedgerGap(period, key) is { } ledgerGap)
+                {
+                    foreach (var name in ledgerInputs)
+                    {
+                        gaps[name] = ledgerGap;
+                    }
+                }
+
+                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period, gaps, baseGaps), missing));
             }
 
             result[period] = list;
@@ -73,7 +103,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         return result;
 
         // 同比 needs complete bases: every quarter the input sums over, loaded in both the period and the year before.
-        Dictionary<string, string> Gaps(AssessmentPeriod period)
+        Dictionary<string, string> BaseGaps(AssessmentPeriod period)
         {
             var gaps = new Dictionary<string, string>();
             foreach (var quantity in growthInputs)
@@ -88,6 +118,16 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             }
 
             return gaps;
+        }
+
+        // A ledger is due per 街镇 and quarter; a period short of them has no complete ledger figures.
+        InputGap? LedgerGap(AssessmentPeriod evaluated, string key)
+        {
+            var submitted = stored.TryGetValue((evaluated.ToString(), key), out var quantities)
+                ? quantities.GetValueOrDefault(LedgerSubmitted).Value ?? 0m
+                : 0m;
+            var due = evaluated.IsQuarter ? 1 : 4;
+            return submitted >= due ? null : new InputGap(ItemStatus.MissingInput, $"街镇台账应报 {due} 份，实报 {Fmt.Num(submitted)} 份，台账数据不全");
         }
 
         // Inputs described as 累计 take the year-to-date value in a quarterly evaluation; absent figures stay absent.
@@ -111,6 +151,8 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             return values;
         }
     }
+
+    private const string LedgerSubmitted = "ledger.submitted";
 
     private static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
         period.IsQuarter ? AssessmentPeriod.ForQuarter(period.Year - 1, period.Quarter!.Value) : AssessmentPeriod.ForYear(period.Year - 1);
@@ -153,5 +195,5 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
 
     /// <summary>Rubric inputs the quantity catalog does not measure (should be none for the shipped rubrics).</summary>
     public static IReadOnlyList<string> Unmapped(Rubric rubric) =>
-        rubric.Inputs.Select(i => i.Name).Where(n => QuantityCatalog.Find(n) is null).ToList();
+        rubric.Inputs.Where(i => !i.IsFinding).Select(i => i.Name).Where(n => QuantityCatalog.Find(n) is null).ToList();
 }

@@ -53,6 +53,16 @@ public static class RubricEvaluator
                 0m, item.Maximum, used, previous, $"年度考项目，{period} 季度评分不考核，不计入本期得分与满分", null, null);
         }
 
+        // An input that awaits the bureau's inspection or a ledger never read as a value (e.g. "0 cases"): the item waits too.
+        var gaps = used.Keys.Select(inputs.GapOf).OfType<InputGap>().ToList();
+        if (gaps.Count > 0)
+        {
+            var status = gaps.Any(g => g.Status == ItemStatus.MissingInput) ? ItemStatus.MissingInput : ItemStatus.Pending;
+            var reasons = string.Join("；", gaps.Select(g => g.Reason).Distinct());
+            return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, status,
+                0m, item.Maximum, used, previous, $"{status.Label()}：{reasons}，暂记 0 分", null, null);
+        }
+
         var context = new RuleContext(rubric, item, inputs, period);
         var outcome = item.Rule.Evaluate(context);
         return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, outcome.Status,
@@ -124,10 +134,15 @@ public static class RubricEvaluator
 
             string explanation;
             var status = ItemStatus.Scored;
-            if (value is null)
+            if (value is not > 0m && inputs.GapOf(veto.Input) is { } gap)
+            {
+                status = gap.Status;
+                explanation = $"{gap.Status.Label()}：{gap.Reason}，一票否决事项尚无定论";
+            }
+            else if (value is null)
             {
                 status = ItemStatus.MissingInput;
-                explanation = $"未报告{label}，按未发生处理，不触发一票否决";
+                explanation = $"缺少数据：未报告{label}，一票否决事项尚无定论";
             }
             else if (value > 0m)
             {

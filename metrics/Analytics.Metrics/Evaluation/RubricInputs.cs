@@ -8,14 +8,23 @@ public sealed record Judgement(decimal Score, string Evaluator, string Reason);
 /// <param name="Judgements">Item code → evaluator's judgement.</param>
 /// <param name="Previous">Input name → value for the same period of the previous year (同比基数).</param>
 /// <param name="Period">The period scored; null means the rubric's whole year.</param>
-/// <param name="Gaps">Input name → what its 同比 comparison lacks (e.g. "上年同期缺 2023Q2 社会救助信息系统数据"); absent when complete.</param>
+/// <param name="Gaps">Input name → why it has no value yet (an inspection not closed, a ledger not submitted); an item
+/// reading such an input takes the gap's status and reason instead of a rule's reading of an absent value.</param>
+/// <param name="BaseGaps">Input name → what its 同比 comparison lacks (e.g. "上年同期缺 2023Q2 社会救助信息系统数据"); absent when complete.</param>
 public sealed record RubricInputs(
     IReadOnlyDictionary<string, decimal?> Values,
     IReadOnlyDictionary<string, Judgement> Judgements,
     IReadOnlyDictionary<string, decimal?> Previous,
     AssessmentPeriod? Period = null,
-    IReadOnlyDictionary<string, string>? Gaps = null)
+    IReadOnlyDictionary<string, InputGap>? Gaps = null,
+    IReadOnlyDictionary<string, string>? BaseGaps = null)
 {
+    public InputGap? GapOf(string name) => Gaps is not null && Gaps.TryGetValue(name, out var gap) ? gap : null;
+
     public static RubricInputs Empty { get; } = new(
         new Dictionary<string, decimal?>(), new Dictionary<string, Judgement>(), new Dictionary<string, decimal?>());
 }
+
+/// <summary>Why an input has no value: <see cref="ItemStatus.Pending"/> (待评, the bureau has not finished inspecting) or
+/// <see cref="ItemStatus.MissingInput"/> (缺数据, e.g. a 街镇 that submitted no ledger).</summary>
+public sealed record InputGap(ItemStatus Status, string Reason);

@@ -38,6 +38,7 @@ internal sealed class InputDocument
     public string? Name { get; set; }
     public string? Unit { get; set; }
     public string? Meaning { get; set; }
+    public string? Source { get; set; }
 }
 
 internal sealed class SectionDocument

@@ -172,7 +172,12 @@ public static partial class RubricLoader
                 error($"输入项 {d.Name}: 重复声明 (declared twice)");
             }
 
-            inputs.Add(new InputDefinition(d.Name, d.Unit, d.Meaning));
+            if (d.Source is not null && d.Source != InputDefinition.FindingsSource)
+            {
+                error($"输入项 {d.Name}: source 只能是 {InputDefinition.FindingsSource} (unknown input source '{d.Source}')");
+            }
+
+            inputs.Add(new InputDefinition(d.Name, d.Unit, d.Meaning, d.Source));
         }
 
         return inputs;

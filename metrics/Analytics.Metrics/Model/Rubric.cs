@@ -27,8 +27,16 @@ public sealed record Rubric(
 /// <summary>A district (区), identified by its 6-digit administrative code.</summary>
 public sealed record District(string Name, string Code);
 
-/// <summary>A measurable quantity the ETL produces for a town and period, declared once per rubric.</summary>
-public sealed record InputDefinition(string Name, string Unit, string Meaning);
+/// <summary>
+/// A quantity a rubric reads for a town and period, declared once per rubric: measured by the ETL, or, with
+/// <see cref="Source"/> <c>findings</c>, the cases the bureau recorded in its 督查发现台账.
+/// </summary>
+public sealed record InputDefinition(string Name, string Unit, string Meaning, string? Source = null)
+{
+    public const string FindingsSource = "findings";
+
+    public bool IsFinding => Source == FindingsSource;
+}
 
 /// <summary>A veto (一票否决): any positive count of the input sets the grade to 不合格.</summary>
 public sealed record RubricVeto(string Code, string Name, string Input, string? Note);

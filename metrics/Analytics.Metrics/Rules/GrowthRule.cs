@@ -45,7 +45,7 @@ public sealed class GrowthRule : IRubricRule
     public RuleOutcome Evaluate(RuleContext c)
     {
         var label = Label ?? c.Item.Name;
-        var gaps = _source.Roles.Select(c.Gap).OfType<string>().Distinct().ToList();
+        var gaps = _source.Roles.Select(c.BaseGap).OfType<string>().Distinct().ToList();
         if (gaps.Count > 0)
         {
             return new RuleOutcome(0m, ItemStatus.MissingInput, $"缺数据：{string.Join("；", gaps)}，{label}无法与上年同期比较，暂记 0 分");

@@ -38,7 +38,7 @@ public sealed class RuleContext
         _inputs.Previous.TryGetValue(InputName(role), out var v) ? v : null;
 
     /// <summary>What the input's 同比 comparison lacks (a quarter or a feed not loaded), or null when its bases are complete.</summary>
-    public string? Gap(string role) => _inputs.Gaps?.GetValueOrDefault(InputName(role));
+    public string? BaseGap(string role) => _inputs.BaseGaps?.GetValueOrDefault(InputName(role));
 
     /// <summary>A count input (cases, persons); counts are whole and non-negative, anything else is an input error.</summary>
     public decimal? Count(string role) => CheckCount(role, Value(role));
