@@ -1,0 +1,60 @@
+namespace Analytics.Metrics;
+
+/// <summary>Whether a rubric number is the notice's own or one this system chose.</summary>
+public enum ProvenanceKind
+{
+    /// <summary>The notice states it; <see cref="ProvenanceEntry.Text"/> quotes the notice verbatim.</summary>
+    Seed,
+
+    /// <summary>本系统设定: the notice is silent; <see cref="ProvenanceEntry.Text"/> gives the reason for the choice.</summary>
+    Assumption,
+}
+
+/// <summary>One entry of a rubric's provenance block.</summary>
+/// <param name="Key">A number's path (items.S3.6b.params.value), a prefix of paths (items.S3.6b) or a pattern with * (items.*.max).</param>
+/// <param name="Note">For a seed entry: how the quoted words are read, where the reading is not literal.</param>
+public sealed record ProvenanceEntry(string Key, ProvenanceKind Kind, string Text, string? Note)
+{
+    public bool IsAssumption => Kind == ProvenanceKind.Assumption;
+}
+
+/// <summary>One number of a rubric with the entry that gives its source.</summary>
+/// <param name="Path">total, grades.pass, sections.S3.weight, items.C6.3a.params.step …</param>
+/// <param name="Owner">The section or item code the number belongs to; null for rubric-level numbers.</param>
+/// <param name="Label">What the number is, in Chinese (满分、权重、每例扣分 …).</param>
+/// <param name="Value">The number as written in the rubric.</param>
+public sealed record SourcedNumber(string Path, string? Owner, string Label, string Value, ProvenanceEntry Source);
+
+/// <summary>Where every number of a rubric comes from: the notice's words or this system's choice.</summary>
+public sealed record RubricProvenance(IReadOnlyList<ProvenanceEntry> Entries, IReadOnlyList<SourcedNumber> Numbers)
+{
+    public static RubricProvenance Empty { get; } = new([], []);
+
+    /// <summary>Numbers of the rubric itself (total, grade bands).</summary>
+    public IEnumerable<SourcedNumber> RubricNumbers => Numbers.Where(n => n.Owner is null);
+
+    public IEnumerable<SourcedNumber> SectionNumbers(string code) => Numbers.Where(n => n.Owner == code && n.Path.StartsWith("sections.", StringComparison.Ordinal));
+
+    public IEnumerable<SourcedNumber> ItemNumbers(string code) => Numbers.Where(n => n.Owner == code && n.Path.StartsWith("items.", StringComparison.Ordinal));
+
+    /// <summary>Whether a score on this item rests on a number this system chose.</summary>
+    public bool ItemRestsOnAssumption(string code) => ItemNumbers(code).Any(n => n.Source.IsAssumption);
+
+    public bool HasAssumptions => Numbers.Any(n => n.Source.IsAssumption);
+
+    /// <summary>What kinds of numbers this system chose (等级线、分值 …), each once and in a fixed order, for footnotes.</summary>
+    public IReadOnlyList<string> AssumedKinds
+    {
+        get
+        {
+            var assumed = Numbers.Where(n => n.Source.IsAssumption).Select(n => KindOf(n.Path)).ToHashSet();
+            return new[] { "等级线", "分值", "加扣分上限", "评分参数" }.Where(assumed.Contains).ToList();
+        }
+    }
+
+    private static string KindOf(string path) =>
+        path.StartsWith("grades.", StringComparison.Ordinal) ? "等级线"
+        : path.Contains(".params.", StringComparison.Ordinal) ? "评分参数"
+        : path.StartsWith("sections.", StringComparison.Ordinal) && path.EndsWith(".cap", StringComparison.Ordinal) ? "加扣分上限"
+        : "分值";
+}
