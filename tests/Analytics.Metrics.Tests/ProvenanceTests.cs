@@ -76,7 +76,7 @@ public partial class ProvenanceTests
         Assert.Equal(("4", ProvenanceKind.Assumption, "每项按分值计"), (a2.Value, a2.Source.Kind, a2.Source.Text));
         Assert.True(rubric.Provenance.ItemRestsOnAssumption("A2"));
         Assert.False(rubric.Provenance.ItemRestsOnAssumption("A1"));
-        Assert.Equal(["等级线", "分值"], rubric.Provenance.AssumedKinds);
+        Assert.Equal(["等级线", "部分逐项分值"], rubric.Provenance.AssumedKinds);
     }
 
     [Fact]
@@ -104,12 +104,15 @@ public partial class ProvenanceTests
     }
 
     [Theory]
-    [MemberData(nameof(Ids))]
-    public void Every_rubric_marks_its_grade_bands_as_our_assumption(string id)
+    [InlineData("changning-2023", "等级线、部分逐项分值为本系统设定（通知未给出），见评分方法说明")]
+    [InlineData("songjiang-2024", "等级线、逐项分值、部分评分参数为本系统设定（通知未给出），见评分方法说明")]
+    [InlineData("qingpu-2024", "等级线、分区分值、加扣分上限、逐项分值、部分评分参数为本系统设定（通知未给出），见评分方法说明")]
+    [InlineData("putuo-2024", "等级线、分区分值、逐项分值、部分评分参数为本系统设定（通知未给出），见评分方法说明")]
+    public void The_footnote_names_what_kinds_of_numbers_rest_on_our_assumptions(string id, string footnote)
     {
         var rubric = RubricCatalog.Get(id);
         Assert.Equal(3, rubric.Provenance.RubricNumbers.Count(n => n.Path.StartsWith("grades.", StringComparison.Ordinal) && n.Source.IsAssumption));
-        Assert.Contains("等级线", rubric.Provenance.AssumedKinds);
+        Assert.Equal(footnote, rubric.Provenance.Footnote);
     }
 
     // The notices are PDF text: lines break inside words, so every whitespace run is dropped before comparing.

@@ -42,19 +42,32 @@ public sealed record RubricProvenance(IReadOnlyList<ProvenanceEntry> Entries, IR
 
     public bool HasAssumptions => Numbers.Any(n => n.Source.IsAssumption);
 
-    /// <summary>What kinds of numbers this system chose (等级线、分值 …), each once and in a fixed order, for footnotes.</summary>
-    public IReadOnlyList<string> AssumedKinds
-    {
-        get
-        {
-            var assumed = Numbers.Where(n => n.Source.IsAssumption).Select(n => KindOf(n.Path)).ToHashSet();
-            return new[] { "等级线", "分值", "加扣分上限", "评分参数" }.Where(assumed.Contains).ToList();
-        }
-    }
+    /// <summary>
+    /// The kinds of numbers this system chose, in a fixed order, each prefixed 部分 when the notice gives the others of
+    /// its kind (长宁's bonus items): 等级线、分区分值、加扣分上限、逐项分值、评分参数. The total is left out: the
+    /// loader checks it is the sum of the section maxima.
+    /// </summary>
+    public IReadOnlyList<string> AssumedKinds =>
+        Numbers.Where(n => KindOf(n.Path) is not null)
+            .GroupBy(n => KindOf(n.Path)!)
+            .Where(g => g.Any(n => n.Source.IsAssumption))
+            .OrderBy(g => Array.IndexOf(KindOrder, g.Key))
+            .Select(g => g.All(n => n.Source.IsAssumption) ? g.Key : "部分" + g.Key)
+            .ToList();
 
-    private static string KindOf(string path) =>
-        path.StartsWith("grades.", StringComparison.Ordinal) ? "等级线"
+    /// <summary>The footnote for scores on this rubric (without its mark), or null when every number is the notice's.</summary>
+    public string? Footnote => AssumedKinds is { Count: > 0 } kinds ? $"{string.Join("、", kinds)}为本系统设定（通知未给出），见评分方法说明" : null;
+
+    /// <summary>The public page that shows every number of a rubric with its source.</summary>
+    public static string MethodologyPath(string rubricId) => "/methodology/rubric/" + Uri.EscapeDataString(rubricId);
+
+    private static readonly string[] KindOrder = ["等级线", "分区分值", "加扣分上限", "逐项分值", "评分参数"];
+
+    private static string? KindOf(string path) =>
+        path == "total" ? null
+        : path.StartsWith("grades.", StringComparison.Ordinal) ? "等级线"
         : path.Contains(".params.", StringComparison.Ordinal) ? "评分参数"
-        : path.StartsWith("sections.", StringComparison.Ordinal) && path.EndsWith(".cap", StringComparison.Ordinal) ? "加扣分上限"
-        : "分值";
+        : !path.StartsWith("sections.", StringComparison.Ordinal) ? "逐项分值"
+        : path.EndsWith(".cap", StringComparison.Ordinal) ? "加扣分上限"
+        : "分区分值";
 }
