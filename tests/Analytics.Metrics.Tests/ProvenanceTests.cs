@@ -104,10 +104,10 @@ public partial class ProvenanceTests
     }
 
     [Theory]
-    [InlineData("changning-2023", "等级线、部分逐项分值为本系统设定（通知未给出），见评分方法说明")]
-    [InlineData("songjiang-2024", "等级线、逐项分值、部分评分参数为本系统设定（通知未给出），见评分方法说明")]
-    [InlineData("qingpu-2024", "等级线、分区分值、加扣分上限、逐项分值、部分评分参数为本系统设定（通知未给出），见评分方法说明")]
-    [InlineData("putuo-2024", "等级线、分区分值、逐项分值、部分评分参数为本系统设定（通知未给出），见评分方法说明")]
+    [InlineData("changning-2023", "等级线、部分逐项分值为本系统设定（通知未给出）")]
+    [InlineData("songjiang-2024", "等级线、逐项分值、部分评分参数为本系统设定（通知未给出）")]
+    [InlineData("qingpu-2024", "等级线、分区分值、加扣分上限、逐项分值、部分评分参数为本系统设定（通知未给出）")]
+    [InlineData("putuo-2024", "等级线、分区分值、逐项分值、部分评分参数为本系统设定（通知未给出）")]
     public void The_footnote_names_what_kinds_of_numbers_rest_on_our_assumptions(string id, string footnote)
     {
         var rubric = RubricCatalog.Get(id);

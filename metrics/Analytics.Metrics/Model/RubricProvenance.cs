@@ -40,6 +40,14 @@ public sealed record RubricProvenance(IReadOnlyList<ProvenanceEntry> Entries, IR
     /// <summary>Whether a score on this item rests on a number this system chose.</summary>
     public bool ItemRestsOnAssumption(string code) => ItemNumbers(code).Any(n => n.Source.IsAssumption);
 
+    /// <summary>The footnote mark, placed beside each figure that rests on a number this system chose.</summary>
+    public const string Mark = "*";
+
+    /// <summary>The mark for totals and grades: they rest on every number of the rubric.</summary>
+    public string ScoreMark => HasAssumptions ? Mark : "";
+
+    public string ItemMark(string code) => ItemRestsOnAssumption(code) ? Mark : "";
+
     public bool HasAssumptions => Numbers.Any(n => n.Source.IsAssumption);
 
     /// <summary>
@@ -55,8 +63,11 @@ public sealed record RubricProvenance(IReadOnlyList<ProvenanceEntry> Entries, IR
             .Select(g => g.All(n => n.Source.IsAssumption) ? g.Key : "部分" + g.Key)
             .ToList();
 
-    /// <summary>The footnote for scores on this rubric (without its mark), or null when every number is the notice's.</summary>
-    public string? Footnote => AssumedKinds is { Count: > 0 } kinds ? $"{string.Join("、", kinds)}为本系统设定（通知未给出），见评分方法说明" : null;
+    /// <summary>
+    /// The footnote for scores on this rubric, without its mark and without the pointer to the methodology page each
+    /// medium words on its own; null when every number is the notice's.
+    /// </summary>
+    public string? Footnote => AssumedKinds is { Count: > 0 } kinds ? $"{string.Join("、", kinds)}为本系统设定（通知未给出）" : null;
 
     /// <summary>The public page that shows every number of a rubric with its source.</summary>
     public static string MethodologyPath(string rubricId) => "/methodology/rubric/" + Uri.EscapeDataString(rubricId);
