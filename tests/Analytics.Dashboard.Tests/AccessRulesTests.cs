@@ -8,7 +8,7 @@ namespace Analytics.Dashboard.Tests;
 public sealed class AccessRulesTests(DashboardFixture fixture)
 {
     public static TheoryData<string> PublicPages =>
-        ["/", "/districts/310117", "/districts/310105?quarter=2024Q3", "/account/login", "/methodology", "/methodology/dibao", "/methodology/hedui.overdue_rate"];
+        ["/", "/districts/310117", "/districts/310105?quarter=2024Q3", "/account/login", "/methodology", "/methodology/dibao", "/methodology/hedui.overdue_rate", "/methodology/rubric/changning-2023"];
 
     public static TheoryData<string> PublicApis =>
     [

@@ -14,6 +14,8 @@ public class ValidationTests
         source: test
         total: 10
         grades: { excellent: 9, good: 8, pass: 6 }
+        provenance:
+          "*": { assumption: 测试方案，全部数字为测试设定 }
         inputs:
           - { name: test.cases, unit: 例, meaning: 测试例数 }
           - { name: test.flag, unit: 是/否, meaning: 是否建立制度 }

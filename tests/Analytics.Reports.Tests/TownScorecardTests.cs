@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Analytics.Metrics;
 using Analytics.Metrics.Rules;
 
 namespace Analytics.Reports.Tests;
@@ -6,6 +7,8 @@ namespace Analytics.Reports.Tests;
 [Collection(BriefingCollection.Name)]
 public sealed class TownScorecardTests(BriefingFixture fixture)
 {
+    private static Rubric Rubric => RubricCatalog.Get(BriefingFixture.RubricId);
+
     [Fact]
     public void Every_scorecard_states_the_total_grade_and_rank_of_the_score_command()
     {
@@ -29,8 +32,22 @@ public sealed class TownScorecardTests(BriefingFixture fixture)
             var line = lines.FirstOrDefault(l => l.TrimStart().StartsWith(code + " ", StringComparison.Ordinal));
             Assert.True(line is not null, $"item {code} not in the scorecard");
             var numbers = Tools.Squeeze(line);
-            Assert.Contains(Fmt.Num(item.GetProperty("score").GetDecimal()) + Fmt.Num(item.GetProperty("maximum").GetDecimal()) + item.GetProperty("status").GetString(), numbers);
+            Assert.Contains(Fmt.Num(item.GetProperty("score").GetDecimal()) + Fmt.Num(item.GetProperty("maximum").GetDecimal()) + Rubric.Provenance.ItemMark(code)
+                + item.GetProperty("status").GetString(), numbers);
         }
+    }
+
+    [Fact]
+    public void The_scorecard_marks_the_total_grade_and_item_maxima_that_rest_on_our_assumptions()
+    {
+        var town = fixture.ScoredTowns[0].Town;
+        var lines = Tools.PdfText(fixture.Scorecard(town)).Split('\n');
+        var text = Tools.Squeeze(string.Join("", lines));
+        Assert.Contains("总分*", text);
+        Assert.Contains("等级*", text);
+        Assert.Contains("*等级线、逐项分值、部分评分参数为本系统设定（通知未给出），见民政数据平台“评分方法说明”页/methodology/rubric/songjiang-2024（评分方案songjiang-2024版本1.0）。", text);
+        // 松江's notice gives no points per line, so every item maximum is ours: S3.6b's 5 points carry the mark.
+        Assert.Contains("5*", Tools.Squeeze(lines.First(l => l.TrimStart().StartsWith("S3.6b ", StringComparison.Ordinal))));
     }
 
     [Fact]

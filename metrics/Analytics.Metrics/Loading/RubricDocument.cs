@@ -18,6 +18,14 @@ internal sealed class RubricDocument
     public List<InputDocument>? Inputs { get; set; }
     public List<SectionDocument>? Sections { get; set; }
     public List<VetoDocument>? Vetoes { get; set; }
+    public Dictionary<string, ProvenanceEntryDocument>? Provenance { get; set; }
+}
+
+internal sealed class ProvenanceEntryDocument
+{
+    public string? Seed { get; set; }
+    public string? Assumption { get; set; }
+    public string? Note { get; set; }
 }
 
 internal sealed class DistrictDocument

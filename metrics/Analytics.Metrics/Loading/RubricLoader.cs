@@ -144,10 +144,11 @@ public static partial class RubricLoader
             Top($"输入项 {unused} 已声明但未被任何评分项使用 (declared input '{unused}' is not used)");
         }
 
+        var provenance = ProvenanceBuilder.Build(doc, grades, errors);
         return errors.Count > 0
             ? null
             : new Rubric(id, Req(doc.Title, "title"), district, doc.Year!.Value, Req(doc.Version, "version"), Req(doc.Source, "source"),
-                fileName, total, grades, sections, vetoes, inputs, doc.Note);
+                fileName, total, grades, sections, vetoes, inputs, doc.Note) { Provenance = provenance };
     }
 
     private static List<InputDefinition> BuildInputs(List<InputDocument>? docs, Action<string> error)

@@ -16,6 +16,9 @@ public sealed record Rubric(
     IReadOnlyList<InputDefinition> Inputs,
     string? Note)
 {
+    /// <summary>The source of every number above: a quote from the notice or this system's stated choice.</summary>
+    public RubricProvenance Provenance { get; init; } = RubricProvenance.Empty;
+
     /// <summary>Every item of every section, in document order.</summary>
     public IEnumerable<RubricItem> Items => Sections.SelectMany(s => s.Items);
 
