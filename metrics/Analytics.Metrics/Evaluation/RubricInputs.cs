@@ -8,12 +8,24 @@ public sealed record Judgement(decimal Score, string Evaluator, string Reason);
 /// <param name="Judgements">Item code → evaluator's judgement.</param>
 /// <param name="Previous">Input name → value for the same period of the previous year (同比基数).</param>
 /// <param name="Period">The period scored; null means the rubric's whole year.</param>
+/// <param name="YearToDate">Input name → value from the start of the year to the end of a quarter; the preview of an
+/// annual item in a quarter is computed from these (null: use <paramref name="Values"/>).</param>
+/// <param name="PreviousYearToDate">The same for the previous year (the 同比 base of the preview).</param>
 public sealed record RubricInputs(
     IReadOnlyDictionary<string, decimal?> Values,
     IReadOnlyDictionary<string, Judgement> Judgements,
     IReadOnlyDictionary<string, decimal?> Previous,
-    AssessmentPeriod? Period = null)
+    AssessmentPeriod? Period = null,
+    IReadOnlyDictionary<string, decimal?>? YearToDate = null,
+    IReadOnlyDictionary<string, decimal?>? PreviousYearToDate = null)
 {
+    /// <summary>The inputs as an annual item sees them part-way through the year: year-to-date values.</summary>
+    public RubricInputs AsYearToDate() => this with
+    {
+        Values = YearToDate ?? Values,
+        Previous = PreviousYearToDate ?? Previous,
+    };
+
     public static RubricInputs Empty { get; } = new(
         new Dictionary<string, decimal?>(), new Dictionary<string, Judgement>(), new Dictionary<string, decimal?>());
 }
