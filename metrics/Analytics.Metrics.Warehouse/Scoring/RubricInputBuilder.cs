@@ -59,7 +59,18 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 var before = Values(period, key, PreviousYear(period).ToString());
                 var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
                 var missing = names.Where(n => !values.ContainsKey(n)).ToList();
-                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period), missing));
+                var inputs = new RubricInputs(values, unitJudgements, before, period);
+                if (period.IsQuarter && rubric.Items.Any(i => i.Frequency == Frequency.Annual))
+                {
+                    // An annual item seen in a quarter previews its year so far: every input to date, against the same span a year before.
+                    inputs = inputs with
+                    {
+                        YearToDate = Values(period, key, period.ToString(), yearToDate: true),
+                        PreviousYearToDate = Values(period, key, PreviousYear(period).ToString(), yearToDate: true),
+                    };
+                }
+
+                list.Add(new UnitInputs(unit, inputs, missing));
             }
 
             result[period] = list;
@@ -68,7 +79,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         return result;
 
         // Inputs described as 累计 take the year-to-date value in a quarterly evaluation; absent figures stay absent.
-        Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period)
+        Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period, bool yearToDate = false)
         {
             var values = new Dictionary<string, decimal?>();
             if (!stored.TryGetValue((period, key), out var quantities))
@@ -79,7 +90,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             foreach (var name in names)
             {
                 if (quantities.TryGetValue(name, out var figure)
-                    && (evaluated.IsQuarter && cumulative.Contains(name) ? figure.YearToDate : figure.Value) is { } value)
+                    && (evaluated.IsQuarter && (yearToDate || cumulative.Contains(name)) ? figure.YearToDate : figure.Value) is { } value)
                 {
                     values[name] = value;
                 }

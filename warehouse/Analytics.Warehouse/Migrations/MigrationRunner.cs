@@ -14,6 +14,7 @@ public static class MigrationRunner
         new M004Metrics(),
         new M005Briefings(),
         new M006QuantityWorkTable(),
+        new M007ScoreAssessmentState(),
     ];
 
     public static int LatestVersion => All[^1].Version;
