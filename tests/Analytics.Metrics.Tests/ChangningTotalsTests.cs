@@ -186,7 +186,8 @@ public class ChangningTotalsTests
         Assert.Equal(0.5m, result.Total);
         Assert.Equal(Changning.Items.Count(i => i.Rule is Rules.JudgementRule), result.PendingCount);
         Assert.True(result.MissingCount > 0);
-        Assert.Equal(Grade.Fail, result.Grade);
+        Assert.Equal(AssessmentState.Provisional, result.State);
+        Assert.Null(result.Grade);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Analytics.Metrics.Tests;
 public class RankingTests
 {
     private static TownResult Town(string code, decimal total) => new(code, $"街镇{code}",
-        new RubricResult("r", "1", "2024", total, 0m, 0m, total, 100m, Grade.Pass, "合格", false, null, 0, 0, [], []));
+        new RubricResult("r", "1", "2024", AssessmentState.Final, total, 0m, 0m, total, 100m, total, total, Grade.Pass, "合格", [Grade.Pass], false, null, 0, 0, [], []));
 
     [Fact]
     public void Ties_share_a_rank_and_the_next_rank_skips()

@@ -68,7 +68,7 @@ public sealed class MetricTableStorageTests(WarehouseFixture fixture)
         // A result of a rubric no longer shipped must not survive a full rescoring.
         Execute("""
             INSERT INTO score_result VALUES ('retired-2020', 'v1', '2020Q1', 'town', '310117', '310117/旧街道', '旧街道', 1,
-                90, 90, 0, 0, 100, '优秀', false, NULL, 0, 0, now())
+                90, 90, 0, 0, 100, '优秀', false, NULL, 0, 0, now(), 'final', 90, 90, '优秀')
             """);
 
         var (results, _) = ScoreAll.Run(fixture.Connection);

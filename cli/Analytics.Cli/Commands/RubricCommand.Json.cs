@@ -21,7 +21,7 @@ internal static partial class RubricCommand
 
         public static object Describe(Rubric r) => new
         {
-            r.Id, r.Title, District = r.District.Name, DistrictCode = r.District.Code, r.Year, r.Version, r.Source, r.Total,
+            r.Id, r.Title, District = r.District.Name, DistrictCode = r.District.Code, Unit = r.Unit == AssessmentUnit.District ? "district" : "town", r.Year, r.Version, r.Source, r.Total,
             Grades = new { r.Grades.Excellent, r.Grades.Good, r.Grades.Pass },
             r.Note,
             Sections = r.Sections.Select(s => new

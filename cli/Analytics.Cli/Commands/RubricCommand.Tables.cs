@@ -126,9 +126,9 @@ internal static partial class RubricCommand
             }
 
             Console.Write(sections);
-            Console.Write(new Text(
-                $"基础分 {N(result.BaseScore)} / {N(result.Maximum)}，加分 {N(result.Bonus)}，扣分 {N(-result.Deduction)}，" +
-                $"总分 {N(result.Total)}，等级 {result.GradeLabel}\n"));
+            Console.Write(new Text(result.IsAssessed
+                ? $"基础分 {N(result.BaseScore)} / {N(result.Maximum)}，加分 {N(result.Bonus)}，扣分 {N(-result.Deduction)}；{result.Headline}\n"
+                : $"{result.Headline}\n"));
             if (result.VetoReason is not null)
             {
                 Console.Write(new Text($"{result.VetoReason}\n"));

@@ -45,23 +45,38 @@ internal static class ScoreCommand
         return command;
     }
 
-    private static IEnumerable<(int? Rank, TownResult Town)> Rows(DistrictScore s) =>
-        s.Towns.Select(t => ((int?)t.Rank, t.Town)).Append((null, s.District));
+    /// <summary>Every town (ranked only when the period ranks towns), then the district.</summary>
+    private static IEnumerable<(int? Rank, string Level, TownResult Town)> Rows(DistrictScore s) =>
+        s.Towns.Select(t => (s.IsRanked ? (int?)t.Rank : null, "town", t.Town)).Append((null, "district", s.District));
+
+    // A period that assesses nothing has no total: printing 0 of 0 would read as a failed assessment.
+    private static decimal? Shown(RubricResult r, decimal value) => r.IsAssessed ? value : null;
+
+    private static string ShownText(RubricResult r, decimal value) => r.IsAssessed ? Fmt.Num(value) : "—";
 
     private static void WriteJson(DistrictScore s)
     {
         var doc = new
         {
             rubric = s.Rubric.Id, s.Rubric.Title, district = s.Rubric.District.Name, districtCode = s.Rubric.District.Code, period = s.Period.ToString(),
+            unit = s.Rubric.Unit == AssessmentUnit.District ? "district" : "town", ranked = s.IsRanked, rankingFinal = s.IsRankingFinal,
+            rankingNote = s.RankingNote,
             towns = Rows(s).Select(x => new
             {
-                rank = x.Rank, townCode = x.Town.TownCode, town = x.Town.TownName, level = x.Rank is null ? "district" : "town",
-                x.Town.Result.Total, x.Town.Result.Maximum, grade = x.Town.Result.GradeLabel, x.Town.Result.BaseScore, x.Town.Result.Bonus,
-                x.Town.Result.Deduction, x.Town.Result.Vetoed, x.Town.Result.VetoReason, x.Town.Result.PendingCount, x.Town.Result.MissingCount,
+                rank = x.Rank, townCode = x.Town.TownCode, town = x.Town.TownName, level = x.Level,
+                state = x.Town.Result.State.Code(), headline = x.Town.Result.Headline,
+                total = Shown(x.Town.Result, x.Town.Result.Total), maximum = Shown(x.Town.Result, x.Town.Result.Maximum),
+                lowestTotal = Shown(x.Town.Result, x.Town.Result.LowestTotal), highestTotal = Shown(x.Town.Result, x.Town.Result.HighestTotal),
+                grade = x.Town.Result.Grade?.Label(), gradeLabel = x.Town.Result.GradeLabel,
+                possibleGrades = x.Town.Result.PossibleGrades.Select(g => g.Label()),
+                baseScore = Shown(x.Town.Result, x.Town.Result.BaseScore), bonus = Shown(x.Town.Result, x.Town.Result.Bonus),
+                deduction = Shown(x.Town.Result, x.Town.Result.Deduction), x.Town.Result.Vetoed, x.Town.Result.VetoReason,
+                x.Town.Result.PendingCount, x.Town.Result.MissingCount,
                 sections = x.Town.Result.Sections.Select(c => new { c.Code, c.Name, c.Score, c.Maximum, c.Explanation }),
                 items = x.Town.Result.Items.Select(i => new
                 {
-                    i.Code, i.Name, i.SectionCode, rule = i.RuleType, status = i.Status.Label(), i.Score, i.Maximum, i.Explanation, i.Inputs, i.Previous,
+                    i.Code, i.Name, i.SectionCode, rule = i.RuleType, frequency = i.Frequency.Label(), status = i.Status.Label(), i.Score, i.Maximum,
+                    i.Projected, i.Explanation, i.Inputs, i.Previous,
                 }),
                 missingInputs = s.MissingInputs.GetValueOrDefault(x.Town.TownCode),
             }),
@@ -71,14 +86,19 @@ internal static class ScoreCommand
 
     private static void WriteCsv(DistrictScore s)
     {
-        Console.Out.WriteLine("rubric,period,rank,town_code,town,total,maximum,grade,item_code,item_name,status,score,item_maximum,explanation");
-        foreach (var (rank, town) in Rows(s))
+        Console.Out.WriteLine("rubric,period,level,rank,town_code,town,state,total,maximum,lowest_total,highest_total,grade,possible_grades,headline," +
+                              "item_code,item_name,status,score,item_maximum,projected,explanation");
+        foreach (var (rank, level, town) in Rows(s))
         {
-            foreach (var i in town.Result.Items)
+            var r = town.Result;
+            string Blank(decimal value) => r.IsAssessed ? Fmt.Num(value) : "";
+            foreach (var i in r.Items)
             {
-                Console.Out.WriteLine(string.Join(',', s.Rubric.Id, s.Period, rank?.ToString(CultureInfo.InvariantCulture) ?? "", MetricsCli.Csv(town.TownCode),
-                    MetricsCli.Csv(town.TownName), Fmt.Num(town.Result.Total), Fmt.Num(town.Result.Maximum), town.Result.GradeLabel, MetricsCli.Csv(i.Code),
-                    MetricsCli.Csv(i.Name), i.Status.Label(), Fmt.Num(i.Score), Fmt.Num(i.Maximum), MetricsCli.Csv(i.Explanation)));
+                Console.Out.WriteLine(string.Join(',', s.Rubric.Id, s.Period, level, rank?.ToString(CultureInfo.InvariantCulture) ?? "", MetricsCli.Csv(town.TownCode),
+                    MetricsCli.Csv(town.TownName), r.State.Code(), Blank(r.Total), Blank(r.Maximum), Blank(r.LowestTotal), Blank(r.HighestTotal),
+                    r.Grade?.Label() ?? "", string.Join("/", r.PossibleGrades.Select(g => g.Label())), MetricsCli.Csv(r.Headline), MetricsCli.Csv(i.Code),
+                    MetricsCli.Csv(i.Name), i.Status.Label(), Fmt.Num(i.Score), Fmt.Num(i.Maximum), i.Projected is { } pr ? Fmt.Num(pr) : "",
+                    MetricsCli.Csv(i.Explanation)));
             }
         }
     }
@@ -93,33 +113,37 @@ internal static class ScoreCommand
             console.Profile.Width = 160;
         }
 
-        console.Write(new Text($"{s.Rubric.Title}（{s.Rubric.Id}）{s.Period} — {s.Rubric.District.Name} {s.Towns.Count} 个街镇\n"));
+        console.Write(new Text($"{s.Rubric.Title}（{s.Rubric.Id}）{s.Period} — {s.Rubric.District.Name} {s.Towns.Count} 个街镇；{s.RankingNote}\n"));
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var c in new[] { "排名", "街镇", "总分", "满分", "等级", "加分", "扣分", "待评", "缺数据" })
+        foreach (var c in new[] { "排名", "街镇", "状态", "总分", "满分", "可达", "等级", "加分", "扣分", "待评", "缺数据" })
         {
             table.AddColumn(c);
         }
 
-        foreach (var (rank, town) in Rows(s))
+        foreach (var (rank, _, town) in Rows(s))
         {
             var r = town.Result;
-            table.AddRow(new Text(rank?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(town.TownName), new Text(Fmt.Num(r.Total)),
-                new Text(Fmt.Num(r.Maximum)), new Text(r.GradeLabel), new Text(Fmt.Num(r.Bonus)), new Text(Fmt.Num(r.Deduction)),
+            table.AddRow(new Text(rank?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(town.TownName), new Text(r.State.Label()),
+                new Text(ShownText(r, r.Total)), new Text(ShownText(r, r.Maximum)),
+                new Text(r.State == AssessmentState.Provisional ? $"{Fmt.Num(r.LowestTotal)}–{Fmt.Num(r.HighestTotal)}" : "—"),
+                new Text(r.GradeLabel), new Text(ShownText(r, r.Bonus)), new Text(ShownText(r, r.Deduction)),
                 new Text(r.PendingCount.ToString(CultureInfo.InvariantCulture)), new Text(r.MissingCount.ToString(CultureInfo.InvariantCulture)));
         }
 
         console.Write(table);
-        foreach (var (rank, town) in Rows(s))
+        foreach (var (rank, _, town) in Rows(s))
         {
-            var items = new Table().Border(TableBorder.Simple).Title(new TableTitle($"{(rank is { } k ? $"第 {k} 名 " : "")}{town.TownName}：{Fmt.Num(town.Result.Total)} 分，{town.Result.GradeLabel}"));
+            var items = new Table().Border(TableBorder.Simple).Title(new TableTitle($"{(rank is { } k ? $"第 {k} 名 " : "")}{town.TownName}：{town.Result.Headline}"));
             foreach (var c in new[] { "编号", "评分项", "状态", "得分", "满分", "说明" })
             {
                 items.AddColumn(c);
             }
 
-            foreach (var i in town.Result.Items.Where(i => i.Status != ItemStatus.NotAssessed))
+            // A period that assesses nothing lists the annual items with their year-to-date preview instead.
+            foreach (var i in town.Result.Items.Where(i => !town.Result.IsAssessed || i.Status != ItemStatus.NotAssessed))
             {
-                items.AddRow(new Text(i.Code), new Text(i.Name), new Text(i.Status.Label()), new Text(Fmt.Num(i.Score)), new Text(Fmt.Num(i.Maximum)), new Text(i.Explanation));
+                var score = i.Projected is { } p ? $"预估 {Fmt.Num(p)}" : town.Result.IsAssessed ? Fmt.Num(i.Score) : "—";
+                items.AddRow(new Text(i.Code), new Text(i.Name), new Text(i.Status.Label()), new Text(score), new Text(Fmt.Num(i.Maximum)), new Text(i.Explanation));
             }
 
             console.Write(items);

@@ -51,7 +51,10 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         ?? Rubrics.FirstOrDefault(r => Periods(r).Any(HasData))
         ?? Rubrics[0];
 
-    /// <summary>The requested period of the rubric's year, else its latest quarter with data, else the year.</summary>
+    /// <summary>
+    /// The requested period of the rubric's year, else (an annual scheme is assessed only for the year) the year, else
+    /// its latest quarter with data, else the year.
+    /// </summary>
     public AssessmentPeriod ResolvePeriod(Rubric rubric, string? text)
     {
         if (AssessmentPeriod.TryParse(text, out var period) && period.Year == rubric.Year)
@@ -59,20 +62,14 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
             return period;
         }
 
-        return Periods(rubric).Where(p => p.IsQuarter && HasData(p)).LastOrDefault() ?? AssessmentPeriod.ForYear(rubric.Year);
+        return rubric.IsAnnual
+            ? AssessmentPeriod.ForYear(rubric.Year)
+            : Periods(rubric).Where(p => p.IsQuarter && HasData(p)).LastOrDefault() ?? AssessmentPeriod.ForYear(rubric.Year);
     }
 
-    /// <summary>The period before: the previous quarter (or previous year) when the warehouse has data for it.</summary>
-    public AssessmentPeriod? Previous(AssessmentPeriod period)
-    {
-        var previous = period.Quarter switch
-        {
-            null => AssessmentPeriod.ForYear(period.Year - 1),
-            1 => AssessmentPeriod.ForQuarter(period.Year - 1, 4),
-            { } q => AssessmentPeriod.ForQuarter(period.Year, q - 1),
-        };
-        return HasData(previous) ? previous : null;
-    }
+    /// <summary>The previous period of the same scheme (<see cref="AssessmentPeriod.PreviousInScheme"/>) when the warehouse has data for it.</summary>
+    public AssessmentPeriod? Previous(AssessmentPeriod period) =>
+        period.PreviousInScheme is { } previous && HasData(previous) ? previous : null;
 
     /// <summary>Runs a read on the warehouse after bringing the metric tables up to date (under the same gate as scoring).</summary>
     public T Read<T>(Func<DuckDbConnection, T> query)

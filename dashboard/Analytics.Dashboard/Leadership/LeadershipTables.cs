@@ -10,26 +10,31 @@ public static class LeadershipTables
 {
     public static DownloadTable Ranking(Scorecard card) => new(
         $"scorecard-{card.Rubric.Id}-{card.Period}", $"排名 {card.Period}",
-        ["名次", "街镇代码", "街镇", "总分", "满分", "等级", "上期名次", "名次变化"],
-        card.Rows.Select(row => (IReadOnlyList<string?>)
-        [
-            Int(row.Town.Rank), row.Town.Town.TownCode, row.Town.Town.TownName,
-            LeadershipScores.Number(row.Town.Town.Result.Total), LeadershipScores.Number(row.Town.Town.Result.Maximum), row.Town.Town.Result.GradeLabel,
-            row.PreviousRank is { } p ? Int(p) : null, row.ChangeLabel,
-        ]).ToList(),
-        new HashSet<int> { 0, 3, 4, 6 });
+        ["名次", "街镇代码", "街镇", "评定状态", "总分", "满分", "可达最低分", "可达最高分", "等级", "可能等级", "上期名次", "名次变化", "排名说明"],
+        card.Rows.Select(row =>
+        {
+            var r = row.Town.Town.Result;
+            string? Shown(decimal value) => r.IsAssessed ? LeadershipScores.Number(value) : null;
+            return (IReadOnlyList<string?>)
+            [
+                row.Rank is { } k ? Int(k) : null, row.Town.Town.TownCode, row.Town.Town.TownName, r.State.Label(),
+                Shown(r.Total), Shown(r.Maximum), Shown(r.LowestTotal), Shown(r.HighestTotal), r.Grade?.Label() ?? ResultText.Grade(r),
+                ResultText.PossibleGrades(r), row.PreviousRank is { } p ? Int(p) : null, row.ChangeLabel, card.Score.RankingNote,
+            ];
+        }).ToList(),
+        new HashSet<int> { 0, 4, 5, 6, 7, 10 });
 
     public static DownloadTable Items(DistrictScore score, RankedTown town) => new(
         $"items-{score.Rubric.Id}-{score.Period}-{town.Town.TownName}", $"{town.Town.TownName} {score.Period}",
-        ["编号", "评分项", "分区", "状态", "得分", "满分", "所用数据", "说明"],
+        ["编号", "评分项", "分区", "考核频次", "状态", "得分", "满分", "所用数据", "说明"],
         town.Town.Result.Items.Select(item => (IReadOnlyList<string?>)
         [
             item.Code, item.Name, score.Rubric.Sections.FirstOrDefault(s => s.Code == item.SectionCode)?.Name ?? item.SectionCode,
-            item.Status.Label(), LeadershipScores.Number(item.Score), LeadershipScores.Number(item.Maximum),
+            item.Frequency.Label(), item.Status.Label(), ResultText.ItemScore(item), LeadershipScores.Number(item.Maximum),
             string.Join("；", item.Inputs.Select(i => $"{i.Key}={Value(i.Value)}").Concat(item.Previous.Select(i => $"上年 {i.Key}={Value(i.Value)}"))),
             item.Explanation,
         ]).ToList(),
-        new HashSet<int> { 4, 5 });
+        new HashSet<int> { 6 });
 
     public static DownloadTable Comparison(ComparisonTable table) => new(
         $"compare-{table.Period}", $"区际比较 {table.Period}",

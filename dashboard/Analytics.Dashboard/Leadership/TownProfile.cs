@@ -70,7 +70,8 @@ public sealed class TownProfiles(LeadershipScores scores)
         foreach (var period in LeadershipScores.Periods(rubric).Where(p => p.IsQuarter && scores.HasData(p)))
         {
             var score = scores.Score(rubric, period);
-            if (score.Towns.FirstOrDefault(t => t.Town.TownCode == townCode) is { } town)
+            // Only periods that rank towns have a rank and a total to plot (an annual scheme's quarters have neither).
+            if (score.IsRanked && score.Towns.FirstOrDefault(t => t.Town.TownCode == townCode) is { } town)
             {
                 points.Add(new ScoreTrendPoint(period, town.Town.Result.Total, town.Rank, Distribution.Median(score.Towns.Select(t => t.Town.Result.Total))));
             }

@@ -71,7 +71,6 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 var values = Values(period, key, period.ToString());
                 var before = Values(period, key, PreviousYear(period).ToString());
                 var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
-                var missing = names.Where(n => !values.ContainsKey(n)).ToList();
                 var gaps = new Dictionary<string, InputGap>();
                 if (findings.TryGetValue((period.ToString(), unit.Code), out var found))
                 {
@@ -94,7 +93,19 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                     }
                 }
 
-                list.Add(new UnitInputs(unit, new RubricInputs(values, unitJudgements, before, period, gaps, baseGaps), missing));
+                var missing = names.Where(n => !values.ContainsKey(n)).ToList();
+                var inputs = new RubricInputs(values, unitJudgements, before, period, gaps, baseGaps);
+                if (period.IsQuarter && rubric.Items.Any(i => i.Frequency == Frequency.Annual))
+                {
+                    // An annual item seen in a quarter previews its year so far: every input to date, against the same span a year before.
+                    inputs = inputs with
+                    {
+                        YearToDate = Values(period, key, period.ToString(), yearToDate: true),
+                        PreviousYearToDate = Values(period, key, PreviousYear(period).ToString(), yearToDate: true),
+                    };
+                }
+
+                list.Add(new UnitInputs(unit, inputs, missing));
             }
 
             result[period] = list;
@@ -131,7 +142,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         }
 
         // Inputs described as 累计 take the year-to-date value in a quarterly evaluation; absent figures stay absent.
-        Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period)
+        Dictionary<string, decimal?> Values(AssessmentPeriod evaluated, string key, string period, bool yearToDate = false)
         {
             var values = new Dictionary<string, decimal?>();
             if (!stored.TryGetValue((period, key), out var quantities))
@@ -142,7 +153,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             foreach (var name in names)
             {
                 if (quantities.TryGetValue(name, out var figure)
-                    && (evaluated.IsQuarter && cumulative.Contains(name) ? figure.YearToDate : figure.Value) is { } value)
+                    && (evaluated.IsQuarter && (yearToDate || cumulative.Contains(name)) ? figure.YearToDate : figure.Value) is { } value)
                 {
                     values[name] = value;
                 }

@@ -29,15 +29,18 @@ internal static class ScoreStore
         foreach (var score in scores)
         {
             var period = score.Period.ToString();
-            var rows = score.Towns.Select(t => (Level: "town", Rank: (int?)t.Rank, t.Town)).Append(("district", null, score.District));
+            var rows = score.Towns.Select(t => (Level: "town", Rank: score.IsRanked ? (int?)t.Rank : null, t.Town))
+                .Append(("district", null, score.District));
             foreach (var (level, rank, town) in rows)
             {
                 var r = town.Result;
                 var row = results.CreateRow().Append(score.Rubric.Id).Append(r.RubricVersion).Append(period).Append(level)
                     .Append(score.Rubric.District.Code).Append(town.TownCode).Append(town.TownName);
                 (rank is { } k ? row.Append(k) : row.AppendNull())
-                    .Append(r.Total).Append(r.BaseScore).Append(r.Bonus).Append(r.Deduction).Append(r.Maximum).Append(r.GradeLabel)
-                    .Append(r.Vetoed).Append(r.VetoReason).Append(r.PendingCount).Append(r.MissingCount).Append(now).EndRow();
+                    .Append(r.Total).Append(r.BaseScore).Append(r.Bonus).Append(r.Deduction).Append(r.Maximum).Append(r.Grade?.Label())
+                    .Append(r.Vetoed).Append(r.VetoReason).Append(r.PendingCount).Append(r.MissingCount).Append(now)
+                    .Append(r.State.Code()).Append(r.LowestTotal).Append(r.HighestTotal)
+                    .Append(string.Join("/", r.PossibleGrades.Select(g => g.Label()))).EndRow();
                 foreach (var i in r.Items)
                 {
                     var inputs = JsonSerializer.Serialize(new { current = i.Inputs, previous = i.Previous }, Json);

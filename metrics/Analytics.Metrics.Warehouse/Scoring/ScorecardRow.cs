@@ -1,13 +1,19 @@
 namespace Analytics.Metrics.Warehouse.Scoring;
 
 /// <summary>
-/// One row of a district's ranking: the town's score and its rank in the previous period (null when none).
-/// Shared by the leadership pages and the briefings so both show the same change of rank.
+/// One town's row of a district's scorecard: its score, its rank when the period ranks towns, and its rank in the
+/// previous period of the same scheme (null when none). Shared by the leadership pages and the briefings so both show
+/// the same change of rank.
 /// </summary>
-public sealed record ScorecardRow(RankedTown Town, int? PreviousRank)
+/// <param name="Ranked">Whether the period ranks towns (<see cref="DistrictScore.IsRanked"/>); otherwise the row lists
+/// the town's progress or contribution and no rank is shown anywhere.</param>
+public sealed record ScorecardRow(RankedTown Town, int? PreviousRank, bool Ranked = true)
 {
+    /// <summary>The town's rank (排名); null when the period ranks nobody.</summary>
+    public int? Rank => Ranked ? Town.Rank : null;
+
     /// <summary>Places gained since the previous period (positive = moved up); null when there is no previous rank.</summary>
-    public int? Change => PreviousRank is { } p ? p - Town.Rank : null;
+    public int? Change => Rank is { } now && PreviousRank is { } p ? p - now : null;
 
     public string ChangeLabel => Change switch
     {
@@ -17,11 +23,15 @@ public sealed record ScorecardRow(RankedTown Town, int? PreviousRank)
         var c => $"↓{-c}",
     };
 
-    /// <summary>The ranking of <paramref name="score"/> with each town's rank in <paramref name="previous"/> (when scored).</summary>
+    /// <summary>
+    /// Every town of <paramref name="score"/>, with its rank when the period ranks towns and its rank in
+    /// <paramref name="previous"/> when that period ranked them with the same scheme.
+    /// </summary>
     public static IReadOnlyList<ScorecardRow> Of(DistrictScore score, DistrictScore? previous)
     {
-        var previousRanks = previous?.Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank) ?? [];
-        return score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null)).ToList();
+        var comparable = score.IsRanked && previous is { IsRanked: true } p && p.Rubric.Id == score.Rubric.Id;
+        var previousRanks = comparable ? previous!.Towns.ToDictionary(t => t.Town.TownCode, t => t.Rank) : [];
+        return score.Towns.Select(t => new ScorecardRow(t, previousRanks.TryGetValue(t.Town.TownCode, out var r) ? r : null, score.IsRanked)).ToList();
     }
 
     /// <summary>A town's section score as a percentage of the section maximum for this period; null when the section has no points this period.</summary>

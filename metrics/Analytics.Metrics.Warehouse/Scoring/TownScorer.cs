@@ -5,7 +5,24 @@ namespace Analytics.Metrics.Warehouse.Scoring;
 
 /// <summary>A district's scores for one rubric and period: the towns ranked 从高分到低分, and the district as a whole (全区).</summary>
 public sealed record DistrictScore(Rubric Rubric, AssessmentPeriod Period, IReadOnlyList<RankedTown> Towns, TownResult District,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> MissingInputs);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> MissingInputs)
+{
+    /// <summary>
+    /// Whether the towns are ranked at all: the rubric scores 街镇 (not the district as a whole) and something is
+    /// assessed in the period (an annual scheme viewed in a quarter ranks nobody).
+    /// </summary>
+    public bool IsRanked => Rubric.RanksTowns && District.Result.IsAssessed;
+
+    /// <summary>Whether the ranking is final: every town's assessment is complete (no judgement pending).</summary>
+    public bool IsRankingFinal => IsRanked && Towns.All(t => t.Town.Result.IsFinal);
+
+    /// <summary>"排名为最终结果", "排名为暂计（尚有待评项）", or why there is no ranking.</summary>
+    public string RankingNote => !Rubric.RanksTowns
+        ? "本方案考核全区目标，街镇仅列贡献明细，不排名"
+        : !District.Result.IsAssessed
+            ? $"{RubricResult.AnnualOnly}，本期不排名"
+            : IsRankingFinal ? "排名为最终结果" : "排名为暂计：尚有视情给分项待评，名次可能变化";
+}
 
 /// <summary>
 /// Scores every town of a rubric's district from the warehouse (metric tables + stored judgements) with the pure rubric

@@ -16,6 +16,12 @@ public sealed record AssessmentPeriod(int Year, int? Quarter)
 
     public bool IsQuarter => Quarter is not null;
 
+    /// <summary>
+    /// The period before within the same scheme, the one a change of rank is measured against: the previous quarter of
+    /// the year. Q1 and a whole year have none, since a scheme covers one year and the year before had another.
+    /// </summary>
+    public AssessmentPeriod? PreviousInScheme => Quarter is { } q and > 1 ? ForQuarter(Year, q - 1) : null;
+
     /// <summary>The period's last day: the region and the towns of a period are those standing on it.</summary>
     public DateOnly LastDay => Quarter is { } q
         ? new DateOnly(Year, q * 3, 1).AddMonths(1).AddDays(-1)

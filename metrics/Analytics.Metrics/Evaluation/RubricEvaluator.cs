@@ -18,28 +18,68 @@ public static class RubricEvaluator
 
         var items = new List<ItemResult>();
         var sections = new List<SectionResult>();
+        var sectionItems = new List<(RubricSection Section, List<ItemResult> Items)>();
         foreach (var section in rubric.Sections)
         {
-            var sectionItems = section.Items.Select(i => EvaluateItem(rubric, i, inputs, period)).ToList();
-            items.AddRange(sectionItems);
-            sections.Add(ScoreSection(section, sectionItems));
+            var scored = section.Items.Select(i => EvaluateItem(rubric, i, inputs, period)).ToList();
+            items.AddRange(scored);
+            sectionItems.Add((section, scored));
+            sections.Add(ScoreSection(section, scored));
         }
 
-        var (vetoReason, vetoItems) = EvaluateVetoes(rubric, inputs);
+        var assessed = items.Any(i => i.Status != ItemStatus.NotAssessed);
+        var (vetoReason, vetoItems) = assessed ? EvaluateVetoes(rubric, inputs) : (null, []);
         items.AddRange(vetoItems);
 
-        var baseScore = sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Score);
-        var bonus = sections.Where(s => s.Kind == SectionKind.Bonus).Sum(s => s.Score);
-        var deduction = sections.Where(s => s.Kind == SectionKind.Deduction).Sum(s => s.Score);
-        var maximum = sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Maximum);
+        var (baseScore, bonus, deduction, maximum) = Totals(sections);
         var total = baseScore + bonus + deduction;
-        var grade = vetoReason is not null ? Grade.Fail : rubric.Grades.Classify(total, maximum, rubric.Total);
+        var pending = items.Count(i => i.Status == ItemStatus.Pending);
+        var state = !assessed ? AssessmentState.NotAssessed : pending > 0 ? AssessmentState.Provisional : AssessmentState.Final;
+
+        // Every section score is monotone in its items' scores, so the pending items all at their lowest (highest)
+        // allowed judgement give the lowest (highest) total still reachable.
+        var lowest = pending == 0 ? total : TotalWithPending(rubric, sectionItems, lowest: true);
+        var highest = pending == 0 ? total : TotalWithPending(rubric, sectionItems, lowest: false);
+        IReadOnlyList<Grade> possible = state switch
+        {
+            AssessmentState.NotAssessed => [],
+            _ when vetoReason is not null => [Metrics.Grade.Fail],
+            _ => GradesBetween(rubric.Grades.Classify(highest, maximum, rubric.Total), rubric.Grades.Classify(lowest, maximum, rubric.Total)),
+        };
+        Grade? grade = state == AssessmentState.Final ? possible[0] : null;
+        var gradeLabel = state switch
+        {
+            AssessmentState.Final => possible[0].Label(),
+            AssessmentState.Provisional => "等级待定",
+            _ => "不评定等级",
+        };
         return new RubricResult(
-            rubric.Id, rubric.Version, period.ToString(), N(baseScore), N(bonus), N(deduction), N(total), N(maximum), grade, grade.Label(),
+            rubric.Id, rubric.Version, period.ToString(), state, N(baseScore), N(bonus), N(deduction), N(total), N(maximum),
+            N(lowest), N(highest), grade, gradeLabel, possible,
             vetoReason is not null, vetoReason,
-            items.Count(i => i.Status == ItemStatus.Pending), items.Count(i => i.Status == ItemStatus.MissingInput),
+            pending, items.Count(i => i.Status == ItemStatus.MissingInput),
             sections, items);
     }
+
+    private static (decimal Base, decimal Bonus, decimal Deduction, decimal Maximum) Totals(IReadOnlyList<SectionResult> sections) => (
+        sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Score),
+        sections.Where(s => s.Kind == SectionKind.Bonus).Sum(s => s.Score),
+        sections.Where(s => s.Kind == SectionKind.Deduction).Sum(s => s.Score),
+        sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Maximum));
+
+    private static decimal TotalWithPending(Rubric rubric, List<(RubricSection Section, List<ItemResult> Items)> sectionItems, bool lowest)
+    {
+        var sections = sectionItems.Select(x => ScoreSection(x.Section, x.Items.Select(i =>
+            i.Status == ItemStatus.Pending && rubric.FindItem(i.Code)?.Rule is JudgementRule rule
+                ? i with { Score = lowest ? rule.Lowest : rule.Highest(i.Maximum) }
+                : i).ToList())).ToList();
+        var (b, bonus, deduction, _) = Totals(sections);
+        return b + bonus + deduction;
+    }
+
+    /// <summary>The grades from <paramref name="best"/> down to <paramref name="worst"/> (the enum runs best first).</summary>
+    private static List<Grade> GradesBetween(Grade best, Grade worst) =>
+        Enum.GetValues<Grade>().Where(g => g >= best && g <= worst).ToList();
 
     private static ItemResult EvaluateItem(Rubric rubric, RubricItem item, RubricInputs inputs, AssessmentPeriod period)
     {
@@ -49,8 +89,7 @@ public static class RubricEvaluator
             : new Dictionary<string, decimal?>();
         if (period.IsQuarter && item.Frequency == Frequency.Annual)
         {
-            return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, ItemStatus.NotAssessed,
-                0m, item.Maximum, used, previous, $"年度考项目，{period} 季度评分不考核，不计入本期得分与满分", null, null);
+            return AnnualItemInQuarter(rubric, item, inputs, period);
         }
 
         // An input that awaits the bureau's inspection or a ledger never read as a value (e.g. "0 cases"): the item waits too.
@@ -68,6 +107,31 @@ public static class RubricEvaluator
         return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, outcome.Status,
             N(outcome.Score), N(item.Maximum), used, previous, outcome.Explanation,
             item.Rule is JudgementRule ? context.Judgement : null, outcome.Target);
+    }
+
+    /// <summary>
+    /// An annual item seen part-way through the year: neither score nor maximum counts, but a data item shows what its
+    /// year-to-date inputs would earn so far, so a leader sees progress before the December assessment.
+    /// </summary>
+    private static ItemResult AnnualItemInQuarter(Rubric rubric, RubricItem item, RubricInputs inputs, AssessmentPeriod period)
+    {
+        const string notAssessed = "年度考核项目，12 月评定，不计入本期得分与满分";
+        var ytd = inputs.AsYearToDate();
+        var used = item.Inputs.Values.Distinct().ToDictionary(n => n, n => ytd.Values.GetValueOrDefault(n));
+        var previous = item.Rule is GrowthRule
+            ? item.Inputs.Values.Distinct().ToDictionary(n => n, n => ytd.Previous.GetValueOrDefault(n))
+            : new Dictionary<string, decimal?>();
+        if (item.Rule is JudgementRule)
+        {
+            return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, ItemStatus.NotAssessed,
+                0m, N(item.Maximum), used, previous, notAssessed + "（视情给分，年终评定）", null, null);
+        }
+
+        var outcome = item.Rule.Evaluate(new RuleContext(rubric, item, ytd, period));
+        return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, ItemStatus.NotAssessed,
+            0m, N(item.Maximum), used, previous,
+            $"{notAssessed}；按截至 {period} 的累计数据预估可得 {Fmt.Num(outcome.Score)} 分（满分 {Fmt.Num(item.Maximum)} 分）：{outcome.Explanation}",
+            null, outcome.Target, N(outcome.Score));
     }
 
     private static decimal N(decimal value) => ExactMath.Normalize(value);

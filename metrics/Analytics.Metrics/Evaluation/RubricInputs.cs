@@ -11,15 +11,27 @@ public sealed record Judgement(decimal Score, string Evaluator, string Reason);
 /// <param name="Gaps">Input name → why it has no value yet (an inspection not closed, a ledger not submitted); an item
 /// reading such an input takes the gap's status and reason instead of a rule's reading of an absent value.</param>
 /// <param name="BaseGaps">Input name → what its 同比 comparison lacks (e.g. "上年同期缺 2023Q2 社会救助信息系统数据"); absent when complete.</param>
+/// <param name="YearToDate">Input name → value from the start of the year to the end of a quarter; the preview of an
+/// annual item in a quarter is computed from these (null: use <paramref name="Values"/>).</param>
+/// <param name="PreviousYearToDate">The same for the previous year (the 同比 base of the preview).</param>
 public sealed record RubricInputs(
     IReadOnlyDictionary<string, decimal?> Values,
     IReadOnlyDictionary<string, Judgement> Judgements,
     IReadOnlyDictionary<string, decimal?> Previous,
     AssessmentPeriod? Period = null,
     IReadOnlyDictionary<string, InputGap>? Gaps = null,
-    IReadOnlyDictionary<string, string>? BaseGaps = null)
+    IReadOnlyDictionary<string, string>? BaseGaps = null,
+    IReadOnlyDictionary<string, decimal?>? YearToDate = null,
+    IReadOnlyDictionary<string, decimal?>? PreviousYearToDate = null)
 {
     public InputGap? GapOf(string name) => Gaps is not null && Gaps.TryGetValue(name, out var gap) ? gap : null;
+
+    /// <summary>The inputs as an annual item sees them part-way through the year: year-to-date values.</summary>
+    public RubricInputs AsYearToDate() => this with
+    {
+        Values = YearToDate ?? Values,
+        Previous = PreviousYearToDate ?? Previous,
+    };
 
     public static RubricInputs Empty { get; } = new(
         new Dictionary<string, decimal?>(), new Dictionary<string, Judgement>(), new Dictionary<string, decimal?>());

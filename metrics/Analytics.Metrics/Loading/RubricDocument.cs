@@ -8,6 +8,7 @@ internal sealed class RubricDocument
     public string? Id { get; set; }
     public string? Title { get; set; }
     public DistrictDocument? District { get; set; }
+    public string? Unit { get; set; }
     public int? Year { get; set; }
     public string? Version { get; set; }
     public string? Source { get; set; }

@@ -75,6 +75,17 @@ public static partial class RubricLoader
             Top($"district.code {district.Code} 应为 6 位行政区划代码 (district code must be 6 digits)");
         }
 
+        var unit = doc.Unit switch
+        {
+            "town" => AssessmentUnit.Town,
+            "district" => AssessmentUnit.District,
+            _ => (AssessmentUnit?)null,
+        };
+        if (unit is null)
+        {
+            Top($"unit {doc.Unit ?? "（缺失）"} 无效，应为 town（街镇）或 district（全区） (missing or invalid 'unit': town or district)");
+        }
+
         if (doc.Year is not (>= 2000 and <= 2100))
         {
             Top("year 缺失或无效 (missing or invalid 'year')");
@@ -147,7 +158,7 @@ public static partial class RubricLoader
         var provenance = ProvenanceBuilder.Build(doc, grades, errors);
         return errors.Count > 0
             ? null
-            : new Rubric(id, Req(doc.Title, "title"), district, doc.Year!.Value, Req(doc.Version, "version"), Req(doc.Source, "source"),
+            : new Rubric(id, Req(doc.Title, "title"), district, unit!.Value, doc.Year!.Value, Req(doc.Version, "version"), Req(doc.Source, "source"),
                 fileName, total, grades, sections, vetoes, inputs, doc.Note) { Provenance = provenance };
     }
 

@@ -1,10 +1,19 @@
 namespace Analytics.Metrics;
 
+/// <summary>What a rubric scores: each 街镇 (ranked) or the district as a whole (a target tracker, never a 街镇 ranking).</summary>
+public enum AssessmentUnit
+{
+    Town,
+    District,
+}
+
 /// <summary>One district-year evaluation scheme (考核指标体系 / 评估方案), loaded from a versioned YAML file.</summary>
+/// <param name="Unit">What is scored: 街镇 (<c>unit: town</c>) or the district (<c>unit: district</c>).</param>
 public sealed record Rubric(
     string Id,
     string Title,
     District District,
+    AssessmentUnit Unit,
     int Year,
     string Version,
     string Source,
@@ -21,6 +30,12 @@ public sealed record Rubric(
 
     /// <summary>Every item of every section, in document order.</summary>
     public IEnumerable<RubricItem> Items => Sections.SelectMany(s => s.Items);
+
+    /// <summary>Whether 街镇 are scored and ranked; a district rubric shows them only as contributions.</summary>
+    public bool RanksTowns => Unit == AssessmentUnit.Town;
+
+    /// <summary>Whether nothing is assessed before the year's end (every item 年度考).</summary>
+    public bool IsAnnual => Items.All(i => i.Frequency == Frequency.Annual);
 
     public RubricItem? FindItem(string code) => Items.FirstOrDefault(i => i.Code == code);
 

@@ -31,6 +31,12 @@ public sealed class JudgementRule : IRubricRule
         return new JudgementRule(min, s.P.Allowed);
     }
 
+    /// <summary>The lowest score an evaluator can record.</summary>
+    public decimal Lowest => Allowed is { Count: > 0 } a ? a.Min() : Minimum;
+
+    /// <summary>The highest score an evaluator can record for an item of <paramref name="maximum"/> points.</summary>
+    public decimal Highest(decimal maximum) => Allowed is { Count: > 0 } a ? a.Max() : maximum;
+
     public string Describe(decimal maximum) => Allowed is { } a
         ? $"评估人检查认定，只能给 {string.Join(" 或 ", a.Select(Fmt.Num))} 分"
         : $"视情给分，{Fmt.Num(Minimum)}–{Fmt.Num(maximum)} 分，须记录评估人与理由";

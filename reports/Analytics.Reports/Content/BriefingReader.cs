@@ -37,9 +37,7 @@ public sealed class BriefingReader(DuckDbConnection connection)
             var choice = RubricChoice.For(district.Code, period.Year)!;
             var score = scorer.Score(choice.Rubric, period, store: false);
             var previousPeriod = Previous(period, stamp);
-            var previous = previousPeriod is null || RubricChoice.For(district.Code, previousPeriod.Year) is not { } p
-                ? null
-                : scorer.Score(p.Rubric, previousPeriod, store: false);
+            var previous = previousPeriod is null ? null : scorer.Score(choice.Rubric, previousPeriod, store: false);
             var briefingStamp = new BriefingStamp(Issuer(district), DocumentNumber(district, period), generatedAt, stamp.AsOf, stamp.Version,
                 choice.Source.Id, choice.Source.Version, choice.Note);
             var targets = score.District.Result.Items.Where(i => i.Target is not null).Select(i => new TargetLine(i.Code, i.Name, i.Target!)).ToList();
@@ -62,17 +60,9 @@ public sealed class BriefingReader(DuckDbConnection connection)
     public static string DocumentNumber(District district, AssessmentPeriod period) =>
         $"{district.Name[0]}民政简〔{period.Year}〕第{period.Quarter ?? 5}号";
 
-    /// <summary>The previous quarter (or year) when the warehouse holds data for it.</summary>
-    public static AssessmentPeriod? Previous(AssessmentPeriod period, DataStamp stamp)
-    {
-        var previous = period.Quarter switch
-        {
-            null => AssessmentPeriod.ForYear(period.Year - 1),
-            1 => AssessmentPeriod.ForQuarter(period.Year - 1, 4),
-            { } q => AssessmentPeriod.ForQuarter(period.Year, q - 1),
-        };
-        return stamp.Covers(previous) ? previous : null;
-    }
+    /// <summary>The previous period of the same scheme (<see cref="AssessmentPeriod.PreviousInScheme"/>) when the warehouse holds data for it.</summary>
+    public static AssessmentPeriod? Previous(AssessmentPeriod period, DataStamp stamp) =>
+        period.PreviousInScheme is { } previous && stamp.Covers(previous) ? previous : null;
 
     private static int SeverityOrder(string severity) => severity switch { Severity.High => 0, Severity.Medium => 1, _ => 2 };
 }

@@ -38,11 +38,7 @@ public static class SummaryTemplates
     public static IReadOnlyList<string> Town(TownScorecard s)
     {
         var r = s.Town.Result;
-        var towns = s.District.Rows.Count;
-        var first = $"{s.Town.TownName}{PeriodLabel(s.District.Period)}得分 {Score(r.Total)} 分（满分 {Score(r.Maximum)} 分），等级{r.GradeLabel}" +
-                    (r.Vetoed ? $"（一票否决：{r.VetoReason}）" : "") +
-                    $"，在全区 {towns} 个街镇中位列第 {s.Row.Town.Rank} 名，{RankChange(s.Row)}。";
-        var paragraphs = new List<string> { first };
+        var paragraphs = new List<string> { TownFirst(s) };
         var lost = r.Items.Where(i => i.Status != ItemStatus.NotAssessed && i.Maximum - i.Score > 0)
             .OrderByDescending(i => i.Maximum - i.Score).ThenBy(i => i.Code, StringComparer.Ordinal).Take(3).ToList();
         if (lost.Count > 0)
@@ -60,10 +56,31 @@ public static class SummaryTemplates
         paragraphs.Add(Flags(s.Flags, "本街镇"));
         if (r.PendingCount > 0)
         {
-            paragraphs.Add($"尚有 {r.PendingCount} 项视情给分项待评，暂按 0 分计。");
+            paragraphs.Add($"尚有 {r.PendingCount} 项视情给分项待评，暂按 0 分计；评定后总分可在 {Score(r.LowestTotal)}–{Score(r.HighestTotal)} 分之间，等级待定。");
         }
 
         return paragraphs;
+    }
+
+    /// <summary>The scorecard's first sentence: final score and grade, provisional total with its range, or the annual notice.</summary>
+    private static string TownFirst(TownScorecard s)
+    {
+        var r = s.Town.Result;
+        var period = PeriodLabel(s.District.Period);
+        if (!r.IsAssessed)
+        {
+            var preview = ResultText.Preview(r) is { } p ? $"截至本期，{p}，仅供参考" : "本期无可预估的数据项";
+            return $"{s.Town.TownName}{period}：《{s.District.Rubric.Title}》为{RubricResult.AnnualOnly}，本期不评分、不评等级、不排名；{preview}。";
+        }
+
+        var score = r.IsFinal
+            ? $"得分 {Score(r.Total)} 分（满分 {Score(r.Maximum)} 分），等级{r.GradeLabel}"
+            : $"暂计 {Score(r.Total)} 分（满分 {Score(r.Maximum)} 分，待评 {r.PendingCount} 项，可达 {Score(r.LowestTotal)}–{Score(r.HighestTotal)} 分），等级待定";
+        var veto = r.Vetoed ? $"（一票否决：{r.VetoReason}）" : "";
+        var rank = s.Row.Rank is { } k
+            ? $"，在全区 {s.District.Rows.Count} 个街镇中{(s.District.Score.IsRankingFinal ? "" : "暂")}列第 {k} 名，{RankChange(s.Row)}"
+            : $"（{s.District.Score.RankingNote}）";
+        return $"{s.Town.TownName}{period}{score}{veto}{rank}。";
     }
 
     /// <summary>"临时救助人次 329 人次，同比增长 15.4%，环比下降 0.6%".</summary>
@@ -100,6 +117,13 @@ public static class SummaryTemplates
     private static string Ranking(DistrictBriefing b)
     {
         var rows = b.Rows;
+        if (!b.Score.IsRanked)
+        {
+            var district = b.Score.District.Result;
+            var preview = ResultText.Preview(district) is { } p ? $"全区截至本期{p}，仅供参考。" : "";
+            return $"按《{b.Rubric.Title}》，{b.Score.RankingNote}" + (district.IsAssessed ? $"；全区{district.Headline}。" : "。") + preview;
+        }
+
         if (rows.Count == 0)
         {
             return "本期没有参加排名的街镇。";
@@ -108,15 +132,26 @@ public static class SummaryTemplates
         var top = rows.Where(r => r.Town.Rank == 1).Select(r => r.Town.Town).ToList();
         var lastRank = rows[^1].Town.Rank;
         var bottom = rows.Where(r => r.Town.Rank == lastRank).Select(r => r.Town.Town).ToList();
-        var text = $"按《{b.Rubric.Title}》评分，{Names(top)}得分 {Score(top[0].Result.Total)} 分，{(top.Count > 1 ? "并列第一" : "位列第一")}";
+        var final = b.Score.IsRankingFinal;
+        var scored = final ? "得分" : "暂计";
+        var text = $"按《{b.Rubric.Title}》评分，{Names(top)}{scored} {Score(top[0].Result.Total)} 分，{(top.Count > 1 ? "并列第一" : "位列第一")}";
         if (lastRank > 1)
         {
-            text += $"；{Names(bottom)}得分 {Score(bottom[0].Result.Total)} 分，{(bottom.Count > 1 ? "并列末位" : "位列末位")}";
+            text += $"；{Names(bottom)}{scored} {Score(bottom[0].Result.Total)} 分，{(bottom.Count > 1 ? "并列末位" : "位列末位")}";
         }
 
-        text += $"（共 {rows.Count} 个街镇）。";
-        var grades = rows.GroupBy(r => r.Town.Town.Result.Grade).OrderBy(g => g.Key).Select(g => $"{g.First().Town.Town.Result.GradeLabel} {g.Count()} 个");
-        text += "等级分布：" + string.Join("，", grades) + "。";
+        text += $"（共 {rows.Count} 个街镇{(final ? "" : "，排名为暂计")}）。";
+        var graded = rows.Where(r => r.Town.Town.Result.Grade is not null).ToList();
+        if (graded.Count > 0)
+        {
+            var grades = graded.GroupBy(r => r.Town.Town.Result.Grade!.Value).OrderBy(g => g.Key).Select(g => $"{g.Key.Label()} {g.Count()} 个");
+            text += "等级分布：" + string.Join("，", grades) + (graded.Count < rows.Count ? $"，等级待定 {rows.Count - graded.Count} 个" : "") + "。";
+        }
+        else
+        {
+            text += $"{rows.Count} 个街镇均有待评项，等级待定。";
+        }
+
         var up = rows.Where(r => r.Change > 0).MaxBy(r => r.Change);
         var down = rows.Where(r => r.Change < 0).MinBy(r => r.Change);
         if (b.PreviousPeriod is { } previous && (up is not null || down is not null))
@@ -184,7 +219,7 @@ public static class SummaryTemplates
         }
 
         var most = pending.Max(t => t.Town.Result.PendingCount);
-        return $"{pending.Count} 个街镇尚有视情给分项待评（最多 {most} 项），待评项暂按 0 分计，评定后总分和名次可能变化。";
+        return $"{pending.Count} 个街镇尚有视情给分项待评（最多 {most} 项），待评项暂按 0 分计，评定后总分和名次可能变化，等级待评定完成后给出。";
     }
 
     private static string RankChange(ScorecardRow row) => row.Change switch

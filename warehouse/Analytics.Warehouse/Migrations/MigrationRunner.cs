@@ -15,6 +15,7 @@ public static class MigrationRunner
         new M005Briefings(),
         new M006QuantityWorkTable(),
         new M007Findings(),
+        new M008ScoreAssessmentState(),
     ];
 
     public static int LatestVersion => All[^1].Version;
