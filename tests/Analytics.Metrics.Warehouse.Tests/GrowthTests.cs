@@ -23,6 +23,7 @@ public sealed class GrowthTests(WarehouseFixture fixture)
                 a.yoy_previous IS DISTINCT FROM b.value
                 OR a.yoy_change IS DISTINCT FROM a.value - b.value
                 OR a.yoy_direction <> CASE WHEN b.value IS NULL OR a.value IS NULL THEN 'no_baseline' WHEN a.value = b.value THEN 'flat'
+                                           WHEN $2 = 'neutral' THEN CASE WHEN a.value > b.value THEN 'up' ELSE 'down' END
                                            WHEN (a.value > b.value) = ($2 = 'higher') THEN 'better' ELSE 'worse' END)
             """, code, indicator.DirectionText);
         Assert.Equal(0, wrong);
@@ -33,7 +34,7 @@ public sealed class GrowthTests(WarehouseFixture fixture)
 
         // 2024 has a baseline wherever both years have a value.
         var compared = fixture.Scalar<long>("""
-            SELECT count(*) FROM metric_value WHERE indicator_code = $1 AND year = 2024 AND yoy_direction IN ('better', 'worse', 'flat')
+            SELECT count(*) FROM metric_value WHERE indicator_code = $1 AND year = 2024 AND yoy_direction IN ('better', 'worse', 'flat', 'up', 'down')
             """, code);
         Assert.True(compared > 0, $"{code}: no 2024 value with a 2023 baseline");
     }

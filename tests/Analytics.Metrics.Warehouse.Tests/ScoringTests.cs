@@ -82,6 +82,37 @@ public sealed class ScoringTests(WarehouseFixture fixture)
         Assert.Equal(facts.Staff, item.Inputs["eldercare.staff"]);
     }
 
+    /// <summary>青浦 Q05c/Q05e compare 人次 as assistance decisions, counted by hand from the case events of each year.</summary>
+    [Fact]
+    public void Qingpu_assistance_growth_items_compare_decisions_not_payment_rows()
+    {
+        var rubric = RubricCatalog.Get("qingpu-2024");
+        var score = TownScorer.Score(fixture.Warehouse, rubric, AssessmentPeriod.ForYear(2024), store: false);
+        var paymentRowsAboveDecisions = 0;
+        foreach (var ranked in score.Towns)
+        {
+            var townKey = fixture.Scalar<int>("SELECT town_key FROM dim_region WHERE town_code = $1", ranked.Town.TownCode);
+            foreach (var (code, category) in new[] { ("Q05c", "expenditure_poverty"), ("Q05e", "temporary_assistance") })
+            {
+                decimal Decisions(int year) => fixture.Scalar<long>(
+                    "SELECT count(*) FROM fact_assistance_case_events WHERE town_key = $1 AND quarter_key // 10 = $2 AND event_type = 'approval' AND category = $3",
+                    townKey, year, category);
+                var now = Decisions(2024);
+                var before = Decisions(2023);
+                var item = ranked.Town.Result.Item(code);
+                Assert.Equal(now, item.Inputs.Values.Single());
+                Assert.Equal(before, item.Previous.Values.Single());
+                Assert.Equal(now > before ? 1.25m : 0m, item.Score);
+                var rows = fixture.Scalar<long>(
+                    "SELECT count(*) FROM fact_assistance_payments WHERE town_key = $1 AND quarter_key // 10 = 2024 AND category = $2", townKey, category);
+                paymentRowsAboveDecisions += rows > now ? 1 : 0;
+            }
+        }
+
+        // 支出型贫困 is paid monthly: its payment rows outnumber the people helped in every town.
+        Assert.True(paymentRowsAboveDecisions >= score.Towns.Count, $"payment rows exceeded decisions in only {paymentRowsAboveDecisions} cases");
+    }
+
     [Fact]
     public void Growth_without_the_previous_year_is_no_baseline_not_a_crash()
     {

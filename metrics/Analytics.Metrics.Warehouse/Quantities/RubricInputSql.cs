@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Analytics.Metrics.Warehouse.Quantities;
+
+/// <summary>
+/// The closing section of docs/rubric-inputs.md: every rubric input with the SQL that measures it, generated from
+/// <see cref="QuantityCatalog"/> so the document cannot drift from what the warehouse computes (a test compares them).
+/// </summary>
+public static class RubricInputSql
+{
+    public const string Heading = "## SQL of every input (generated)";
+
+    public static string Markdown()
+    {
+        var text = new StringBuilder();
+        text.Append(Heading).Append("\n\n");
+        text.Append("Generated from `QuantityCatalog` by `RubricInputSql.Markdown()`; `RubricInputSqlTests` fails when this section and the\n");
+        text.Append("catalog differ. Each statement measures the input per 街镇 (`town_key`) and quarter (`quarter_key`) over one fact table\n");
+        text.Append("(alias `f`); a district is the sum of its 街镇 plus the rows the source places in no 街镇, a year follows the input's kind.\n\n");
+        var names = RubricCatalog.All.SelectMany(r => r.Inputs).Select(i => i.Name).Distinct().Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (QuantityCatalog.Find(name) is not { } quantity)
+            {
+                text.Append($"- `{name}`: not measured by the warehouse\n");
+                continue;
+            }
+
+            text.Append($"- `{name}` {quantity.Label}（{quantity.Unit}）, {Kind(quantity.Kind)}{(quantity.ZeroWhenAbsent ? "" : "; unknown, not 0, when the 街镇 sent no ledger")}:\n");
+            text.Append($"  `{quantity.DefinitionSql}`\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Kind(QuantityKind kind) => kind switch
+    {
+        QuantityKind.Flow => "flow (a year sums its quarters)",
+        QuantityKind.Stock => "stock (a year is its last loaded quarter)",
+        _ => "maximum (a year is the largest quarter)",
+    };
+}
