@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Analytics.Metrics.Rules;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace Analytics.Metrics.Loading;
 
@@ -10,6 +11,12 @@ namespace Analytics.Metrics.Loading;
 internal static class ProvenanceBuilder
 {
     private sealed record Pattern(ProvenanceEntry Entry, Regex Regex, bool Wildcard);
+
+    private static readonly Dictionary<string, string> ParamLabels = new(StringComparer.Ordinal)
+    {
+        ["band"] = "基准线", ["step"] = "每档幅度", ["deduction"] = "每档扣分", ["per_case"] = "每例分值", ["cap"] = "封顶",
+        ["ratio"] = "配比", ["value"] = "达标值", ["no_baseline"] = "无上年基数时得分", ["min"] = "最低分", ["target"] = "目标值",
+    };
 
     public static RubricProvenance Build(RubricDocument doc, GradeThresholds grades, List<string> errors)
     {
@@ -126,18 +133,14 @@ internal static class ProvenanceBuilder
             yield break;
         }
 
-        var scalars = new (string Key, string Label, decimal? Value)[]
+        // Every decimal parameter is a number, including ones added later: reflection keeps a new parameter from
+        // slipping past the check.
+        foreach (var property in typeof(ParamsDocument).GetProperties())
         {
-            ("band", "基准线", p.Band), ("step", "每档幅度", p.Step), ("deduction", "每档扣分", p.Deduction),
-            ("per_case", "每例分值", p.PerCase), ("cap", "封顶", p.Cap), ("ratio", "配比", p.Ratio),
-            ("value", "达标值", p.Value), ("no_baseline", "无上年基数时得分", p.NoBaseline), ("min", "最低分", p.Min),
-            ("target", "目标值", p.Target),
-        };
-        foreach (var (key, label, value) in scalars)
-        {
-            if (value is { } v)
+            if (property.PropertyType == typeof(decimal?) && property.GetValue(p) is decimal v)
             {
-                yield return ($"{at}.params.{key}", i.Code, label, Fmt.Num(v));
+                var key = UnderscoredNamingConvention.Instance.Apply(property.Name);
+                yield return ($"{at}.params.{key}", i.Code, ParamLabels.GetValueOrDefault(key, key), Fmt.Num(v));
             }
         }
 
