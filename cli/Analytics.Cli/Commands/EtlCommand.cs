@@ -31,7 +31,16 @@ internal static class EtlCommand
         var quarter = new Option<string?>("--quarter") { Description = "只装载该季度，如 2024Q3 (only this quarter)" };
         var key = new Option<string?>("--pseudonym-key") { Description = $"假名化密钥 (hex/base64)；默认取 {PseudonymKey.EnvironmentVariable}，否则演示密钥文件" };
         var onlyNew = new Option<bool>("--only-new") { Description = "跳过已成功装载的 数据源·季度 (skip feed/quarters already loaded)" };
-        var command = new Command("run", "从报送目录或 PostgreSQL 源数据库装载到仓库 (load a drop folder or a PostgreSQL source into the warehouse)") { sources, postgres, db, feed, quarter, key, onlyNew };
+        var allowShrink = new Option<bool>("--allow-shrink") { Description = "没有清单 manifest.json 时，允许重装把已装载的 数据源·季度 减少超过 --max-shrink 或清空（记入运行记录）" };
+        var maxShrink = new Option<double>("--max-shrink")
+        {
+            Description = "没有清单时重装允许减少的比例 (share a reload without a manifest may shrink a loaded quarter)",
+            DefaultValueFactory = _ => ShrinkGuard.DefaultMaxShare,
+        };
+        var command = new Command("run", "从报送目录或 PostgreSQL 源数据库装载到仓库 (load a drop folder or a PostgreSQL source into the warehouse)")
+        {
+            sources, postgres, db, feed, quarter, key, onlyNew, allowShrink, maxShrink,
+        };
         command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
         {
             var dbPath = parseResult.GetValue(db)!;
@@ -40,7 +49,13 @@ internal static class EtlCommand
             var onlyQuarter = ParseQuarter(parseResult.GetValue(quarter));
             var pseudonymKey = PseudonymKey.Resolve(parseResult.GetValue(key), dbPath, demoMode: true);
             var warehouse = WarehouseDatabase.Open(dbPath);
-            var loader = new SourceQuarterLoader(warehouse, pseudonymKey);
+            var share = parseResult.GetValue(maxShrink);
+            if (share is < 0 or > 1)
+            {
+                throw new CliInputException($"--max-shrink 应在 0 到 1 之间（如 0.1 即 10%），而不是 {share}");
+            }
+
+            var loader = new SourceQuarterLoader(warehouse, pseudonymKey) { ShrinkGuard = new ShrinkGuard(share, parseResult.GetValue(allowShrink)) };
             var work = feeds.SelectMany(f => (onlyQuarter is { } q ? [q] : source.QuartersOf(f)).Select(q => (Feed: f, Quarter: q))).ToList();
             if (parseResult.GetValue(onlyNew))
             {

@@ -12,12 +12,17 @@ namespace Analytics.Etl.Loading;
 /// <summary>The work of one load inside its transaction, file by file.</summary>
 internal sealed class FeedQuarterLoad(
     DuckDbConnection connection, PseudonymKey key, FeedSpec feed, Quarter quarter, long runId, long? replacedRunId,
-    IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    ShrinkGuard shrinkGuard, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
 {
+    private readonly List<string> _notes = [];
+
     private const string RawTable = "stage_raw";
     private const string RegionChangesFile = "region_changes";
     private readonly StepTimer _timer = new();
     private readonly int _quarterKey = SourceQuarterLoader.QuarterKey(quarter);
+
+    /// <summary>What the run log must say besides the counts (a shrink the operator allowed).</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Milliseconds spent per step (summed over files), for the run log.</summary>
     public IReadOnlyDictionary<string, long> StepMilliseconds => _timer.Totals;
@@ -34,7 +39,14 @@ internal sealed class FeedQuarterLoad(
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new LoadProgress(feed.Id, quarter, ordered[i].DisplayName, i, ordered.Count));
-            counts.Add(LoadFile(ordered[i]));
+            var fileCounts = LoadFile(ordered[i]);
+            if (ordered[i].ManifestRows is { } listed && listed != fileCounts.Read)
+            {
+                throw new EtlException(
+                    $"{ordered[i].DisplayName}：读到 {fileCounts.Read:N0} 行数据，清单 {DropLayout.ManifestFileName} 记载 {listed:N0} 行，已拒绝装载 (row count differs from the manifest)。");
+            }
+
+            counts.Add(fileCounts);
             if (ordered[i].Spec.Id == RegionChangesFile && _timer.Time("region changes", () => RegionChangeApplier.Apply(connection)) > 0)
             {
                 Execute(towns.BuildTowns());
@@ -91,7 +103,7 @@ internal sealed class FeedQuarterLoad(
         _timer.Time("duplicates", () => MarkDuplicates(table));
         var quarantined = _timer.Time("quarantine", () => QuarantineRows(file, table, rejects));
         var loaded = _timer.Time("insert", () => InsertFacts(table));
-        _timer.Time("replace", () => RecordChangesAndReplace(table));
+        _timer.Time("replace", () => RecordChangesAndReplace(file, table, loaded));
         return new FileLoadCounts(file.DisplayName, table.Name, loaded + quarantined, loaded, quarantined);
     }
 
@@ -134,7 +146,7 @@ internal sealed class FeedQuarterLoad(
         // Every line became a row, so keys proven distinct in the file are distinct in the table.
         if (read == loaded && _timer.Time("verify", () => IsClean(strict, facts?.KeysDistinct == true)))
         {
-            _timer.Time("replace", () => RecordChangesAndReplace(table));
+            _timer.Time("replace", () => RecordChangesAndReplace(csv, table, loaded));
             return new FileLoadCounts(csv.DisplayName, table.Name, read, loaded, 0);
         }
 
@@ -280,12 +292,18 @@ internal sealed class FeedQuarterLoad(
     /// The new rows are in (tagged with this run); when they replace an earlier load of the quarter,
     /// record what changed key by key, then remove the earlier rows.
     /// </summary>
-    private void RecordChangesAndReplace(FactTable table)
+    private void RecordChangesAndReplace(ExtractFile file, FactTable table, long loaded)
     {
         var old = $"quarter_key = {_quarterKey} AND run_id <> {runId}";
-        if (Scalar($"SELECT count(*) FROM {table.Name} WHERE {old}") == 0)
+        var before = Scalar($"SELECT count(*) FROM {table.Name} WHERE {old}");
+        if (before == 0)
         {
             return;
+        }
+
+        if (file.ManifestRows is null && shrinkGuard.Check(file.DisplayName, table.Name, quarter, before, loaded) is { } allowed)
+        {
+            _notes.Add(allowed);
         }
 
         if (replacedRunId is { } previous)

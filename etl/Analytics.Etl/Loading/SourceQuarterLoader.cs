@@ -17,6 +17,9 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKey key)
 {
+    /// <summary>How far a reload without a manifest may shrink a loaded feed-quarter, and whether the operator allowed more.</summary>
+    public ShrinkGuard ShrinkGuard { get; init; } = new();
+
     /// <summary>Loads every quarter of every catalog feed the source holds, feed by feed (demo warehouses, benchmarks, tests).</summary>
     public IReadOnlyList<LoadResult> LoadAll(IExtractSource source, string trigger)
     {
@@ -48,11 +51,11 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             var runId = NextRunId(connection);
             var replaced = PreviousRun(connection, feed.Id, quarter);
             var openMs = opening.ElapsedMilliseconds;
-            var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, progress, cancellationToken);
+            var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, ShrinkGuard, progress, cancellationToken);
             var counts = load.Run(files);
             var result = new LoadResult(runId, feed.Id, quarter, true,
                 counts.Sum(c => c.Read), counts.Sum(c => c.Loaded), counts.Sum(c => c.Quarantined),
-                files.Count, clock.Elapsed, replaced, Summary(counts))
+                files.Count, clock.Elapsed, replaced, string.Join("；", load.Notes.Prepend(Summary(counts))))
             {
                 Steps = load.StepMilliseconds.Prepend(new KeyValuePair<string, long>("open", openMs)).ToDictionary(),
             };
