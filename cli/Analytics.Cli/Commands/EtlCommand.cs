@@ -132,6 +132,17 @@ internal static class EtlCommand
                 AnsiConsole.MarkupLine($"[red]运行 {run.RunId} 失败[/]：{Markup.Escape(run.Message ?? "")}");
             }
 
+            // Only the newest run's warnings: an older run may have seen a stray that was cleared since.
+            foreach (var warning in runs.Where(r => r.Status == "succeeded").Take(1).SelectMany(r => RunLog.WarningsIn(r.Message)))
+            {
+                AnsiConsole.MarkupLine($"[yellow]警告[/] {Markup.Escape(warning)}");
+            }
+
+            foreach (var quarter in LedgerCompleteness.Missing(connection).GroupBy(m => m.QuarterKey))
+            {
+                AnsiConsole.MarkupLine($"[yellow]缺台账[/] {QuarterLabel(quarter.Key)}：{Markup.Escape(string.Join("、", quarter.Select(m => m.DistrictName + m.TownName)))}");
+            }
+
             return Task.FromResult(0);
         }));
         return command;
@@ -180,6 +191,11 @@ internal static class EtlCommand
         foreach (var failure in failures)
         {
             AnsiConsole.MarkupLine($"[red]失败[/] {Markup.Escape(failure)}");
+        }
+
+        foreach (var warning in results.SelectMany(r => r.Warnings).Distinct())
+        {
+            AnsiConsole.MarkupLine($"[yellow]警告[/] {Markup.Escape(warning)}");
         }
     }
 

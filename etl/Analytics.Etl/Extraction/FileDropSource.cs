@@ -115,8 +115,9 @@ public sealed class FileDropSource : IExtractSource
     private IReadOnlyList<ExtractFile> OpenLedgers(FeedSpec feed, Quarter quarter, string folder)
     {
         var spec = feed.Files[0];
+        // A file outside the pattern 区_街镇.xlsx|.csv (a 汇总表.xlsx) is no town's ledger: reported by Strays, not read.
         var files = Directory.GetFiles(folder)
-            .Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Where(f => LedgerIdentity.DistrictOf(Path.GetFileName(f)) is not null)
             .Order(StringComparer.Ordinal)
             .ToList();
         var rows = new List<SourceRow>();
@@ -125,9 +126,14 @@ public sealed class FileDropSource : IExtractSource
         {
             var relative = $"{DropLayout.LedgerFolder(quarter)}/{Path.GetFileName(file)}";
             manifestRows += ManifestCheck.Verify(Manifest, relative, file);
-            rows.AddRange(LedgerReader.Read(spec, file, relative));
+            var ledger = LedgerReader.Read(spec, file, relative);
+            LedgerIdentity.Require(spec, relative, ledger);
+            rows.AddRange(ledger);
         }
 
         return [new RowSetExtractFile(spec, $"{DropLayout.LedgerFolder(quarter)}/*", spec.ColumnNames, rows) { ManifestRows = manifestRows }];
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Strays(FeedSpec feed, Quarter quarter) => DropStrays.Find(Root, feed, quarter);
 }

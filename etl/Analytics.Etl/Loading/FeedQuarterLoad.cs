@@ -247,9 +247,10 @@ internal sealed class FeedQuarterLoad(
         const string duplicateJson = "'{\"duplicate_of_row\": ' || d.first_row || '}'";
         Execute($"""
             UPDATE {ValidationSql.CheckedTable} s
-            SET _reason = '重复行：主键 ({keyNames}) 与第 ' || d.first_row || ' 行相同', _field = {FieldRules.Literal(table.Source.Key[^1])},
+            SET _reason = '重复行：主键 ({keyNames}) 与' || CASE WHEN d.first_file <> s._file THEN ' ' || d.first_file || ' ' ELSE '' END
+                          || '第 ' || d.first_row || ' 行相同', _field = {FieldRules.Literal(table.Source.Key[^1])},
                 _raw = {duplicateJson}
-            FROM (SELECT _file, _row, first_value(_row) OVER w AS first_row, row_number() OVER w AS n
+            FROM (SELECT _file, _row, first_value(_row) OVER w AS first_row, first_value(_file) OVER w AS first_file, row_number() OVER w AS n
                   FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL
                   WINDOW w AS (PARTITION BY {keys} ORDER BY _file, _row)) d
             WHERE s._file = d._file AND s._row = d._row AND d.n > 1

@@ -34,6 +34,17 @@ public static class RunLog
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The line prefix of a warning in a run's message.</summary>
+    public const string WarningPrefix = "警告：";
+
+    /// <summary>A run's message: the summary parts on the first line, then one line per warning.</summary>
+    internal static string Message(IEnumerable<string> summary, IEnumerable<string> warnings) =>
+        string.Join("\n", warnings.Select(w => WarningPrefix + w).Prepend(string.Join("；", summary)));
+
+    /// <summary>The warnings a run's message carries.</summary>
+    public static IEnumerable<string> WarningsIn(string? message) =>
+        (message ?? "").Split('\n').Where(l => l.StartsWith(WarningPrefix, StringComparison.Ordinal)).Select(l => l[WarningPrefix.Length..]);
+
     /// <summary>The (feed, quarter_key) pairs that have a succeeded load.</summary>
     public static HashSet<(string Feed, int QuarterKey)> Loaded(DuckDbConnection connection)
     {

@@ -43,6 +43,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
 
             var opening = Stopwatch.StartNew();
             var files = source.Open(feed, quarter);
+            var warnings = source.Strays(feed, quarter);
             WarehouseDatabase.CheckPseudonymKey(connection, key);
             // Registered before the transaction: committed at once, they are known to every later load without a lookup.
             key.Register(connection);
@@ -55,8 +56,9 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             var counts = load.Run(files);
             var result = new LoadResult(runId, feed.Id, quarter, true,
                 counts.Sum(c => c.Read), counts.Sum(c => c.Loaded), counts.Sum(c => c.Quarantined),
-                files.Count, clock.Elapsed, replaced, string.Join("；", load.Notes.Prepend(Summary(counts))))
+                files.Count, clock.Elapsed, replaced, RunLog.Message(load.Notes.Prepend(Summary(counts)), warnings))
             {
+                Warnings = warnings,
                 Steps = load.StepMilliseconds.Prepend(new KeyValuePair<string, long>("open", openMs)).ToDictionary(),
             };
             if (result.RowsRead != result.RowsLoaded + result.RowsQuarantined)
