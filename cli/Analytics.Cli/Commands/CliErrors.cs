@@ -27,6 +27,11 @@ internal static class CliErrors
                 "(the warehouse is locked by another process; nothing was changed)");
             return Failure;
         }
+        catch (DuckDbException ex) when (Analytics.Etl.Loading.StorageFault.Is(ex))
+        {
+            await Console.Error.WriteLineAsync(Analytics.Etl.Loading.StorageFault.Message("仓库", ex));
+            return Failure;
+        }
         catch (DuckDbException ex)
         {
             await Console.Error.WriteLineAsync($"数据库错误 (DuckDB error): {ex.Message}");
