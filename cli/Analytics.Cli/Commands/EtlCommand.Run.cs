@@ -77,7 +77,7 @@ internal static partial class EtlCommand
                 PrintResults(outcome.Results, outcome.Failures);
                 if (outcome.Skipped.Count > 0)
                 {
-                    AnsiConsole.MarkupLine($"[red]未处理[/]（仓库存储故障后停止）：{Markup.Escape(string.Join("、", outcome.Skipped))}");
+                    AnsiConsole.MarkupLine($"[red]未处理[/]（{outcome.StoppedBy}，已停止）：{Markup.Escape(string.Join("、", outcome.Skipped))}");
                 }
 
                 return Task.FromResult(outcome.Failures.Count == 0 ? 0 : CliErrors.Failure);
@@ -94,7 +94,11 @@ internal static partial class EtlCommand
         return command;
     }
 
-    private sealed record RunOutcome(List<LoadResult> Results, List<string> Failures, List<string> Skipped);
+    private sealed record RunOutcome(List<LoadResult> Results, List<string> Failures, List<string> Skipped)
+    {
+        /// <summary>Why the batch stopped early, for the list of skipped feed-quarters.</summary>
+        public string? StoppedBy { get; set; }
+    }
 
     private static RunOutcome RunLoads(WarehouseDatabase warehouse, SourceQuarterLoader loader, IExtractSource source,
         List<(FeedSpec Feed, Quarter Quarter)> work, CancellationToken cancellationToken)
@@ -116,10 +120,12 @@ internal static partial class EtlCommand
                         {
                             outcome.Results.Add(loader.Load(source, feedSpec, q, "cli", cancellationToken: cancellationToken));
                         }
-                        catch (WarehouseStorageException ex)
+                        catch (Exception ex) when (ex is WarehouseStorageException or SourceUnavailableException)
                         {
+                            // The rest would fail the same way (or write into a damaged file): one failure, the rest listed.
                             outcome.Failures.Add(ex.Message);
                             outcome.Skipped.AddRange(work.Skip(i + 1).Select(w => $"{w.Feed.Id}/{w.Quarter}"));
+                            outcome.StoppedBy = ex is WarehouseStorageException ? "仓库存储故障" : "源数据库不可用";
                             break;
                         }
                         catch (EtlException ex)

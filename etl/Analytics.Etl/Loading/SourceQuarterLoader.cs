@@ -94,6 +94,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             var message = ex switch
             {
                 OperationCanceledException => $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。",
+                SourceUnavailableException => $"{feed.Id}/{quarter}：{ex.Message}",
                 EtlException or WarehouseConfigurationException => ex.Message,
                 _ => $"{feed.Id}/{quarter}：装载失败，仓库保持不变：{ex.Message}",
             };
@@ -107,6 +108,11 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             if (ex is WarehouseConfigurationException)
             {
                 throw;
+            }
+
+            if (ex is SourceUnavailableException)
+            {
+                throw new SourceUnavailableException(message, ex);
             }
 
             throw ex as EtlException ?? new EtlException(message, ex);
