@@ -3,6 +3,7 @@ using Analytics.DemoData.Anomalies;
 using Analytics.DemoData.Model;
 using Analytics.DemoData.Simulation;
 using Analytics.Sources;
+using Analytics.Sources.Manifest;
 
 namespace Analytics.DemoData;
 
@@ -26,9 +27,12 @@ public sealed class GenerationContext
 
     public string FullPath(string relative) => Path.Combine(Options.OutputDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>Records a written file for the manifest.</summary>
-    public void Register(string relative, string feed, string file, Quarter quarter, long rows) =>
-        _files.Add(new GeneratedFile(relative, feed, file, quarter.ToString(), rows, new FileInfo(FullPath(relative)).Length));
+    /// <summary>Records a written file for the manifest, with the size and digest the loader checks it against.</summary>
+    public void Register(string relative, string feed, string file, Quarter quarter, long rows)
+    {
+        var path = FullPath(relative);
+        _files.Add(new GeneratedFile(relative, feed, file, quarter.ToString(), rows, new FileInfo(path).Length, FileDigest.Sha256(path)));
+    }
 
     public IReadOnlyList<GeneratedFile> Files => _files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 }

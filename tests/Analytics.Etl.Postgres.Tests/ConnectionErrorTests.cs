@@ -47,7 +47,7 @@ public sealed class ConnectionErrorTests(PostgresFixture fixture)
         var source = new PostgresSource(fixture.Server.ConnectionString(fixture.PublishedDatabase, port: port));
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.Throws<EtlException>(() => source.Open(SourceCatalog.Feed("assistance"), PostgresFixture.To));
+        var error = Assert.Throws<SourceUnavailableException>(() => source.Open(SourceCatalog.Feed("assistance"), PostgresFixture.To));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.StartsWith($"无法连接 PostgreSQL 源数据库 127.0.0.1:{port}（", error.Message, StringComparison.Ordinal);

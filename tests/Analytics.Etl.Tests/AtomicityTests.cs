@@ -127,6 +127,15 @@ public sealed class AtomicityTests(DemoDropFixture drop) : IDisposable
         Assert.Equal(0, _bed.Scalar("SELECT count(*) FROM etl_quarantine WHERE run_id NOT IN (SELECT run_id FROM etl_run WHERE status = 'succeeded')"));
         Assert.Equal(0, _bed.Scalar("SELECT count(*) FROM etl_run WHERE rows_read <> rows_loaded + rows_quarantined"));
 
+        // The killed load is journalled: etl status names it as interrupted, with its feed-quarter and start.
+        var interrupted = Assert.Single(_bed.Query("SELECT run_id, feed, quarter_key, strftime(started_at, '%Y-%m-%d %H:%M:%S') FROM etl_run WHERE status = 'running'",
+            r => (RunId: r.GetInt64(0), Feed: r.GetString(1), QuarterKey: r.GetInt32(2), Started: r.GetString(3))));
+        Assert.Equal("assistance", interrupted.Feed);
+        var status = CommandLine.Run("etl", "status", "--db", _bed.DatabasePath);
+        Assert.Equal(0, status.Exit);
+        Assert.Contains(CommandLine.WithoutSpaces($"运行 {interrupted.RunId} 中断：assistance {interrupted.QuarterKey / 10}Q{interrupted.QuarterKey % 10} 的装载于 {interrupted.Started} (UTC) 开始，未完成（进程被终止或崩溃），仓库中该 数据源·季度 保持开始前的状态"),
+            CommandLine.WithoutSpaces(status.Output));
+
         // And the warehouse is usable: the next load of a quarter succeeds on top of it.
         var again = _bed.LoadDemo("reference", "2024Q3");
         Assert.True(again.Succeeded);

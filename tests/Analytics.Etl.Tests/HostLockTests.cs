@@ -26,7 +26,7 @@ public sealed class HostLockTests(DemoDropFixture drop) : IDisposable
             Assert.True(load.WaitForExit(TimeSpan.FromSeconds(60)), "the load neither finished nor failed");
             Assert.Equal(1, load.ExitCode);
             Assert.Contains("数据库文件正被另一个进程使用", error);
-            Assert.Contains($"PID {holder.Id}", error);
+            Assert.Contains($"（命令行 SQL 会话 sql，PID {holder.Id}）。请等查询结束后再运行。", error);
         }
         finally
         {

@@ -20,11 +20,14 @@ internal static class CliErrors
             await Console.Error.WriteLineAsync($"已取消 (cancelled): {ex.Message}");
             return Cancelled;
         }
-        catch (DuckDbException ex) when (LockHolder(ex.Message) is { } holder)
+        catch (DuckDbException ex) when (LockHolder.Describe(ex.Message) is { } locked)
         {
-            await Console.Error.WriteLineAsync(
-                $"数据库文件正被另一个进程使用（{holder}），通常是正在运行的主机 (./run)。请在主机的管理页面触发装载，或先停止主机再用命令行装载。" +
-                "(the warehouse is locked by another process; nothing was changed)");
+            await Console.Error.WriteLineAsync(locked);
+            return Failure;
+        }
+        catch (DuckDbException ex) when (Analytics.Etl.Loading.StorageFault.Is(ex))
+        {
+            await Console.Error.WriteLineAsync(Analytics.Etl.Loading.StorageFault.Message("仓库", ex));
             return Failure;
         }
         catch (DuckDbException ex)
@@ -52,18 +55,6 @@ internal static class CliErrors
             await Console.Error.WriteLineAsync($"文件错误 (I/O error): {ex.Message}");
             return Failure;
         }
-    }
-
-    // DuckDB: "Could not set lock on file ...: Conflicting lock is held in /usr/bin/dotnet (PID 1234)".
-    private static string? LockHolder(string message)
-    {
-        if (!message.Contains("Could not set lock", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var at = message.IndexOf("(PID", StringComparison.Ordinal);
-        return at < 0 ? "未知进程" : message[(at + 1)..].Split(')')[0];
     }
 }
 

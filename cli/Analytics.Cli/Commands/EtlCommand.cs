@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace Analytics.Cli.Commands;
 
 /// <summary>`analytics etl run|status`: the quarterly loads from the command line.</summary>
-internal static class EtlCommand
+internal static partial class EtlCommand
 {
     public static Command Create()
     {
@@ -22,75 +22,6 @@ internal static class EtlCommand
         return etl;
     }
 
-    private static Command CreateRun()
-    {
-        var sources = new Option<string?>("--sources") { Description = "报送目录 (drop folder)；与 --postgres 二选一" };
-        var postgres = PostgresOption("PostgreSQL 源数据库（与 --sources 二选一）");
-        var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
-        var feed = new Option<string?>("--source") { Description = "只装载该数据源 (only this feed): " + string.Join("|", SourceCatalog.Feeds.Select(f => f.Id)) };
-        var quarter = new Option<string?>("--quarter") { Description = "只装载该季度，如 2024Q3 (only this quarter)" };
-        var key = new Option<string?>("--pseudonym-key") { Description = $"假名化密钥 (hex/base64)；默认取 {PseudonymKey.EnvironmentVariable}，否则演示密钥文件" };
-        var onlyNew = new Option<bool>("--only-new") { Description = "跳过已成功装载的 数据源·季度 (skip feed/quarters already loaded)" };
-        var command = new Command("run", "从报送目录或 PostgreSQL 源数据库装载到仓库 (load a drop folder or a PostgreSQL source into the warehouse)") { sources, postgres, db, feed, quarter, key, onlyNew };
-        command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
-        {
-            var dbPath = parseResult.GetValue(db)!;
-            var source = OpenSource(parseResult.GetValue(sources), parseResult.GetValue(postgres));
-            var feeds = SelectFeeds(parseResult.GetValue(feed));
-            var onlyQuarter = ParseQuarter(parseResult.GetValue(quarter));
-            var pseudonymKey = PseudonymKey.Resolve(parseResult.GetValue(key), dbPath, demoMode: true);
-            var warehouse = WarehouseDatabase.Open(dbPath);
-            var loader = new SourceQuarterLoader(warehouse, pseudonymKey);
-            var work = feeds.SelectMany(f => (onlyQuarter is { } q ? [q] : source.QuartersOf(f)).Select(q => (Feed: f, Quarter: q))).ToList();
-            if (parseResult.GetValue(onlyNew))
-            {
-                using var connection = warehouse.Connect();
-                var loaded = RunLog.Loaded(connection);
-                work = work.Where(w => !loaded.Contains((w.Feed.Id, SourceQuarterLoader.QuarterKey(w.Quarter)))).ToList();
-                if (work.Count == 0)
-                {
-                    AnsiConsole.MarkupLine("仓库已是最新：没有需要装载的 数据源·季度 (everything is loaded)");
-                    return Task.FromResult(0);
-                }
-            }
-            if (work.Count == 0)
-            {
-                throw new CliInputException($"{source.Origin} 中没有可装载的数据 (nothing to load)");
-            }
-
-            var results = new List<LoadResult>();
-            var failures = new List<string>();
-            using var open = warehouse.HoldOpen();
-            AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask($"装载 {work.Count} 个 数据源·季度", maxValue: work.Count);
-                    foreach (var (feedSpec, q) in work)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        task.Description = $"{feedSpec.Id} {q}";
-                        try
-                        {
-                            results.Add(loader.Load(source, feedSpec, q, "cli", cancellationToken: cancellationToken));
-                        }
-                        catch (EtlException ex)
-                        {
-                            failures.Add(ex.Message);
-                        }
-
-                        task.Increment(1);
-                    }
-
-                    task.Description = "完成 (done)";
-                });
-
-            PrintResults(results, failures);
-            return Task.FromResult(failures.Count == 0 ? 0 : CliErrors.Failure);
-        }));
-        return command;
-    }
-
     private static Command CreateStatus()
     {
         var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
@@ -98,7 +29,13 @@ internal static class EtlCommand
         var command = new Command("status", "列出装载记录 (list load runs)") { db, limit };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            var warehouse = WarehouseDatabase.Open(parseResult.GetValue(db)!);
+            var path = parseResult.GetValue(db)!;
+            if (!File.Exists(path))
+            {
+                throw new CliInputException($"找不到仓库文件 {path}（etl status 不会新建仓库）(warehouse file not found)");
+            }
+
+            var warehouse = WarehouseDatabase.Open(path);
             using var connection = warehouse.Connect();
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumns("运行", "数据源", "季度", "状态", "读取", "装载", "隔离", "耗时", "开始(UTC)");
@@ -106,15 +43,32 @@ internal static class EtlCommand
             foreach (var run in runs)
             {
                 table.AddRow(run.RunId.ToString(), run.Feed, QuarterLabel(run.QuarterKey),
-                    run.Status == "succeeded" ? "[green]成功[/]" : "[red]失败[/]",
+                    run.Status == "succeeded" ? "[green]成功[/]" : $"[red]{RunLog.StatusLabel(run)}[/]",
                     run.RowsRead.ToString("N0"), run.RowsLoaded.ToString("N0"), run.RowsQuarantined.ToString("N0"),
                     $"{run.DurationMs / 1000.0:F1}s", run.StartedAt.ToString("MM-dd HH:mm:ss"));
             }
 
             AnsiConsole.Write(table);
-            foreach (var run in runs.Where(r => r.Status != "succeeded"))
+            // This command holds the file, so no load is running: a run still journalled as running was killed or crashed.
+            foreach (var run in runs.Where(r => r.Status == RunLog.Running))
+            {
+                AnsiConsole.MarkupLine($"[red]运行 {run.RunId} 中断[/]：{run.Feed} {QuarterLabel(run.QuarterKey)} 的装载于 {run.StartedAt:yyyy-MM-dd HH:mm:ss} (UTC) 开始，未完成（进程被终止或崩溃），仓库中该 数据源·季度 保持开始前的状态");
+            }
+
+            foreach (var run in runs.Where(r => r.Status == "failed"))
             {
                 AnsiConsole.MarkupLine($"[red]运行 {run.RunId} 失败[/]：{Markup.Escape(run.Message ?? "")}");
+            }
+
+            // Only the newest run's warnings: an older run may have seen a stray that was cleared since.
+            foreach (var warning in runs.Where(r => r.Status == "succeeded").Take(1).SelectMany(r => RunLog.WarningsIn(r.Message)))
+            {
+                AnsiConsole.MarkupLine($"[yellow]警告[/] {Markup.Escape(warning)}");
+            }
+
+            foreach (var quarter in LedgerCompleteness.Missing(connection).GroupBy(m => m.QuarterKey))
+            {
+                AnsiConsole.MarkupLine($"[yellow]缺台账[/] {QuarterLabel(quarter.Key)}：{Markup.Escape(string.Join("、", quarter.Select(m => m.DistrictName + m.TownName)))}");
             }
 
             return Task.FromResult(0);
@@ -165,6 +119,11 @@ internal static class EtlCommand
         foreach (var failure in failures)
         {
             AnsiConsole.MarkupLine($"[red]失败[/] {Markup.Escape(failure)}");
+        }
+
+        foreach (var warning in results.SelectMany(r => r.Warnings).Distinct())
+        {
+            AnsiConsole.MarkupLine($"[yellow]警告[/] {Markup.Escape(warning)}");
         }
     }
 

@@ -18,7 +18,14 @@ internal static class SqlCommand
         var command = new Command("sql", "在数据仓库上执行 SQL 并输出结果 (run SQL against the warehouse)") { db, format, readOnly, sql };
         command.SetAction((parseResult, cancellationToken) => CliErrors.GuardAsync(() =>
         {
-            var builder = new DuckDbConnectionStringBuilder { DataSource = parseResult.GetValue(db)! };
+            var path = parseResult.GetValue(db)!;
+            if (path != ":memory:" && !File.Exists(path))
+            {
+                // DuckDB would create an empty database: a mistyped path must say so instead.
+                throw new CliInputException($"找不到仓库文件 {path}（sql 不会新建仓库；内存数据库请用 --db :memory:）(warehouse file not found)");
+            }
+
+            var builder = new DuckDbConnectionStringBuilder { DataSource = path };
             if (parseResult.GetValue(readOnly))
             {
                 builder.ReadOnly = true;

@@ -30,7 +30,7 @@ public static class JsonFiles
     {
         var document = new ManifestDocument(context.Seed, context.Options.From.ToString(), context.Options.To.ToString(),
             context.Options.Scale, context.Towns.Count, files.Sum(f => f.Rows),
-            files.Select(f => new ManifestEntry(f.Path, f.Feed, f.File, f.Quarter, f.Rows, f.Bytes)).ToList());
+            files.Select(f => new ManifestEntry(f.Path, f.Feed, f.File, f.Quarter, f.Rows, f.Bytes, f.Sha256)).ToList());
         File.WriteAllText(context.FullPath(DropLayout.ManifestFileName), JsonSerializer.Serialize(document, Options) + "\n");
     }
 }
@@ -46,5 +46,5 @@ public sealed record GroundTruthEntry(
 /// <summary>manifest.json: what was generated.</summary>
 public sealed record ManifestDocument(long Seed, string From, string To, DemoScale Scale, int Towns, long TotalRows, IReadOnlyList<ManifestEntry> Files);
 
-/// <summary>One file in manifest.json.</summary>
-public sealed record ManifestEntry(string Path, string Feed, string File, string Quarter, long Rows, long Bytes);
+/// <summary>One file in manifest.json: the loader checks rows, bytes and SHA-256 (DropManifest).</summary>
+public sealed record ManifestEntry(string Path, string Feed, string File, string Quarter, long Rows, long Bytes, string Sha256);

@@ -3,7 +3,14 @@ using Analytics.Sources.Catalog;
 namespace Analytics.Etl.Extraction;
 
 /// <summary>One extract file (or table) of a feed for a quarter, as handed to staging.</summary>
-public abstract record ExtractFile(FileSpec Spec, string DisplayName);
+public abstract record ExtractFile(FileSpec Spec, string DisplayName)
+{
+    /// <summary>
+    /// The data rows the publisher's manifest states for this file (its bytes and digest already matched), or null when
+    /// nothing vouches for it; a load that reads another count is refused, one without it is guarded against shrinking.
+    /// </summary>
+    public long? ManifestRows { get; init; }
+}
 
 /// <summary>A UTF-8 CSV file on disk that DuckDB reads itself (the fast path for large extracts).</summary>
 public sealed record CsvExtractFile(FileSpec Spec, string DisplayName, string Path, IReadOnlyList<string> Header)

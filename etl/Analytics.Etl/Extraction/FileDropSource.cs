@@ -1,5 +1,6 @@
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
+using Analytics.Sources.Manifest;
 
 namespace Analytics.Etl.Extraction;
 
@@ -16,7 +17,19 @@ public sealed class FileDropSource : IExtractSource
         {
             throw new EtlException($"数据目录不存在：{Root} (drop folder not found)。");
         }
+
+        try
+        {
+            Manifest = DropManifest.Read(Root);
+        }
+        catch (FormatException ex)
+        {
+            throw new EtlException(ex.Message, ex);
+        }
     }
+
+    /// <summary>The publisher's manifest.json, or null when the drop has none (then reloads are guarded against shrinking).</summary>
+    public DropManifest? Manifest { get; }
 
     public string Root { get; }
     public string Transport => "files";
@@ -63,11 +76,12 @@ public sealed class FileDropSource : IExtractSource
             throw new EtlException($"{relative}：文件为空 (empty file)。");
         }
 
+        var manifestRows = ManifestCheck.Verify(Manifest, relative, path);
         if (TextDecoding.StartsAsUtf8(path))
         {
             var header = DelimitedText.ReadHeader(path, System.Text.Encoding.UTF8);
             HeaderCheck.Require(spec, header, relative);
-            return new CsvExtractFile(spec, relative, path, header);
+            return new CsvExtractFile(spec, relative, path, header) { ManifestRows = manifestRows };
         }
 
         // Not UTF-8: accept GB18030 (what Chinese Excel writes), read by our own code.
@@ -82,7 +96,7 @@ public sealed class FileDropSource : IExtractSource
 
         var headerFields = enumerator.Current.Fields.Select(f => f.Trim()).ToList();
         HeaderCheck.Require(spec, headerFields, relative);
-        return new RowSetExtractFile(spec, relative, headerFields, ReadRows(path, encoding, relative, headerFields.Count));
+        return new RowSetExtractFile(spec, relative, headerFields, ReadRows(path, encoding, relative, headerFields.Count)) { ManifestRows = manifestRows };
     }
 
     private static IEnumerable<SourceRow> ReadRows(string path, System.Text.Encoding encoding, string displayName, int columns)
@@ -101,17 +115,25 @@ public sealed class FileDropSource : IExtractSource
     private IReadOnlyList<ExtractFile> OpenLedgers(FeedSpec feed, Quarter quarter, string folder)
     {
         var spec = feed.Files[0];
+        // A file outside the pattern 区_街镇.xlsx|.csv (a 汇总表.xlsx) is no town's ledger: reported by Strays, not read.
         var files = Directory.GetFiles(folder)
-            .Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Where(f => LedgerIdentity.DistrictOf(Path.GetFileName(f)) is not null)
             .Order(StringComparer.Ordinal)
             .ToList();
         var rows = new List<SourceRow>();
+        long? manifestRows = Manifest is null ? null : 0;
         foreach (var file in files)
         {
             var relative = $"{DropLayout.LedgerFolder(quarter)}/{Path.GetFileName(file)}";
-            rows.AddRange(LedgerReader.Read(spec, file, relative));
+            manifestRows += ManifestCheck.Verify(Manifest, relative, file);
+            var ledger = LedgerReader.Read(spec, file, relative);
+            LedgerIdentity.Require(spec, relative, ledger);
+            rows.AddRange(ledger);
         }
 
-        return [new RowSetExtractFile(spec, $"{DropLayout.LedgerFolder(quarter)}/*", spec.ColumnNames, rows)];
+        return [new RowSetExtractFile(spec, $"{DropLayout.LedgerFolder(quarter)}/*", spec.ColumnNames, rows) { ManifestRows = manifestRows }];
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Strays(FeedSpec feed, Quarter quarter) => DropStrays.Find(Root, feed, quarter);
 }

@@ -17,4 +17,10 @@ public interface IExtractSource
 
     /// <summary>The feed's files for a quarter; throws <see cref="EtlException"/> when the submission is missing or unreadable.</summary>
     IReadOnlyList<ExtractFile> Open(FeedSpec feed, Quarter quarter);
+
+    /// <summary>
+    /// What the source holds around the feed's quarter that no load reads (unknown files and folders, ledgers named
+    /// outside the pattern), as Chinese warnings for the run log; a database source has none.
+    /// </summary>
+    IReadOnlyList<string> Strays(FeedSpec feed, Quarter quarter) => [];
 }

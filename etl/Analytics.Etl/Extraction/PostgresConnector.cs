@@ -102,7 +102,7 @@ internal sealed class PostgresConnector
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or SocketException)
         {
-            throw Translate(ex, null);
+            throw Translate(ex, null, connected: false);
         }
     }
 
@@ -115,13 +115,26 @@ internal sealed class PostgresConnector
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidCastException)
         {
-            throw Translate(ex, table);
+            throw Translate(ex, table, connected: true);
         }
     }
 
-    /// <summary>The Chinese message for an Npgsql failure; the password is removed from anything quoted.</summary>
-    public EtlException Translate(Exception ex, string? table)
+    /// <summary>
+    /// The Chinese message for an Npgsql failure; the password is removed from anything quoted. A lost or refused
+    /// connection is a <see cref="SourceUnavailableException"/>: 无法连接 before <paramref name="connected"/>, 连接中断 after.
+    /// </summary>
+    public EtlException Translate(Exception ex, string? table, bool connected)
     {
+        // 57P01–57P03: the server shut down or terminated this session (an administrator, a restart).
+        var lostSession = ex is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow };
+        if (lostSession || (IsConnectFailure(ex) && ex is not PostgresException && !ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase)))
+        {
+            var lost = connected
+                ? $"与 PostgreSQL 源数据库 {Endpoint} 的连接中断{(table is null ? "" : $"（读取表 {table} 时）")}（{Innermost(ex).Message}）(connection lost)。"
+                : $"无法连接 PostgreSQL 源数据库 {Endpoint}（{Innermost(ex).Message}）(server unreachable)。";
+            return new SourceUnavailableException(Scrub(lost), new ScrubbedException(Scrub(ex.Message)));
+        }
+
         var message = ex switch
         {
             PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } =>

@@ -12,12 +12,17 @@ namespace Analytics.Etl.Loading;
 /// <summary>The work of one load inside its transaction, file by file.</summary>
 internal sealed class FeedQuarterLoad(
     DuckDbConnection connection, PseudonymKey key, FeedSpec feed, Quarter quarter, long runId, long? replacedRunId,
-    IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    ShrinkGuard shrinkGuard, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
 {
+    private readonly List<string> _notes = [];
+
     private const string RawTable = "stage_raw";
     private const string RegionChangesFile = "region_changes";
     private readonly StepTimer _timer = new();
     private readonly int _quarterKey = SourceQuarterLoader.QuarterKey(quarter);
+
+    /// <summary>What the run log must say besides the counts (a shrink the operator allowed).</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Milliseconds spent per step (summed over files), for the run log.</summary>
     public IReadOnlyDictionary<string, long> StepMilliseconds => _timer.Totals;
@@ -34,7 +39,14 @@ internal sealed class FeedQuarterLoad(
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new LoadProgress(feed.Id, quarter, ordered[i].DisplayName, i, ordered.Count));
-            counts.Add(LoadFile(ordered[i]));
+            var fileCounts = LoadFile(ordered[i]);
+            if (ordered[i].ManifestRows is { } listed && listed != fileCounts.Read)
+            {
+                throw new EtlException(
+                    $"{ordered[i].DisplayName}：读到 {fileCounts.Read:N0} 行数据，清单 {DropLayout.ManifestFileName} 记载 {listed:N0} 行，已拒绝装载 (row count differs from the manifest)。");
+            }
+
+            counts.Add(fileCounts);
             if (ordered[i].Spec.Id == RegionChangesFile && _timer.Time("region changes", () => RegionChangeApplier.Apply(connection)) > 0)
             {
                 Execute(towns.BuildTowns());
@@ -91,7 +103,7 @@ internal sealed class FeedQuarterLoad(
         _timer.Time("duplicates", () => MarkDuplicates(table));
         var quarantined = _timer.Time("quarantine", () => QuarantineRows(file, table, rejects));
         var loaded = _timer.Time("insert", () => InsertFacts(table));
-        _timer.Time("replace", () => RecordChangesAndReplace(table));
+        _timer.Time("replace", () => RecordChangesAndReplace(file, table, loaded));
         return new FileLoadCounts(file.DisplayName, table.Name, loaded + quarantined, loaded, quarantined);
     }
 
@@ -109,6 +121,13 @@ internal sealed class FeedQuarterLoad(
 
         var keyField = StrictLoadSql.ProvableKey(table) is { } keyColumn ? csv.Header.ToList().IndexOf(keyColumn) : -1;
         var facts = _timer.Time("scan", () => CsvFileScan.Scan(csv.Path, keyField >= 0 ? keyField : null));
+        // Control characters are quarantined field by field on the staged path; a pseudonymised field is only hashed
+        // here, so a file the scan could not clear of them (it holds quotes) goes there too when it has one.
+        if (facts is { HasControlBytes: true } || (facts is null && table.Columns.Any(c => c.Kind == FactColumnKind.Pseudonym)))
+        {
+            return null;
+        }
+
         var strict = new StrictLoadSql(table, quarter, key.FunctionName, valuesNeedTrimming: facts is not { HasEdgeSpaces: false });
         DropRejectTables();
         var loaded = _timer.Time($"read+validate+insert {table.Name}", () =>
@@ -132,9 +151,9 @@ internal sealed class FeedQuarterLoad(
             Scalar($"SELECT count(*) FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
         DropRejectTables();
         // Every line became a row, so keys proven distinct in the file are distinct in the table.
-        if (read == loaded && _timer.Time("verify", () => IsClean(strict, facts?.KeysDistinct == true)))
+        if (read == loaded && _timer.Time("verify", () => IsClean(strict, facts?.KeysDistinct == true, controlBytesPossible: facts is null)))
         {
-            _timer.Time("replace", () => RecordChangesAndReplace(table));
+            _timer.Time("replace", () => RecordChangesAndReplace(csv, table, loaded));
             return new FileLoadCounts(csv.DisplayName, table.Name, read, loaded, 0);
         }
 
@@ -142,10 +161,10 @@ internal sealed class FeedQuarterLoad(
         return null;
     }
 
-    private bool IsClean(StrictLoadSql strict, bool keysProvenDistinct)
+    private bool IsClean(StrictLoadSql strict, bool keysProvenDistinct, bool controlBytesPossible)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = strict.BuildVerification(runId, keysProvenDistinct);
+        command.CommandText = strict.BuildVerification(runId, keysProvenDistinct, controlBytesPossible);
         DumpSql(command.CommandText);
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -235,9 +254,10 @@ internal sealed class FeedQuarterLoad(
         const string duplicateJson = "'{\"duplicate_of_row\": ' || d.first_row || '}'";
         Execute($"""
             UPDATE {ValidationSql.CheckedTable} s
-            SET _reason = '重复行：主键 ({keyNames}) 与第 ' || d.first_row || ' 行相同', _field = {FieldRules.Literal(table.Source.Key[^1])},
+            SET _reason = '重复行：主键 ({keyNames}) 与' || CASE WHEN d.first_file <> s._file THEN ' ' || d.first_file || ' ' ELSE '' END
+                          || '第 ' || d.first_row || ' 行相同', _field = {FieldRules.Literal(table.Source.Key[^1])},
                 _raw = {duplicateJson}
-            FROM (SELECT _file, _row, first_value(_row) OVER w AS first_row, row_number() OVER w AS n
+            FROM (SELECT _file, _row, first_value(_row) OVER w AS first_row, first_value(_file) OVER w AS first_file, row_number() OVER w AS n
                   FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL
                   WINDOW w AS (PARTITION BY {keys} ORDER BY _file, _row)) d
             WHERE s._file = d._file AND s._row = d._row AND d.n > 1
@@ -280,12 +300,18 @@ internal sealed class FeedQuarterLoad(
     /// The new rows are in (tagged with this run); when they replace an earlier load of the quarter,
     /// record what changed key by key, then remove the earlier rows.
     /// </summary>
-    private void RecordChangesAndReplace(FactTable table)
+    private void RecordChangesAndReplace(ExtractFile file, FactTable table, long loaded)
     {
         var old = $"quarter_key = {_quarterKey} AND run_id <> {runId}";
-        if (Scalar($"SELECT count(*) FROM {table.Name} WHERE {old}") == 0)
+        var before = Scalar($"SELECT count(*) FROM {table.Name} WHERE {old}");
+        if (before == 0)
         {
             return;
+        }
+
+        if (file.ManifestRows is null && shrinkGuard.Check(file.DisplayName, table.Name, quarter, before, loaded) is { } allowed)
+        {
+            _notes.Add(allowed);
         }
 
         if (replacedRunId is { } previous)

@@ -18,6 +18,9 @@ public sealed record LoadResult(
 {
     /// <summary>Milliseconds per step (open, read, validate, duplicates, quarantine, replace, insert, commit).</summary>
     public IReadOnlyDictionary<string, long> Steps { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>What the load passed over (unknown files and folders), in Chinese; also in the run log's message.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Counts of one file within a load.</summary>

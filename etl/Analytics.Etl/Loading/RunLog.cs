@@ -1,26 +1,62 @@
+using System.Collections.Concurrent;
 using Analytics.DuckDb;
 using Analytics.Etl.Extraction;
+using Analytics.Sources;
 
 namespace Analytics.Etl.Loading;
 
 /// <summary>Writes and reads the etl_run log.</summary>
 public static class RunLog
 {
-    internal static void Record(DuckDbConnection connection, LoadResult result, IExtractSource source, string trigger, DateTime startedUtc)
+    /// <summary>Status of a run whose load has not finished: still going, or killed (shown as 中断).</summary>
+    public const string Running = "running";
+
+    // Runs journalled by this process and not yet finished. Only one process can write the file, so a row still
+    // 'running' that is not here was killed or crashed.
+    private static readonly ConcurrentDictionary<long, byte> Active = new();
+
+    /// <summary>成功, 失败, 进行中 (a load of this process) or 中断 (a journalled run nobody finished).</summary>
+    public static string StatusLabel(RunRecord run) => run.Status switch
+    {
+        "succeeded" => "成功",
+        Running => Active.ContainsKey(run.RunId) ? "进行中" : "中断",
+        _ => "失败",
+    };
+
+    /// <summary>Ends this process's claim on a journalled run (whatever became of it).</summary>
+    internal static void Release(long runId) => Active.TryRemove(runId, out _);
+
+    /// <summary>Journals a run as begun, committed on its own before the load's transaction; returns its id.</summary>
+    internal static long Start(DuckDbConnection connection, long runId, string feed, Quarter quarter, IExtractSource source, string trigger, DateTime startedUtc)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO etl_run (run_id, feed, quarter_key, transport, origin, trigger, started_at, finished_at, status,
-                                 rows_read, rows_loaded, rows_quarantined, files, duration_ms, replaced_run_id, message, steps)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+            INSERT INTO etl_run (run_id, feed, quarter_key, transport, origin, trigger, started_at, status)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """;
-        command.Parameters.AddValue(result.RunId);
-        command.Parameters.AddValue(result.Feed);
-        command.Parameters.AddValue(SourceQuarterLoader.QuarterKey(result.Quarter));
+        command.Parameters.AddValue(runId);
+        command.Parameters.AddValue(feed);
+        command.Parameters.AddValue(SourceQuarterLoader.QuarterKey(quarter));
         command.Parameters.AddValue(source.Transport);
         command.Parameters.AddValue(source.Origin);
         command.Parameters.AddValue(trigger);
         command.Parameters.AddValue(startedUtc);
+        command.Parameters.AddValue(Running);
+        Active[runId] = 0;
+        command.ExecuteNonQuery();
+        return runId;
+    }
+
+    /// <summary>Completes the journalled run with its outcome (inside the load's transaction when it succeeded).</summary>
+    internal static void Finish(DuckDbConnection connection, LoadResult result, DateTime startedUtc)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE etl_run SET finished_at = $2, status = $3, rows_read = $4, rows_loaded = $5, rows_quarantined = $6, files = $7,
+                               duration_ms = $8, replaced_run_id = $9, message = $10, steps = $11
+            WHERE run_id = $1
+            """;
+        command.Parameters.AddValue(result.RunId);
         command.Parameters.AddValue(startedUtc + result.Duration);
         command.Parameters.AddValue(result.Succeeded ? "succeeded" : "failed");
         command.Parameters.AddValue(result.RowsRead);
@@ -33,6 +69,17 @@ public static class RunLog
         command.Parameters.AddValue(System.Text.Json.JsonSerializer.Serialize(result.Steps));
         command.ExecuteNonQuery();
     }
+
+    /// <summary>The line prefix of a warning in a run's message.</summary>
+    public const string WarningPrefix = "警告：";
+
+    /// <summary>A run's message: the summary parts on the first line, then one line per warning.</summary>
+    internal static string Message(IEnumerable<string> summary, IEnumerable<string> warnings) =>
+        string.Join("\n", warnings.Select(w => WarningPrefix + w).Prepend(string.Join("；", summary)));
+
+    /// <summary>The warnings a run's message carries.</summary>
+    public static IEnumerable<string> WarningsIn(string? message) =>
+        (message ?? "").Split('\n').Where(l => l.StartsWith(WarningPrefix, StringComparison.Ordinal)).Select(l => l[WarningPrefix.Length..]);
 
     /// <summary>The (feed, quarter_key) pairs that have a succeeded load.</summary>
     public static HashSet<(string Feed, int QuarterKey)> Loaded(DuckDbConnection connection)

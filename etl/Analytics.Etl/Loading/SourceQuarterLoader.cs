@@ -17,6 +17,9 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKey key)
 {
+    /// <summary>How far a reload without a manifest may shrink a loaded feed-quarter, and whether the operator allowed more.</summary>
+    public ShrinkGuard ShrinkGuard { get; init; } = new();
+
     /// <summary>Loads every quarter of every catalog feed the source holds, feed by feed (demo warehouses, benchmarks, tests).</summary>
     public IReadOnlyList<LoadResult> LoadAll(IExtractSource source, string trigger)
     {
@@ -30,9 +33,12 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var connection = warehouse.Connect();
+        using var connection = ConnectOrStop(feed, quarter);
+        long? journal = null;
         try
         {
+            // The run's row is committed before the load's transaction: a kill leaves it 'running', which etl status shows as 中断.
+            journal = RunLog.Start(connection, NextRunId(connection), feed.Id, quarter, source, trigger, started);
             if (quarter > Quarter.Of(DateOnly.FromDateTime(DateTime.Today)))
             {
                 throw new EtlException($"{feed.Id}/{quarter}：{quarter} 是未来季度，不能装载 (a future quarter)。");
@@ -40,20 +46,23 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
 
             var opening = Stopwatch.StartNew();
             var files = source.Open(feed, quarter);
-            WarehouseDatabase.CheckPseudonymKey(connection, key);
+            var warnings = source.Strays(feed, quarter);
             // Registered before the transaction: committed at once, they are known to every later load without a lookup.
             key.Register(connection);
             CitizenIdFunction.Register(connection);
             using var transaction = connection.BeginTransaction();
-            var runId = NextRunId(connection);
+            // Inside the transaction: a refused load does not tie the warehouse to a key it never used.
+            WarehouseDatabase.CheckPseudonymKey(connection, key);
+            var runId = journal.Value;
             var replaced = PreviousRun(connection, feed.Id, quarter);
             var openMs = opening.ElapsedMilliseconds;
-            var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, progress, cancellationToken);
+            var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, ShrinkGuard, progress, cancellationToken);
             var counts = load.Run(files);
             var result = new LoadResult(runId, feed.Id, quarter, true,
                 counts.Sum(c => c.Read), counts.Sum(c => c.Loaded), counts.Sum(c => c.Quarantined),
-                files.Count, clock.Elapsed, replaced, Summary(counts))
+                files.Count, clock.Elapsed, replaced, RunLog.Message(load.Notes.Prepend(Summary(counts)), warnings))
             {
+                Warnings = warnings,
                 Steps = load.StepMilliseconds.Prepend(new KeyValuePair<string, long>("open", openMs)).ToDictionary(),
             };
             if (result.RowsRead != result.RowsLoaded + result.RowsQuarantined)
@@ -62,7 +71,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             }
 
             var logging = Stopwatch.StartNew();
-            RunLog.Record(connection, result, source, trigger, started);
+            RunLog.Finish(connection, result, started);
             var logMs = logging.ElapsedMilliseconds;
             var committing = Stopwatch.StartNew();
             transaction.Commit();
@@ -74,17 +83,23 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
                     .Append(new KeyValuePair<string, long>("commit", committing.ElapsedMilliseconds)).ToDictionary(),
             };
         }
+        catch (Exception ex) when (StorageFault.Is(ex))
+        {
+            // Nothing more is written into a damaged file, not even the failure's own log row.
+            throw new WarehouseStorageException(StorageFault.Message($"{feed.Id}/{quarter}", ex), ex);
+        }
         catch (Exception ex) when (ex is EtlException or DuckDbException or WarehouseConfigurationException or InvalidOperationException or IOException or OperationCanceledException)
         {
             // The transaction (if any) is rolled back by now; record the failure on its own.
             var message = ex switch
             {
                 OperationCanceledException => $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。",
+                SourceUnavailableException => $"{feed.Id}/{quarter}：{ex.Message}",
                 EtlException or WarehouseConfigurationException => ex.Message,
                 _ => $"{feed.Id}/{quarter}：装载失败，仓库保持不变：{ex.Message}",
             };
             var failed = new LoadResult(0, feed.Id, quarter, false, 0, 0, 0, 0, clock.Elapsed, null, message);
-            TryRecordFailure(connection, failed, source, trigger, started);
+            TryRecordFailure(connection, failed, journal, source, trigger, started);
             if (ex is OperationCanceledException)
             {
                 throw;
@@ -95,7 +110,31 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
                 throw;
             }
 
+            if (ex is SourceUnavailableException)
+            {
+                throw new SourceUnavailableException(message, ex);
+            }
+
             throw ex as EtlException ?? new EtlException(message, ex);
+        }
+        finally
+        {
+            if (journal is { } runId)
+            {
+                RunLog.Release(runId);
+            }
+        }
+    }
+
+    private DuckDbConnection ConnectOrStop(FeedSpec feed, Quarter quarter)
+    {
+        try
+        {
+            return warehouse.Connect();
+        }
+        catch (DuckDbException ex) when (StorageFault.Is(ex))
+        {
+            throw new WarehouseStorageException(StorageFault.Message($"{feed.Id}/{quarter}", ex), ex);
         }
     }
 
@@ -105,7 +144,9 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
     private static long NextRunId(DuckDbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nextval('etl_run_id')";
+        // A nextval outside a writing transaction is not in the write-ahead log: after a kill the sequence may restart
+        // below the journalled runs, so the id also follows the log itself.
+        command.CommandText = "SELECT greatest(nextval('etl_run_id'), (SELECT coalesce(max(run_id), 0) + 1 FROM etl_run))";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -118,13 +159,13 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         return command.ExecuteScalar() is long id ? id : null;
     }
 
-    private static void TryRecordFailure(DuckDbConnection connection, LoadResult failed, IExtractSource source, string trigger, DateTime started)
+    private static void TryRecordFailure(DuckDbConnection connection, LoadResult failed, long? journal, IExtractSource source, string trigger, DateTime started)
     {
         try
         {
-            using var transaction = connection.BeginTransaction();
-            RunLog.Record(connection, failed with { RunId = NextRunId(connection) }, source, trigger, started);
-            transaction.Commit();
+            var runId = journal ?? RunLog.Start(connection, NextRunId(connection), failed.Feed, failed.Quarter, source, trigger, started);
+            RunLog.Finish(connection, failed with { RunId = runId }, started);
+            RunLog.Release(runId);
         }
         catch (DuckDbException)
         {

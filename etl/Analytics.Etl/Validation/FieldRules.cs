@@ -68,9 +68,19 @@ internal static class FieldRules
 
     /// <summary>The checks of one field: each a SQL condition that is true when the value is bad, and its Chinese message.</summary>
     /// <param name="textInput">False when <paramref name="n"/> is already typed (the strict CSV read), which drops the text-only checks.</param>
-    public static IEnumerable<FieldCheck> Checks(ColumnSpec column, string n, string typed, Sources.Quarter quarter, bool isPeriodColumn, bool textInput = true)
+    /// <param name="controlCheck">Whether text is checked for control characters (the fast path proves their absence by its byte scan).</param>
+    /// <param name="isKey">A key column: no line break or tab either.</param>
+    public static IEnumerable<FieldCheck> Checks(ColumnSpec column, string n, string typed, Sources.Quarter quarter, bool isPeriodColumn,
+        bool textInput = true, bool controlCheck = true, bool isKey = false)
     {
         var label = $"{column.Label}({column.Name})";
+        if (controlCheck && column.Type is ColumnType.String or ColumnType.CitizenId)
+        {
+            // A NUL or an escape inside an id makes two ids that look the same; text keeps its tabs and line breaks.
+            var pattern = isKey ? ControlCharacters : ControlCharactersInText;
+            yield return new($"regexp_matches({n}, '{pattern}')", $"'{label}：含控制字符（如 NUL）'");
+        }
+
         if (column.Required)
         {
             yield return new($"{n} IS NULL", $"'{label}：必填字段为空'");
@@ -122,12 +132,24 @@ internal static class FieldRules
             yield return new($"{typed} > current_date", $"'{label}：日期 ' || {typed}::VARCHAR || ' 在未来'");
         }
 
+        if (column.Type == ColumnType.Date && !isPeriodColumn)
+        {
+            var (earliest, bound) = column.YearsBeforeQuarter is { } years
+                ? (quarter.FirstDay.AddYears(-years), $"早于季度 {quarter} {years} 年以上")
+                : (ColumnSpec.EarliestDate, "早于 1949-10-01");
+            yield return new($"{typed} < DATE '{earliest:yyyy-MM-dd}'",
+                $"'{label}：日期 ' || {typed}::VARCHAR || ' {bound}，不合理'");
+        }
+
         if (column.Type == ColumnType.Quarter)
         {
             var key = quarter.Year * 10 + quarter.Number;
             yield return new($"{typed} <> {key}", $"'{label}：季度 ' || {n} || ' 与报送目录 {quarter} 不一致'");
         }
     }
+
+    private const string ControlCharacters = "[\\x00-\\x1F\\x7F]";
+    private const string ControlCharactersInText = "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]";
 
     // Accepts the code or its Chinese label (低保 → dibao).
     private static string CodeOf(ColumnSpec column, string n)

@@ -91,7 +91,10 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
     /// One row: how many of the run's rows a check rejects, and how many repeat another row's key (0 without counting
     /// when <paramref name="keysProvenDistinct"/>: the distinct count was 70% of this scan).
     /// </summary>
-    public string BuildVerification(long runId, bool keysProvenDistinct = false)
+    /// <param name="runId">The run whose rows are checked.</param>
+    /// <param name="keysProvenDistinct">The byte scan proved the keys distinct.</param>
+    /// <param name="controlBytesPossible">False when the byte scan found no control character, so text needs no such check.</param>
+    public string BuildVerification(long runId, bool keysProvenDistinct = false, bool controlBytesPossible = true)
     {
         var source = table.Source;
         var conditions = new List<string>();
@@ -99,7 +102,8 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         {
             var stored = ValidationSql.Q(column.Name);
             // Stored values are typed already: the checks read them as both the text and the typed value.
-            conditions.AddRange(FieldRules.Checks(column.Source, stored, stored, quarter, column.Source.Name == source.PeriodColumn, textInput: false)
+            conditions.AddRange(FieldRules.Checks(column.Source, stored, stored, quarter, column.Source.Name == source.PeriodColumn, textInput: false,
+                    controlCheck: controlBytesPossible && column.Kind != FactColumnKind.Pseudonym, isKey: source.Key.Contains(column.Source.Name))
                 .Select(k => k.Condition));
             if (CanBeInvalid(column))
             {
@@ -107,7 +111,8 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
             }
         }
 
-        conditions.AddRange(FieldRules.Checks(source.Column("district_code"), "nullif(district_code, '')", "nullif(district_code, '')", quarter, false, textInput: false)
+        conditions.AddRange(FieldRules.Checks(source.Column("district_code"), "nullif(district_code, '')", "nullif(district_code, '')", quarter, false, textInput: false,
+                controlCheck: controlBytesPossible)
             .Select(k => k.Condition));
         if (table.IsPlacedInTown)
         {

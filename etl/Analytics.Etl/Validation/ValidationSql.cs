@@ -16,7 +16,10 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     public const string TownsTable = "stage_towns";
 
     private const string TownCondition = "n_district_code IS NOT NULL AND n_town_name IS NOT NULL AND town_key IS NULL";
-    private const string TownMessage = "'街镇(town_name)：区划 ' || n_district_code || ' 下没有街镇「' || n_town_name || '」'";
+    // An unknown district code is the district_code field's fault, not the 街镇's.
+    private const string TownMessage = $"CASE WHEN n_district_code NOT IN (SELECT district_code FROM {TownsTable}) " +
+        "THEN '区划代码(district_code)：未知区划代码「' || n_district_code || '」' " +
+        "ELSE '街镇(town_name)：区划 ' || n_district_code || ' 下没有街镇「' || n_town_name || '」' END";
 
     /// <summary>Creates <c>stage_checked</c>: every row with its values, reason, field and masked raw text.</summary>
     /// <param name="relation">A relation with one VARCHAR column per source column.</param>
@@ -32,7 +35,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
         var townProblem = table.IsPlacedInTown ? $"CASE WHEN {TownCondition} THEN {TownMessage} END" : "NULL";
         var firstField = "CASE WHEN _problem IS NOT NULL THEN _problem_field " +
                          string.Join(" ", source.Columns.Select(c => $"WHEN {Q("p_" + c.Name)} IS NOT NULL THEN {FieldRules.Literal(c.Name)}")) +
-                         (table.IsPlacedInTown ? " WHEN town_problem IS NOT NULL THEN 'town_name'" : "") + " END";
+                         (table.IsPlacedInTown ? " WHEN town_problem IS NOT NULL THEN CASE WHEN starts_with(town_problem, '区划代码') THEN 'district_code' ELSE 'town_name' END" : "") + " END";
         // A row the reader could not take apart (empty ledger, no codes row, short line) is quarantined for that
         // alone: its fields are empty because of it, and listing every one as 必填字段为空 would bury the cause.
         var reason = $"coalesce(_problem, nullif(concat_ws('；', {string.Join(", ", source.Columns.Select(c => Q("p_" + c.Name)))}, town_problem), ''))";
@@ -92,7 +95,8 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     }
 
     private IEnumerable<FieldCheck> ChecksOf(Sources.Catalog.ColumnSpec column) =>
-        FieldRules.Checks(column, Q("n_" + column.Name), Q("t_" + column.Name), quarter, column.Name == table.Source.PeriodColumn);
+        FieldRules.Checks(column, Q("n_" + column.Name), Q("t_" + column.Name), quarter, column.Name == table.Source.PeriodColumn,
+            isKey: table.Source.Key.Contains(column.Name));
 
     // Repeated personal text takes its pseudonym from the joined per-value table (see DistinctPseudonyms); the rest is
     // hashed row by row.

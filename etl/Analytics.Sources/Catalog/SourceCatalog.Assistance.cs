@@ -23,6 +23,9 @@ public static partial class SourceCatalog
         V("periodic_review", "定期复审"), V("exit", "退出"), V("follow_up_visit", "退出回访"),
     ];
 
+    /// <summary>The largest single assistance payment accepted, in 元.</summary>
+    public const decimal PaymentCeiling = 200_000m;
+
     private static FeedSpec Assistance => new(
         "assistance", SourceSystem.SocialAssistance, "社会救助信息系统",
         "Recipients, payments and case events of 低保, 低收入, 特困供养, 支出型贫困, 临时救助, 重残无业 and 帮困送温暖.",
@@ -51,7 +54,8 @@ public static partial class SourceCatalog
                     new("category", ColumnType.String, true, "救助类别", AllowedValues: AssistanceCategories),
                     new("payment_type", ColumnType.String, true, "发放类型", AllowedValues: PaymentTypes),
                     ColumnSpec.Date("pay_month", "发放月份") with { Description = "first day of the month paid for" },
-                    ColumnSpec.Money("amount", "金额") with { Minimum = 0.01m },
+                    // The ceiling: a month of 特困 support or a 临时救助 grant is thousands of 元; a million is a typing error.
+                    ColumnSpec.Money("amount", "金额") with { Minimum = 0.01m, Maximum = PaymentCeiling },
                 ]) { PeriodColumn = "pay_month" },
             new FileSpec("assistance", "case_events", "救助业务办理记录",
                 "one row per case event", ["event_id"],
@@ -63,6 +67,7 @@ public static partial class SourceCatalog
                     ColumnSpec.Date("event_date", "办理日期"),
                     ColumnSpec.Date("due_date", "规定时限", required: false) with
                     {
+                        YearsBeforeQuarter = 2,
                         Description = "deadline for periodic_review and follow_up_visit; the event is late when event_date > due_date",
                     },
                 ]) { PeriodColumn = "event_date" },

@@ -33,4 +33,30 @@ internal static class CommandLine
 
         return Process.Start(start)!;
     }
+
+    /// <summary>Runs the tool to its end without a pseudonym key in the environment: exit code, standard output and error.</summary>
+    public static (int Exit, string Output, string Error) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(DllPath());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("ANALYTICS_PSEUDONYM_KEY");
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>The console colours and wraps long lines at its width: compare messages without colour codes and white space.</summary>
+    public static string WithoutSpaces(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\e\[[0-9;]*m|\s", "");
 }

@@ -72,8 +72,19 @@ public sealed class TestBed : IDisposable
         return this;
     }
 
+    /// <summary>Copies the demo drop's manifest.json, so that loads check files against it.</summary>
+    public TestBed CopyManifest()
+    {
+        File.Copy(Path.Combine(_drop.Root, DropLayout.ManifestFileName), Path.Combine(Sources, DropLayout.ManifestFileName), overwrite: true);
+        return this;
+    }
+
     public LoadResult Load(string feed, string quarter, IProgress<LoadProgress>? progress = null) =>
         new SourceQuarterLoader(Warehouse, Key).Load(new FileDropSource(Sources), SourceCatalog.Feed(feed), Quarter.Parse(quarter), "test", progress);
+
+    /// <summary>Loads this test's drop with the operator's shrink settings.</summary>
+    public LoadResult Load(string feed, string quarter, ShrinkGuard shrinkGuard) =>
+        new SourceQuarterLoader(Warehouse, Key) { ShrinkGuard = shrinkGuard }.Load(new FileDropSource(Sources), SourceCatalog.Feed(feed), Quarter.Parse(quarter), "test");
 
     /// <summary>Loads from the shared (unchanged) demo drop, for tests that only read it.</summary>
     public LoadResult LoadDemo(string feed, string quarter) =>

@@ -1,0 +1,41 @@
+using Analytics.Sources;
+using Analytics.Sources.Manifest;
+
+namespace Analytics.Etl.Extraction;
+
+/// <summary>Holds a drop file against the publisher's manifest before anything of it is loaded.</summary>
+internal static class ManifestCheck
+{
+    /// <summary>
+    /// The rows the manifest states for the file once its bytes and SHA-256 match; null without a manifest.
+    /// Throws <see cref="EtlException"/> naming the file and both figures when they disagree.
+    /// </summary>
+    public static long? Verify(DropManifest? manifest, string relative, string path)
+    {
+        if (manifest is null)
+        {
+            return null;
+        }
+
+        var listed = manifest.Find(relative)
+            ?? throw new EtlException($"{relative}：清单 {DropLayout.ManifestFileName} 中没有该文件，已拒绝装载 (file not in the manifest)。");
+        var bytes = new FileInfo(path).Length;
+        if (bytes != listed.Bytes)
+        {
+            throw new EtlException(
+                $"{relative}：文件大小 {bytes:N0} 字节，清单 {DropLayout.ManifestFileName} 记载 {listed.Bytes:N0} 字节，文件可能被截断或替换，已拒绝装载 (size differs from the manifest)。");
+        }
+
+        if (listed.Sha256 is { } expected)
+        {
+            var actual = FileDigest.Sha256(path);
+            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new EtlException(
+                    $"{relative}：SHA-256 为 {actual}，清单 {DropLayout.ManifestFileName} 记载 {expected}，文件内容已被改动，已拒绝装载 (digest differs from the manifest)。");
+            }
+        }
+
+        return listed.Rows;
+    }
+}
