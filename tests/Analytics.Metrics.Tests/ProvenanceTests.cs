@@ -10,6 +10,7 @@ public partial class ProvenanceTests
         id: test-2024
         title: 测试方案
         district: { name: 松江区, code: "310117" }
+        unit: town
         year: 2024
         version: "1"
         source: test
