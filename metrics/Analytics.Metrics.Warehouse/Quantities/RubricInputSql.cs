@@ -17,9 +17,17 @@ public static class RubricInputSql
         text.Append("Generated from `QuantityCatalog` by `RubricInputSql.Markdown()`; `RubricInputSqlTests` fails when this section and the\n");
         text.Append("catalog differ. Each statement measures the input per 街镇 (`town_key`) and quarter (`quarter_key`) over one fact table\n");
         text.Append("(alias `f`); a district is the sum of its 街镇 plus the rows the source places in no 街镇, a year follows the input's kind.\n\n");
-        var names = RubricCatalog.All.SelectMany(r => r.Inputs).Select(i => i.Name).Distinct().Order(StringComparer.Ordinal);
-        foreach (var name in names)
+        var inputs = RubricCatalog.All.SelectMany(r => r.Inputs).DistinctBy(i => i.Name).OrderBy(i => i.Name, StringComparer.Ordinal);
+        foreach (var input in inputs)
         {
+            var name = input.Name;
+            if (input.IsFinding)
+            {
+                // Findings are recorded by the bureau, not measured from the facts (docs/findings-register.md).
+                text.Append($"- `{name}` {input.Meaning}（{input.Unit}）: 督查发现台账 — the cases recorded for the item, once its inspection is closed\n");
+                continue;
+            }
+
             if (QuantityCatalog.Find(name) is not { } quantity)
             {
                 text.Append($"- `{name}`: not measured by the warehouse\n");
