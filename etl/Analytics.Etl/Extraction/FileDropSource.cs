@@ -59,7 +59,27 @@ public sealed class FileDropSource : IExtractSource
             throw new EtlException($"{feed.Id}/{quarter}：未找到该季度的报送目录 (no submission for this quarter in {Root})。");
         }
 
-        return feed.Id == "ledger" ? OpenLedgers(feed, quarter, folder) : feed.Files.Select(f => OpenCsv(f, quarter)).ToList();
+        return feed.Id == "ledger" ? OpenLedgers(feed, quarter, folder) : OpenAll(feed, quarter);
+    }
+
+    // Every file is checked before the feed is refused, so that one message names each bad file (one line each).
+    private List<ExtractFile> OpenAll(FeedSpec feed, Quarter quarter)
+    {
+        var files = new List<ExtractFile>();
+        var problems = new List<string>();
+        foreach (var spec in feed.Files)
+        {
+            try
+            {
+                files.Add(OpenCsv(spec, quarter));
+            }
+            catch (EtlException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        return problems.Count == 0 ? files : throw new EtlException(string.Join("\n", problems));
     }
 
     private ExtractFile OpenCsv(FileSpec spec, Quarter quarter)
