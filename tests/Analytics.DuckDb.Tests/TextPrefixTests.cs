@@ -28,4 +28,15 @@ public sealed class TextPrefixTests : DuckDbTestBase
         Assert.Equal("[1, 2", reader.GetTextPrefix(1, 5, out var listBytes));
         Assert.Equal(12, listBytes);
     }
+
+    [Fact]
+    public void A_long_blob_gives_its_prefix_and_its_whole_text_length()
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = "SELECT '\\x00ab'::BLOB || repeat('z', 3000000)::BLOB AS b";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("\\x00abz", reader.GetTextPrefix(0, 7, out var bytes));
+        Assert.Equal(4 + 2 + 3_000_000, bytes);
+    }
 }

@@ -53,6 +53,15 @@ internal static class Utf8Prefix
 internal sealed unsafe class BlobReader(ColumnType type) : VectorReader(type)
 {
     public override object GetValue(ulong row) => StringEntry.Bytes(Data, row).ToArray();
+
+    // Formats only as many bytes as the budget can show, so a huge BLOB is never copied or formatted whole.
+    public override string GetTextPrefix(ulong row, int maxBytes, out long byteCount)
+    {
+        var bytes = StringEntry.Bytes(Data, row);
+        byteCount = ValueText.BlobTextLength(bytes);
+        var text = ValueText.FormatBlob(bytes[..Math.Min(bytes.Length, maxBytes)]);
+        return text.Length <= maxBytes ? text : text[..maxBytes];
+    }
 }
 
 /// <summary>BIT strings: the first byte counts the padding bits of the second.</summary>
