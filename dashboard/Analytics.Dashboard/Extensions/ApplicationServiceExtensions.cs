@@ -81,7 +81,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<MethodologyCatalog>();
         services.AddSingleton<AdminQueries>();
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
+        services.AddSingleton<SqlSnapshot>();
         services.AddSingleton<SqlSandbox>();
+        services.AddSingleton<ExportSlots>();
         services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeadershipScores>();
         services.AddHostedService<LeadershipWarmUp>();
