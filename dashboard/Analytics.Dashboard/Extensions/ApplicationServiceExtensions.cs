@@ -68,6 +68,7 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<WarehouseLifetime>();
         services.AddSingleton<AppDatabase>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService<AdminAccountInitializer>();
         services.AddEtlScheduling();
@@ -106,6 +107,7 @@ public static class ApplicationServiceExtensions
                 o.AccessDeniedPath = "/account/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = context =>
                 {
                     if (IsApi(context.Request))
