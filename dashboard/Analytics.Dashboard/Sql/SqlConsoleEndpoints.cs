@@ -42,7 +42,8 @@ public static class SqlConsoleEndpoints
 
                 return Csv.File("query", result.Columns.Select(c => c.Name).ToList(), result.Rows);
             })
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles });
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles })
+            .ExcludeFromDescription();
         return app;
     }
 }
