@@ -27,26 +27,6 @@ public sealed class SecurityTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
-    {
-        var users = fixture.Services.GetRequiredService<UserStore>();
-        users.Save("lock-me", "the-right-password", [Roles.Analyst]);
-        for (var i = 0; i < 4; i++)
-        {
-            var (_, failed) = await fixture.SignInAsync("lock-me", "wrong-" + i);
-            Assert.Contains("error=invalid", failed.Headers.Location!.OriginalString);
-        }
-
-        var (_, fifth) = await fixture.SignInAsync("lock-me", "wrong-again");
-        Assert.Contains("error=locked", fifth.Headers.Location!.OriginalString);
-        var (client, right) = await fixture.SignInAsync("lock-me", "the-right-password");
-        Assert.Contains("error=locked", right.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
-        Assert.NotNull(users.List().Single(u => u.Username == "lock-me").LockedUntil);
-        Assert.Contains(fixture.Services.GetRequiredService<AuditLog>().Recent(), e => e.User == "lock-me" && e.Action == "login-locked-out");
-    }
-
-    [Fact]
     public async Task Passwords_are_stored_as_pbkdf2_hashes()
     {
         fixture.Services.GetRequiredService<UserStore>().Save("hash-check", "plain-text-secret", [Roles.Evaluator]);
@@ -88,21 +68,6 @@ public sealed class SecurityTests(DashboardFixture fixture)
         var logout = await admin.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/admin")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Login_redirects_only_to_local_paths()
-    {
-        var client = fixture.Anonymous();
-        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/account/login");
-        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = "admin",
-            ["password"] = DashboardFixture.AdminPassword,
-            ["returnUrl"] = "//evil.example/",
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ public sealed class SqlConsoleExportTests(DashboardFixture fixture)
     [Theory]
     [InlineData("SELECT * FROM read_csv('/etc/passwd')", "file system operations are disabled by configuration")]
     [InlineData("SELECT * FROM read_text('/etc/hostname')", "file system operations are disabled by configuration")]
-    [InlineData("SELECT 1; SELECT 2", "每次只能导出一条语句")]
+    [InlineData("SELECT 1; SELECT 2", "每次只能执行一条语句")]
     [InlineData("SELECT * FROM app.users", "app")]
     public async Task A_parquet_export_cannot_reach_files_or_the_app_tables(string sql, string expected)
     {

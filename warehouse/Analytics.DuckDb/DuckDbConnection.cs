@@ -259,6 +259,25 @@ public sealed class DuckDbConnection : DbConnection
         return batch.Count;
     }
 
+    /// <summary>
+    /// The type of every statement of <paramref name="commandText"/>, as DuckDB prepares it, without executing any. Each
+    /// statement is prepared (bound) against the current catalog, so a statement that needs a table an earlier one would
+    /// create fails here, and binding has what side effects DuckDB's binder has (that of <c>EXPORT DATABASE</c> creates
+    /// its folder); a text DuckDB cannot parse or bind throws <see cref="DuckDbException"/> with DuckDB's message.
+    /// </summary>
+    public IReadOnlyList<DuckDbStatementType> StatementTypes(string commandText)
+    {
+        ArgumentNullException.ThrowIfNull(commandText);
+        using var batch = Internal.StatementBatch.Extract(NativeHandle, commandText);
+        var types = new DuckDbStatementType[batch.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = batch.Get(NativeHandle, i).StatementType;
+        }
+
+        return types;
+    }
+
     /// <summary>Interrupts the query running on this connection, from any thread.</summary>
     internal void Interrupt()
     {

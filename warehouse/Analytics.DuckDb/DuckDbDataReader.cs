@@ -233,6 +233,18 @@ public sealed partial class DuckDbDataReader : DbDataReader
         };
     }
 
+    /// <summary>
+    /// At most <paramref name="maxBytes"/> UTF-8 bytes of the column's text form (as <c>GetFieldValue&lt;string&gt;</c>
+    /// gives it, never cutting a character), and in <paramref name="byteCount"/> the byte count of the whole text form.
+    /// A VARCHAR is decoded only as far as the budget, so a huge value costs no .NET memory; other types are formatted
+    /// whole first. NULL throws as <c>GetString</c> does.
+    /// </summary>
+    public string GetTextPrefix(int ordinal, int maxBytes, out long byteCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        return NotNull(ordinal).GetTextPrefix(_row, maxBytes, out byteCount);
+    }
+
     public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
     {
         var bytes = (byte[])GetValue(ordinal);

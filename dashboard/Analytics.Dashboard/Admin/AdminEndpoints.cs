@@ -65,6 +65,21 @@ public static class AdminEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
             .ExcludeFromDescription();
 
+        endpoints.MapPost("/admin/users/end-sessions", (HttpContext http, UserStore users, AuditLog audit, IFormCollection form) =>
+            {
+                var username = form["username"].ToString().Trim();
+                if (!users.Exists(username))
+                {
+                    return Results.Redirect("/admin/users?error=input");
+                }
+
+                users.EndSessions(username);
+                audit.Record(http.User.Identity?.Name, "user-sessions-ended", username);
+                return Results.Redirect($"/admin/users?ended={Uri.EscapeDataString(username)}");
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .ExcludeFromDescription();
+
         var api = endpoints.MapGroup("/api/admin").RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
         api.MapGet("/runs", (AdminQueries queries, string? format) =>
         {
@@ -117,10 +132,9 @@ public static class AdminEndpoints
                 return Results.Ok(list);
             }
 
-            return Csv.File("users", ["用户名", "角色", "连续失败", "锁定至(UTC)", "创建(UTC)"],
+            return Csv.File("users", ["用户名", "角色", "创建(UTC)"],
                 list.Select(u => (IReadOnlyList<string?>)[
-                    u.Username, string.Join("|", u.Roles), u.FailedAttempts.ToString(CultureInfo.InvariantCulture),
-                    u.LockedUntil?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    u.Username, string.Join("|", u.Roles),
                     u.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]));
         });
         api.MapGet("/audit", (AuditLog audit, string? format) =>

@@ -33,8 +33,9 @@ public static class Csv
     private static string Escape(string? value)
     {
         value ??= "";
-        // A leading formula character would be run by spreadsheet programs (CSV injection).
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !decimal.TryParse(value, out _))
+        // A leading formula character would be run by spreadsheet programs (CSV injection); a leading tab or carriage
+        // return is dropped by some of them before they look for one, so those are guarded whatever follows.
+        if (value.Length > 0 && (value[0] is '\t' or '\r' || ("=+-@".Contains(value[0]) && !decimal.TryParse(value, out _))))
         {
             value = "'" + value;
         }

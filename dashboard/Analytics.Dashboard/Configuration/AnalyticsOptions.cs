@@ -39,9 +39,17 @@ public sealed class AnalyticsOptions
     /// <summary>Admin password from configuration; <see cref="AdminPasswordVariable"/> overrides it.</summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>Failed sign-ins in a row (per account name, and per client address) before each further attempt waits.</summary>
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>Minutes without a failure after which an account name's or a client's failures are forgotten.</summary>
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>The longest wait before a sign-in attempt is checked (the wait doubles with each failure past the free ones).</summary>
+    public int MaxLoginDelaySeconds { get; set; } = 30;
+
+    /// <summary>Hours after sign-in when a session ends even if it was used all along (besides the 8-hour sliding expiry).</summary>
+    public int SessionAbsoluteHours { get; set; } = 12;
 
     /// <summary>Requests per minute and client address on the public API.</summary>
     public int PublicApiRequestsPerMinute { get; set; } = 120;

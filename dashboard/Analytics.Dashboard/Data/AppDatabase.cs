@@ -23,6 +23,8 @@ public sealed class AppDatabase(WarehouseDatabase warehouse)
             created_at      TIMESTAMP NOT NULL DEFAULT current_timestamp
         )
         """,
+        // A new value ends every session of the user (Security/SessionValidation.cs); older files get the column here.
+        "ALTER TABLE app.users ADD COLUMN IF NOT EXISTS security_stamp VARCHAR",
         """
         CREATE TABLE IF NOT EXISTS app.audit_log (
             "at"    TIMESTAMP NOT NULL,

@@ -47,6 +47,9 @@ public static class ApplicationServiceExtensions
             builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
         }
 
+        // No "Server: Kestrel": the answer should not name the software it runs on.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
         // wwwroot and the scoped CSS bundle straight from the build output's manifest (./run runs the build, not a publish).
         builder.WebHost.UseStaticWebAssets();
 
@@ -68,6 +71,7 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<WarehouseLifetime>();
         services.AddSingleton<AppDatabase>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService<AdminAccountInitializer>();
         services.AddEtlScheduling();
@@ -81,7 +85,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<MethodologyCatalog>();
         services.AddSingleton<AdminQueries>();
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
+        services.AddSingleton<SqlSnapshot>();
         services.AddSingleton<SqlSandbox>();
+        services.AddSingleton<ExportSlots>();
         services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeadershipScores>();
         services.AddHostedService<LeadershipWarmUp>();
@@ -105,6 +111,7 @@ public static class ApplicationServiceExtensions
                 o.AccessDeniedPath = "/account/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = context =>
                 {
                     if (IsApi(context.Request))
@@ -128,6 +135,14 @@ public static class ApplicationServiceExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                // The limiters are one-minute windows: say when to come back, in Chinese.
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                return new ValueTask(context.HttpContext.Response.WriteAsync("请求过于频繁，请稍后再试。(too many requests)"));
+            };
             o.AddPolicy(OpenDataApi.RateLimitPolicy, http => PerClient(http, "api", Settings(http).PublicApiRequestsPerMinute));
             o.AddPolicy(AccountEndpoints.LoginRateLimitPolicy, http => PerClient(http, "login", Settings(http).LoginRequestsPerMinute));
         });
@@ -139,6 +154,8 @@ public static class ApplicationServiceExtensions
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
+            // Relative to wherever the document was fetched from, rather than echoing the request's Host header.
+            document.Servers = [];
             document.Info.Title = "民政公开数据 API (civil-affairs open data)";
             document.Info.Description = "只读。所有计数均已做小数抑制：小于阈值的显示为 \"<10\"，为防推算而隐藏的显示为 \"×\"，其数值为 null。";
             return Task.CompletedTask;

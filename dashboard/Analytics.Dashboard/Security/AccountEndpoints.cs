@@ -1,52 +1,67 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Routing;
 
 namespace Analytics.Dashboard.Security;
 
-/// <summary>POST /account/signin and /account/signout: form posts from the login page and the layout, antiforgery checked.</summary>
+/// <summary>
+/// POST /account/signin and /account/signout: form posts from the login page and the layout, antiforgery checked. A
+/// failed sign-in always answers the same redirect, whether the name exists or not; repeated failures make later
+/// attempts wait (<see cref="LoginThrottle"/>) rather than lock the account. The return URL passes only the framework's
+/// own local-URL check. Signing out ends every session of the user (a new security stamp).
+/// </summary>
 public static class AccountEndpoints
 {
     public const string LoginRateLimitPolicy = "login";
+    public const string ThrottledAuditAction = "login-throttled";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/signin", async (HttpContext http, UserStore users, AuditLog audit,
+        endpoints.MapPost("/account/signin", async (HttpContext http, UserStore users, LoginThrottle throttle, AuditLog audit, TimeProvider clock,
                 [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl) =>
             {
                 username = username?.Trim() ?? "";
-                var target = SafeReturnUrl(returnUrl);
+                var target = SafeReturnUrl(http, returnUrl);
                 if (username.Length == 0 || string.IsNullOrEmpty(password))
                 {
-                    return Results.Redirect(LoginUrl("invalid", target));
+                    return Results.Redirect(LoginUrl(target));
                 }
 
-                var (outcome, user) = users.CheckPassword(username, password);
                 var client = http.Connection.RemoteIpAddress?.ToString();
-                switch (outcome)
+                var wait = throttle.Delay(username, client);
+                if (wait > TimeSpan.Zero)
                 {
-                    case SignInOutcome.Succeeded when user is not null:
-                        var claims = new List<Claim> { new(ClaimTypes.Name, user.Username) };
-                        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-                        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-                        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-                        audit.Record(user.Username, "login", client);
-                        return Results.Redirect(target);
-                    case SignInOutcome.LockedOut:
-                        audit.Record(username, "login-locked-out", client);
-                        return Results.Redirect(LoginUrl("locked", target));
-                    default:
-                        audit.Record(username, "login-failed", client);
-                        return Results.Redirect(LoginUrl("invalid", target));
+                    await Task.Delay(wait, http.RequestAborted);
                 }
+
+                if (users.CheckPassword(username, password) is { } signedIn)
+                {
+                    throttle.RecordSuccess(username);
+                    await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                        SessionValidation.Principal(signedIn.User, signedIn.Stamp, clock.GetUtcNow()));
+                    audit.Record(signedIn.User.Username, "login", client);
+                    return Results.LocalRedirect(target);
+                }
+
+                audit.Record(username, "login-failed", client);
+                var next = throttle.RecordFailure(username, client);
+                if (next > TimeSpan.Zero)
+                {
+                    audit.Record(username, ThrottledAuditAction,
+                        $"client={client ?? "?"}; next attempt waits {next.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s");
+                }
+
+                return Results.Redirect(LoginUrl(target));
             })
             .RequireRateLimiting(LoginRateLimitPolicy)
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-        endpoints.MapPost("/account/signout", async (HttpContext http, AuditLog audit, IAntiforgery antiforgery) =>
+        endpoints.MapPost("/account/signout", async (HttpContext http, AuditLog audit, UserStore users, IAntiforgery antiforgery) =>
             {
                 // No form field is bound here, so the antiforgery check is made explicitly.
                 if (!await antiforgery.IsRequestValidAsync(http))
@@ -54,9 +69,10 @@ public static class AccountEndpoints
                     return Results.BadRequest();
                 }
 
-                if (http.User.Identity?.IsAuthenticated == true)
+                if (http.User.Identity is { IsAuthenticated: true, Name: { } name })
                 {
-                    audit.Record(http.User.Identity.Name, "logout");
+                    users.EndSessions(name);
+                    audit.Record(name, "logout");
                 }
 
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -67,13 +83,21 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    /// <summary>Only local paths: a login never redirects to another site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>
+    /// <paramref name="returnUrl"/> when the framework's local-URL check (the one behind <c>LocalRedirect</c>: a single
+    /// leading slash, no <c>//</c> or <c>/\</c>, no control character such as a tab or newline) accepts it, else <c>/</c>.
+    /// </summary>
+    public static string SafeReturnUrl(HttpContext http, string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl))
+        {
+            return "/";
+        }
 
-    private static string LoginUrl(string error, string returnUrl) =>
-        $"/account/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+        var helper = new UrlHelper(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
+        return helper.IsLocalUrl(returnUrl) && !returnUrl.StartsWith('~') ? returnUrl : "/";
+    }
+
+    private static string LoginUrl(string returnUrl) =>
+        $"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}";
 }

@@ -1,34 +1,32 @@
-using Analytics.Dashboard.Configuration;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Analytics.Dashboard.Data;
-using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboard.Security;
 
-public sealed record AppUser(string Username, IReadOnlyList<string> Roles, int FailedAttempts, DateTime? LockedUntil, DateTime CreatedAt);
+public sealed record AppUser(string Username, IReadOnlyList<string> Roles, DateTime CreatedAt);
 
-public enum SignInOutcome
+/// <summary>
+/// app.users: accounts with PBKDF2 password hashes and a security stamp per user, which every signed-in request is
+/// checked against (briefly cached; a change here forgets the cached value at once). Failed sign-ins are throttled in
+/// memory by <see cref="LoginThrottle"/>, not counted here: a failure for a real account does the same work as one for
+/// an unknown name.
+/// </summary>
+public sealed class UserStore(AppDatabase database, TimeProvider clock)
 {
-    Succeeded,
-    Failed,
-    LockedOut,
-}
-
-/// <summary>app.users: accounts with PBKDF2 password hashes and lockout after repeated failures.</summary>
-public sealed class UserStore(AppDatabase database, IOptions<AnalyticsOptions> options, TimeProvider clock)
-{
-    private readonly AnalyticsOptions _options = options.Value;
+    private static readonly TimeSpan StampCacheLifetime = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, (string? Stamp, DateTimeOffset Read)> _stamps = new(StringComparer.Ordinal);
 
     public IReadOnlyList<AppUser> List()
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT username, roles, failed_attempts, locked_until, created_at FROM app.users ORDER BY username";
+        command.CommandText = "SELECT username, roles, created_at FROM app.users ORDER BY username";
         using var reader = command.ExecuteReader();
         var users = new List<AppUser>();
         while (reader.Read())
         {
-            users.Add(new AppUser(reader.GetString(0), SplitRoles(reader.GetString(1)), reader.GetInt32(2),
-                reader.IsDBNull(3) ? null : reader.GetDateTime(3), reader.GetDateTime(4)));
+            users.Add(new AppUser(reader.GetString(0), SplitRoles(reader.GetString(1)), reader.GetDateTime(2)));
         }
 
         return users;
@@ -43,7 +41,7 @@ public sealed class UserStore(AppDatabase database, IOptions<AnalyticsOptions> o
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>Creates the user, or sets its password and roles and unlocks it when it exists.</summary>
+    /// <summary>Creates the user, or sets its password and roles (ending its sessions: a new security stamp).</summary>
     public void Save(string username, string password, IEnumerable<string> roles)
     {
         var unknown = roles.Except(Roles.All).ToList();
@@ -53,77 +51,100 @@ public sealed class UserStore(AppDatabase database, IOptions<AnalyticsOptions> o
         }
 
         var (hash, salt) = PasswordHasher.Hash(password);
-        using var connection = database.Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO app.users (username, password_hash, salt, roles, failed_attempts, locked_until) VALUES ($1, $2, $3, $4, 0, NULL)
-            ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, salt = excluded.salt,
-                roles = excluded.roles, failed_attempts = 0, locked_until = NULL
-            """;
-        command.Parameters.AddValue(username);
-        command.Parameters.AddValue(hash);
-        command.Parameters.AddValue(salt);
-        command.Parameters.AddValue(string.Join(",", roles.Distinct()));
-        command.ExecuteNonQuery();
+        using (var connection = database.Connect())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO app.users (username, password_hash, salt, roles, failed_attempts, locked_until, security_stamp)
+                VALUES ($1, $2, $3, $4, 0, NULL, $5)
+                ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, salt = excluded.salt,
+                    roles = excluded.roles, failed_attempts = 0, locked_until = NULL, security_stamp = excluded.security_stamp
+                """;
+            command.Parameters.AddValue(username);
+            command.Parameters.AddValue(hash);
+            command.Parameters.AddValue(salt);
+            command.Parameters.AddValue(string.Join(",", roles.Distinct()));
+            command.Parameters.AddValue(NewStamp());
+            command.ExecuteNonQuery();
+        }
+
+        _stamps.TryRemove(username, out _);
     }
 
-    /// <summary>Checks a password; counts failures and locks the account for a while after too many.</summary>
-    public (SignInOutcome Outcome, AppUser? User) CheckPassword(string username, string password)
+    /// <summary>Gives the user a new security stamp: every session of the user ends with its next request.</summary>
+    public void EndSessions(string username)
+    {
+        using (var connection = database.Connect())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE app.users SET security_stamp = $1 WHERE username = $2";
+            command.Parameters.AddValue(NewStamp());
+            command.Parameters.AddValue(username);
+            command.ExecuteNonQuery();
+        }
+
+        _stamps.TryRemove(username, out _);
+    }
+
+    /// <summary>The user's security stamp (null: no such user), read at most every few seconds per user.</summary>
+    public string? CurrentStamp(string username)
+    {
+        var now = clock.GetUtcNow();
+        if (_stamps.TryGetValue(username, out var cached) && now - cached.Read < StampCacheLifetime)
+        {
+            return cached.Stamp;
+        }
+
+        var stamp = ReadStamp(username);
+        _stamps[username] = (stamp, now);
+        return stamp;
+    }
+
+    /// <summary>
+    /// Checks a password: the user with its current stamp, or null. An unknown name costs the same PBKDF2 work and the
+    /// same single read as a wrong password, so neither the answer nor its time tells which names exist.
+    /// </summary>
+    public (AppUser User, string Stamp)? CheckPassword(string username, string password)
     {
         using var connection = database.Connect();
-        string hash, salt, roles;
-        int failed;
-        DateTime? lockedUntil;
-        DateTime created;
-        using (var read = connection.CreateCommand())
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT password_hash, salt, roles, created_at, security_stamp FROM app.users WHERE username = $1";
+        read.Parameters.AddValue(username);
+        using var reader = read.ExecuteReader();
+        if (!reader.Read())
         {
-            read.CommandText = "SELECT password_hash, salt, roles, failed_attempts, locked_until, created_at FROM app.users WHERE username = $1";
-            read.Parameters.AddValue(username);
-            using var reader = read.ExecuteReader();
-            if (!reader.Read())
-            {
-                // Same work as for a real account, so timing does not reveal which names exist.
-                PasswordHasher.Verify(password, $"pbkdf2-sha256${PasswordHasher.Iterations}$AAAA", "AAAA");
-                return (SignInOutcome.Failed, null);
-            }
-
-            (hash, salt, roles, failed) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
-            lockedUntil = reader.IsDBNull(4) ? null : reader.GetDateTime(4);
-            created = reader.GetDateTime(5);
+            PasswordHasher.Verify(password, $"pbkdf2-sha256${PasswordHasher.Iterations}$AAAA", "AAAA");
+            return null;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (lockedUntil is { } until && until > now)
+        var (hash, salt, roles, created) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3));
+        var stamp = reader.IsDBNull(4) ? null : reader.GetString(4);
+        if (!PasswordHasher.Verify(password, hash, salt))
         {
-            return (SignInOutcome.LockedOut, null);
+            return null;
         }
 
-        if (PasswordHasher.Verify(password, hash, salt))
+        if (stamp is null)
         {
-            Update(connection, username, 0, null);
-            return (SignInOutcome.Succeeded, new AppUser(username, SplitRoles(roles), 0, null, created));
+            // An account from before stamps existed gets its first one now.
+            reader.Close();
+            EndSessions(username);
+            stamp = ReadStamp(username)!;
         }
 
-        failed++;
-        if (failed >= _options.MaxFailedLogins)
-        {
-            Update(connection, username, 0, now.AddMinutes(_options.LockoutMinutes));
-            return (SignInOutcome.LockedOut, null);
-        }
-
-        Update(connection, username, failed, null);
-        return (SignInOutcome.Failed, null);
+        return (new AppUser(username, SplitRoles(roles), created), stamp);
     }
 
-    private static void Update(Analytics.DuckDb.DuckDbConnection connection, string username, int failed, DateTime? lockedUntil)
+    private string? ReadStamp(string username)
     {
+        using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE app.users SET failed_attempts = $1, locked_until = $2 WHERE username = $3";
-        command.Parameters.AddValue(failed);
-        command.Parameters.AddValue(lockedUntil);
+        command.CommandText = "SELECT security_stamp FROM app.users WHERE username = $1";
         command.Parameters.AddValue(username);
-        command.ExecuteNonQuery();
+        return command.ExecuteScalar() as string;
     }
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     private static IReadOnlyList<string> SplitRoles(string roles) =>
         roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

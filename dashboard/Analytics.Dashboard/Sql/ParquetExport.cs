@@ -12,15 +12,20 @@ public sealed record ParquetResult(byte[]? File, long Rows, string? Error);
 /// <summary>
 /// Parquet export of a console query. The console's own sandbox has no file access at all, so it cannot write a file; the
 /// rows are not re-typed and re-written by our code either (every DuckDB type would need a mapping). Instead the query runs
-/// in a second, private in-memory DuckDB instance that trusted code prepares before any user text runs: it attaches the
-/// same read-only snapshot, sets <c>allowed_directories</c> to one fresh empty temporary folder, then turns
-/// <c>enable_external_access</c> off and locks the configuration, with the console's memory, thread, timeout and row
-/// limits. DuckDB (v1.5) then lets the query reach that folder and nothing else: no other file, no ATTACH of the warehouse,
-/// no extension. The folder is deleted after the file is read back. The app's tables are not in the snapshot.
+/// in a sandbox instance (<see cref="SandboxInstance"/>) whose only writable folder is one fresh empty temporary folder.
+/// DuckDB must first prepare the user's text alone as one SELECT (<see cref="ReadOnlyStatements"/>); only then is it
+/// wrapped as <c>COPY (SELECT * FROM (…) LIMIT n) TO '&lt;folder&gt;/result.parquet'</c>, so the target is always that
+/// file. While DuckDB writes, the file's size is watched and the query interrupted when it passes the export byte cap.
+/// The folder is deleted after the file is read back. The app's tables are not in the snapshot.
 /// </summary>
 public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
 {
     public const string ContentType = "application/vnd.apache.parquet";
+
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Rows per Parquet row group: DuckDB writes the file a row group at a time, so the size watch sees it grow.</summary>
+    private const int RowGroupRows = 10_000;
 
     public ParquetResult Export(string user, string sql)
     {
@@ -36,7 +41,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
         }
         catch (DuckDbException ex)
         {
-            result = new ParquetResult(null, 0, $"导出失败：{ex.Message}");
+            result = new ParquetResult(null, 0, $"导出失败：{sandbox.Explain(ex)}");
         }
 
         audit.Record(user, SqlSandbox.ExportAuditAction, JsonSerializer.Serialize(new
@@ -54,24 +59,45 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
             return new ParquetResult(null, 0, "请输入一条 SQL 语句。");
         }
 
+        var settings = sandbox.Settings;
         var folder = Path.Combine(Path.GetTempPath(), "analytics-parquet-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
             var file = Path.Combine(folder, "result.parquet");
-            using var connection = OpenLimited(folder);
-            var statements = connection.CountStatements(text);
-            if (statements != 1)
+            using var connection = sandbox.Open(folder);
+            if (ReadOnlyStatements.Refusal(connection, text, allowExplain: false) is { } refusal)
             {
-                return new ParquetResult(null, 0, $"每次只能导出一条语句，这段文本包含 {statements} 条。");
+                return new ParquetResult(null, 0, refusal);
             }
 
             using var command = connection.CreateCommand();
             // The newline ends a trailing line comment of the query before the closing parenthesis.
-            command.CommandText = $"COPY (SELECT * FROM ({text}\n) LIMIT {sandbox.Settings.MaxExportRows}) TO {Literal(file)} (FORMAT parquet)";
-            command.CommandTimeout = Math.Max(1, sandbox.Settings.TimeoutSeconds);
-            var rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return new ParquetResult(File.ReadAllBytes(file), rows, null);
+            command.CommandText = $"COPY (SELECT * FROM ({text}\n) LIMIT {settings.MaxExportRows}) TO {SandboxInstance.Literal(file)} (FORMAT parquet, ROW_GROUP_SIZE {RowGroupRows})";
+            command.CommandTimeout = Math.Max(1, settings.TimeoutSeconds);
+            var tooLarge = false;
+            using var watch = new Timer(_ =>
+            {
+                if (!tooLarge && SizeOf(file) > settings.MaxExportBytes)
+                {
+                    tooLarge = true;
+                    command.Cancel();
+                }
+            }, null, WatchInterval, WatchInterval);
+            long rows;
+            try
+            {
+                rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+            catch (DuckDbException) when (tooLarge)
+            {
+                return new ParquetResult(null, 0, SqlResultReader.TooLarge(settings));
+            }
+
+            watch.Dispose();
+            return SizeOf(file) > settings.MaxExportBytes
+                ? new ParquetResult(null, 0, SqlResultReader.TooLarge(settings))
+                : new ParquetResult(File.ReadAllBytes(file), rows, null);
         }
         finally
         {
@@ -79,38 +105,15 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
         }
     }
 
-    /// <summary>A private in-memory instance on the snapshot whose only reachable folder is <paramref name="folder"/>, locked before user SQL runs.</summary>
-    private DuckDbConnection OpenLimited(string folder)
+    private static long SizeOf(string file)
     {
-        var settings = sandbox.Settings;
-        var connection = new DuckDbConnection(
-            $"Data Source=:memory:;memory_limit={settings.MemoryLimit};threads={settings.Threads};" +
-            "autoload_known_extensions=false;autoinstall_known_extensions=false;allow_community_extensions=false");
         try
         {
-            connection.Open();
-            foreach (var statement in new[]
-                     {
-                         $"ATTACH {Literal(sandbox.EnsureSnapshot())} AS snapshot (READ_ONLY)",
-                         "USE snapshot",
-                         $"SET allowed_directories = [{Literal(folder + Path.DirectorySeparatorChar)}]",
-                         "SET enable_external_access = false",
-                         "SET lock_configuration = true",
-                     })
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = statement;
-                command.ExecuteNonQuery();
-            }
+            return new FileInfo(file) is { Exists: true } info ? info.Length : 0;
         }
-        catch
+        catch (IOException)
         {
-            connection.Dispose();
-            throw;
+            return 0;
         }
-
-        return connection;
     }
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -11,15 +11,30 @@ public sealed class SqlConsoleOptions
     /// <summary>Rows shown on the page; the total is still counted and reported.</summary>
     public int MaxRows { get; set; } = 1000;
 
-    /// <summary>Rows written to a CSV export at most.</summary>
+    /// <summary>UTF-8 bytes of one cell shown on the page; a longer value is cut and marked.</summary>
+    public int MaxCellBytes { get; set; } = 16 * 1024;
+
+    /// <summary>UTF-8 bytes of all cells shown on one page; rows past it are counted, not shown.</summary>
+    public int MaxPageBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Rows written to an export at most.</summary>
     public int MaxExportRows { get; set; } = 100_000;
 
-    /// <summary>DuckDB <c>memory_limit</c> of the sandbox instance.</summary>
+    /// <summary>Bytes of one export (CSV cells, or the Parquet file) at most; a larger export fails with a message.</summary>
+    public long MaxExportBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Exports one user may run at the same time.</summary>
+    public int MaxExportsPerUser { get; set; } = 1;
+
+    /// <summary>Exports of all users running at the same time.</summary>
+    public int MaxExports { get; set; } = 2;
+
+    /// <summary>DuckDB <c>memory_limit</c> of each sandbox instance.</summary>
     public string MemoryLimit { get; set; } = "1GB";
 
     /// <summary>DuckDB <c>threads</c> of the sandbox instance.</summary>
     public int Threads { get; set; } = 1;
 
-    /// <summary>Folder of the snapshot files; empty: <c>sql-sandbox</c> beside the warehouse file.</summary>
+    /// <summary>Folder of the snapshot files; empty: a folder under the system's temporary folder named by a hash of the warehouse path.</summary>
     public string? SnapshotFolder { get; set; }
 }

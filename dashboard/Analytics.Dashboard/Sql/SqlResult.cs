@@ -13,6 +13,9 @@ public sealed record SqlResult(
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>Which cap bit (cells cut, rows not shown for the page's byte cap), in Chinese; null when none did.</summary>
+    public string? Notice { get; init; }
+
     public static SqlResult Failed(string error, TimeSpan elapsed) => new([], [], 0, false, error, elapsed);
 }
 

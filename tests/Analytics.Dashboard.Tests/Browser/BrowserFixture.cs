@@ -100,7 +100,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var warehouse = WarehouseDatabase.Open(databasePath);
         var app = new AppDatabase(warehouse);
         app.EnsureCreated();
-        var users = new UserStore(app, Options.Create(new AnalyticsOptions()), TimeProvider.System);
+        var users = new UserStore(app, TimeProvider.System);
         users.Save(Leader, Password, [Roles.Leader]);
         users.Save(Analyst, Password, [Roles.Analyst]);
 

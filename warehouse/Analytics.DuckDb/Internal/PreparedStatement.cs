@@ -15,6 +15,9 @@ internal sealed class PreparedStatement : IDisposable
 
     public string[] PlaceholderNames { get; }
 
+    /// <summary>The kind of statement DuckDB prepared (SELECT, COPY, ATTACH …), decided by its own parser and transformer.</summary>
+    public DuckDbStatementType StatementType => (DuckDbStatementType)NativeMethods.PreparedStatementType(_handle);
+
     /// <summary>Prepares statement <paramref name="index"/> of an extracted command text.</summary>
     public static PreparedStatement Prepare(ConnectionHandle connection, ExtractedStatementsHandle extracted, ulong index)
     {

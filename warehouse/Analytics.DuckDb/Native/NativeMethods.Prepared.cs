@@ -23,6 +23,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "duckdb_destroy_prepare")]
     internal static partial void DestroyPrepare(ref IntPtr prepared);
 
+    [LibraryImport(Library, EntryPoint = "duckdb_prepared_statement_type")]
+    internal static partial int PreparedStatementType(PreparedStatementHandle prepared);
+
     [LibraryImport(Library, EntryPoint = "duckdb_nparams")]
     internal static partial ulong ParameterCount(PreparedStatementHandle prepared);
 

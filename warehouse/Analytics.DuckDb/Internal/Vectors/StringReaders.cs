@@ -23,12 +23,45 @@ internal sealed unsafe class VarcharReader(ColumnType type) : VectorReader(type)
 {
     public override object GetValue(ulong row) => GetString(row);
     public override string GetString(ulong row) => Encoding.UTF8.GetString(StringEntry.Bytes(Data, row));
+
+    // Decodes only the prefix, so a huge value is never turned into a .NET string whole.
+    public override string GetTextPrefix(ulong row, int maxBytes, out long byteCount)
+    {
+        var bytes = StringEntry.Bytes(Data, row);
+        byteCount = bytes.Length;
+        return bytes.Length <= maxBytes ? Encoding.UTF8.GetString(bytes) : Utf8Prefix.Decode(bytes, maxBytes);
+    }
+}
+
+/// <summary>The longest prefix of UTF-8 bytes within a byte budget that does not cut a character.</summary>
+internal static class Utf8Prefix
+{
+    public static string Decode(ReadOnlySpan<byte> bytes, int maxBytes)
+    {
+        var end = Math.Clamp(maxBytes, 0, bytes.Length);
+        // Continuation bytes are 10xxxxxx: step back to the start of the character the budget would cut.
+        while (end > 0 && end < bytes.Length && (bytes[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+
+        return Encoding.UTF8.GetString(bytes[..end]);
+    }
 }
 
 /// <summary>BLOB as byte[].</summary>
 internal sealed unsafe class BlobReader(ColumnType type) : VectorReader(type)
 {
     public override object GetValue(ulong row) => StringEntry.Bytes(Data, row).ToArray();
+
+    // Formats only as many bytes as the budget can show, so a huge BLOB is never copied or formatted whole.
+    public override string GetTextPrefix(ulong row, int maxBytes, out long byteCount)
+    {
+        var bytes = StringEntry.Bytes(Data, row);
+        byteCount = ValueText.BlobTextLength(bytes);
+        var text = ValueText.FormatBlob(bytes[..Math.Min(bytes.Length, maxBytes)]);
+        return text.Length <= maxBytes ? text : text[..maxBytes];
+    }
 }
 
 /// <summary>BIT strings: the first byte counts the padding bits of the second.</summary>

@@ -199,12 +199,24 @@ internal static class ValueText
         return sign + mantissa + "e" + (scientific < 0 ? "-" : "+") + Math.Abs(scientific).ToString("00", CultureInfo.InvariantCulture);
     }
 
-    private static string FormatBlob(byte[] bytes)
+    /// <summary>The byte count of a BLOB's text form (a printable byte is one character, any other four: \xAB).</summary>
+    internal static long BlobTextLength(ReadOnlySpan<byte> bytes)
+    {
+        long length = 0;
+        foreach (var b in bytes)
+        {
+            length += IsPlainBlobByte(b) ? 1 : 4;
+        }
+
+        return length;
+    }
+
+    internal static string FormatBlob(ReadOnlySpan<byte> bytes)
     {
         var builder = new StringBuilder(bytes.Length);
         foreach (var b in bytes)
         {
-            if (b >= 32 && b < 127 && b != '\\' && b != '\'' && b != '"')
+            if (IsPlainBlobByte(b))
             {
                 builder.Append((char)b);
             }
@@ -216,4 +228,6 @@ internal static class ValueText
 
         return builder.ToString();
     }
+
+    private static bool IsPlainBlobByte(byte b) => b >= 32 && b < 127 && b != '\\' && b != '\'' && b != '"';
 }

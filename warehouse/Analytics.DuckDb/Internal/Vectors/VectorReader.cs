@@ -75,6 +75,15 @@ internal abstract unsafe class VectorReader
 
     public virtual string GetText(ulong row) => ValueText.Format(GetValue(row));
 
+    /// <summary>At most <paramref name="maxBytes"/> UTF-8 bytes of the text form, and the whole text form's byte count.</summary>
+    public virtual string GetTextPrefix(ulong row, int maxBytes, out long byteCount)
+    {
+        var text = GetText(row);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        byteCount = bytes.Length;
+        return bytes.Length <= maxBytes ? text : Utf8Prefix.Decode(bytes, maxBytes);
+    }
+
     /// <summary>
     /// Appends the value as DuckDB prints it inside a LIST, STRUCT or MAP: NULL spelled out, and
     /// quoted only when the text would otherwise be ambiguous (see <see cref="ValueText.AppendNested"/>).
