@@ -56,7 +56,7 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var leader = await fixture.SignedInAsAsync("evaluator-flow-leader", Roles.Leader);
         var card = new HtmlParser().ParseDocument(await leader.GetStringAsync($"/leader/scorecard?rubric={RubricId}&period={Period}"));
         var total = card.QuerySelector($"table.scorecard tr[data-town='{town.Code}'] td.total")!.TextContent;
-        Assert.Equal(Math.Round(after.Total, 2), decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ResultText.Total(after), total);
 
         var audit = fixture.Services.GetRequiredService<AuditLog>().Recent(50)
             .Where(e => e.User == "evaluator-flow" && e.Action == EvaluatorJudgements.AuditAction).Select(e => JsonDocument.Parse(e.Detail!).RootElement).ToList();

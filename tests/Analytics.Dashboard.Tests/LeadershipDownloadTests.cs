@@ -1,5 +1,6 @@
 using System.Net;
 using Analytics.Dashboard.Security;
+using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Scoring;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,11 @@ public sealed class LeadershipDownloadTests(DashboardFixture fixture)
         var score = Expected();
         Assert.Equal(score.Towns.Count + 1, csv.Count);
         Assert.Equal(score.Towns.Select(t => t.Town.TownCode).ToList(), csv.Skip(1).Select(r => r[1]).ToList());
-        Assert.Equal(score.Towns.Select(t => LeadershipNumber(t.Town.Result.Total)).ToList(), csv.Skip(1).Select(r => r[3]).ToList());
+        // 青浦 is assessed once a year: a quarter has no total (empty, never 0) and no grade.
+        Assert.Equal(score.Towns.Select(t => t.Town.Result.IsAssessed ? LeadershipNumber(t.Town.Result.Total) : "").ToList(), csv.Skip(1).Select(r => r[4]).ToList());
+        Assert.All(csv.Skip(1), r => Assert.Equal("本期不考核", r[3]));
+        Assert.All(csv.Skip(1), r => Assert.Equal("年度考核，12 月评定", r[8]));
+        Assert.All(csv.Skip(1), r => Assert.Equal("", r[0]));
     }
 
     [Fact]
@@ -33,14 +38,14 @@ public sealed class LeadershipDownloadTests(DashboardFixture fixture)
         var page = $"/leader/scorecard/town?rubric={RubricId}&period={Period}&town={Uri.EscapeDataString(town.TownCode)}";
         var (csv, xlsx) = await BothAsync(client, page);
         Assert.Equal(csv, xlsx);
-        Assert.Equal(["编号", "评分项", "分区", "状态", "得分", "满分", "所用数据", "说明"], csv[0]);
+        Assert.Equal(["编号", "评分项", "分区", "考核频次", "状态", "得分", "满分", "所用数据", "说明"], csv[0]);
         Assert.Equal(town.Result.Items.Select(i => i.Code).ToList(), csv.Skip(1).Select(r => r[0]).ToList());
-        Assert.Equal(town.Result.Items.Select(i => LeadershipNumber(i.Score)).ToList(), csv.Skip(1).Select(r => r[4]).ToList());
-        Assert.Equal(town.Result.Items.Select(i => i.Explanation).ToList(), csv.Skip(1).Select(r => r[7]).ToList());
+        Assert.Equal(town.Result.Items.Select(ResultText.ItemScore).ToList(), csv.Skip(1).Select(r => r[5]).ToList());
+        Assert.Equal(town.Result.Items.Select(i => i.Explanation).ToList(), csv.Skip(1).Select(r => r[8]).ToList());
 
         var link = await LinkAsync(client, page, "format=xlsx");
         var numbers = Downloads.XlsxNumbers(await client.GetByteArrayAsync(link));
-        Assert.All(numbers.Skip(1), row => Assert.Equal([false, false, false, false, true, true, false, false], row));
+        Assert.All(numbers.Skip(1), row => Assert.Equal([false, false, false, false, false, false, true, false, false], row));
     }
 
     [Fact]

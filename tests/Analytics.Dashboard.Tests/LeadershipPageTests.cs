@@ -14,7 +14,7 @@ namespace Analytics.Dashboard.Tests;
 public sealed class LeadershipPageTests(DashboardFixture fixture)
 {
     // The fixture holds 2024Q3–2024Q4, so 2024Q4 of a 2024 rubric has data and a previous quarter.
-    private const string RubricId = "putuo-2024";
+    private const string RubricId = "songjiang-2024";
     private const string Period = "2024Q4";
     private const string Page = $"/leader/scorecard?rubric={RubricId}&period={Period}";
 
@@ -69,8 +69,8 @@ public sealed class LeadershipPageTests(DashboardFixture fixture)
             Assert.Equal(town.Town.TownCode, row.GetAttribute("data-town"));
             Assert.Equal(town.Town.TownName, row.QuerySelector("th a")!.TextContent);
             Assert.Equal(town.Rank, int.Parse(row.QuerySelector("td.rank")!.TextContent, CultureInfo.InvariantCulture));
-            Assert.Equal(Math.Round(town.Town.Result.Total, 2), decimal.Parse(row.QuerySelector("td.total")!.TextContent, CultureInfo.InvariantCulture));
-            Assert.Equal(town.Town.Result.GradeLabel, row.QuerySelector("td.grade")!.TextContent.Split('（')[0]);
+            Assert.Equal(ResultText.Total(town.Town.Result), row.QuerySelector("td.total")!.TextContent);
+            Assert.Equal(ResultText.Grade(town.Town.Result), row.QuerySelector("td.grade")!.TextContent);
         }
 
         // The previous quarter (2024Q3) is loaded, so every town has a change of rank; the heat map has its options and table.
@@ -120,7 +120,7 @@ public sealed class LeadershipPageTests(DashboardFixture fixture)
 
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("名次,街镇代码,街镇,总分", lines[0]);
+        Assert.StartsWith("名次,街镇代码,街镇,评定状态,总分,满分,可达最低分,可达最高分,等级,可能等级", lines[0]);
         var expected = Expected();
         Assert.Equal(expected.Towns.Count + 1, lines.Length);
         foreach (var (line, town) in lines.Skip(1).Zip(expected.Towns))
@@ -129,7 +129,8 @@ public sealed class LeadershipPageTests(DashboardFixture fixture)
             Assert.Equal(town.Rank.ToString(CultureInfo.InvariantCulture), cells[0]);
             Assert.Equal(town.Town.TownCode, cells[1]);
             Assert.Equal(town.Town.TownName, cells[2]);
-            Assert.Equal(Math.Round(town.Town.Result.Total, 2), decimal.Parse(cells[3], CultureInfo.InvariantCulture));
+            Assert.Equal(town.Town.Result.State.Label(), cells[3]);
+            Assert.Equal(Math.Round(town.Town.Result.Total, 2), decimal.Parse(cells[4], CultureInfo.InvariantCulture));
         }
     }
 

@@ -43,6 +43,32 @@ public class PutuoTargetTests
         Assert.Equal(projected >= 200m, item.Target.OnTrack);
     }
 
+    [Theory]
+    [InlineData(2, 100, "按进度")] // 100 by Q2 projects to 200 of 200
+    [InlineData(3, 100, "有风险")] // 100 by Q3 projects to 133.33
+    [InlineData(4, 337, "已完成")] // the year's actual figure decides at year end
+    [InlineData(4, 199, "未完成")]
+    public void A_target_reads_on_track_or_at_risk_in_the_year_and_met_or_missed_at_year_end(int quarter, int toDate, string status)
+    {
+        var inputs = HalfYear().Set("eldercare.new_beds", toDate).In(AssessmentPeriod.ForQuarter(2024, quarter));
+        Assert.Equal(status, RubricEvaluator.Evaluate(Putuo, inputs.Build()).Item("T01").Target!.Status);
+    }
+
+    [Fact]
+    public void The_whole_year_reads_met_or_missed()
+    {
+        var inputs = HalfYear().Set("eldercare.new_beds", 337).In(AssessmentPeriod.ForYear(2024));
+        Assert.Equal("已完成", RubricEvaluator.Evaluate(Putuo, inputs.Build()).Item("T01").Target!.Status);
+    }
+
+    [Fact]
+    public void The_district_work_plan_is_scored_for_the_district_and_ranks_no_town()
+    {
+        Assert.Equal(AssessmentUnit.District, Putuo.Unit);
+        Assert.False(Putuo.RanksTowns);
+        Assert.All(RubricCatalog.All.Where(r => r.Id != "putuo-2024"), r => Assert.Equal(AssessmentUnit.Town, r.Unit));
+    }
+
     [Fact]
     public void Projection_explanation_states_target_progress_and_projection()
     {

@@ -37,6 +37,25 @@ public class ValidationTests
     private static RubricValidationException Invalid(string yaml) =>
         Assert.Throws<RubricValidationException>(() => RubricLoader.Parse(yaml, "test-2024.yaml"));
 
+    [Theory]
+    [InlineData("unit: town\n", null)]
+    [InlineData("unit: district\n", null)]
+    [InlineData("unit: street\n", "unit street 无效")]
+    [InlineData("", "unit （缺失） 无效")]
+    public void The_unit_of_assessment_must_be_town_or_district(string unitLine, string? error)
+    {
+        var yaml = Rubric(ValidSections).Replace("unit: town\n", unitLine, StringComparison.Ordinal);
+        if (error is null)
+        {
+            Assert.NotNull(RubricLoader.Parse(yaml, "test-2024.yaml"));
+        }
+        else
+        {
+            var e = Assert.Throws<RubricValidationException>(() => RubricLoader.Parse(yaml, "test-2024.yaml"));
+            Assert.Contains(error, e.Message);
+        }
+    }
+
     [Fact]
     public void A_valid_inline_rubric_loads()
     {

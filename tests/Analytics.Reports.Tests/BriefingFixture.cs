@@ -59,12 +59,16 @@ public sealed class BriefingFixture : IDisposable
     /// <summary>The run of `./analytics report`.</summary>
     public Tools.Result Report { get; }
 
-    /// <summary>The towns of the score command in rank order (rank, name, total, maximum, grade); the district row excluded.</summary>
-    public IReadOnlyList<(int Rank, string Town, decimal Total, decimal Maximum, string Grade)> ScoredTowns =>
+    /// <summary>
+    /// The towns of the score command in rank order (rank, name, total, maximum, grade label, reachable range, pending
+    /// items); the district row excluded. The fixture records no judgements, so every town is provisional: 等级待定.
+    /// </summary>
+    public IReadOnlyList<(int Rank, string Town, decimal Total, decimal Maximum, string Grade, decimal Lowest, decimal Highest, int Pending)> ScoredTowns =>
         Score.RootElement.GetProperty("towns").EnumerateArray()
             .Where(t => t.GetProperty("level").GetString() == "town")
             .Select(t => (t.GetProperty("rank").GetInt32(), t.GetProperty("town").GetString()!, t.GetProperty("total").GetDecimal(),
-                t.GetProperty("maximum").GetDecimal(), t.GetProperty("grade").GetString()!))
+                t.GetProperty("maximum").GetDecimal(), t.GetProperty("gradeLabel").GetString()!, t.GetProperty("lowestTotal").GetDecimal(),
+                t.GetProperty("highestTotal").GetDecimal(), t.GetProperty("pendingCount").GetInt32()))
             .ToList();
 
     public string DistrictBriefing => Path.Combine(Folder, Period, $"{DistrictCode}-松江区", $"松江区{Period}简报.pdf");

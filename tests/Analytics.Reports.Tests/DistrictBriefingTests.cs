@@ -14,9 +14,10 @@ public sealed partial class DistrictBriefingTests(BriefingFixture fixture)
     {
         var rows = RankingRow().Matches(Tools.PdfText(fixture.DistrictBriefing))
             .Select(m => (int.Parse(m.Groups["rank"].Value, CultureInfo.InvariantCulture), m.Groups["town"].Value, m.Groups["total"].Value,
-                m.Groups["max"].Value, m.Groups["grade"].Value))
+                m.Groups["max"].Value, m.Groups["range"].Value, m.Groups["grade"].Value))
             .ToList();
-        var expected = fixture.ScoredTowns.Select(t => (t.Rank, t.Town, Fmt.Num(t.Total), Fmt.Num(t.Maximum), t.Grade)).ToList();
+        var expected = fixture.ScoredTowns
+            .Select(t => (t.Rank, t.Town, Fmt.Num(t.Total), Fmt.Num(t.Maximum), $"{Fmt.Num(t.Lowest)}–{Fmt.Num(t.Highest)}", t.Grade)).ToList();
         Assert.Equal(17, expected.Count);
         Assert.Equal(expected, rows);
     }
@@ -29,8 +30,11 @@ public sealed partial class DistrictBriefingTests(BriefingFixture fixture)
         var last = towns.Where(t => t.Rank == towns[^1].Rank).ToList();
         var text = Tools.Squeeze(Tools.PdfText(fixture.DistrictBriefing, 1, 2));
         Assert.Contains($"{string.Join("、", first.Take(3).Select(t => t.Town))}", text);
-        Assert.Contains($"得分{Fmt.Num(first[0].Total)}分，{(first.Count > 1 ? "并列第一" : "位列第一")}", text);
-        Assert.Contains($"得分{Fmt.Num(last[0].Total)}分，{(last.Count > 1 ? "并列末位" : "位列末位")}（共17个街镇）", text);
+        // No judgement is recorded in the fixture: the ranking is provisional and says so.
+        Assert.Contains($"暂计{Fmt.Num(first[0].Total)}分，{(first.Count > 1 ? "并列第一" : "位列第一")}", text);
+        Assert.Contains($"暂计{Fmt.Num(last[0].Total)}分，{(last.Count > 1 ? "并列末位" : "位列末位")}（共17个街镇，排名为暂计）", text);
+        Assert.Contains("17个街镇均有待评项，等级待定", text);
+        Assert.DoesNotContain("不合格17个", text);
     }
 
     [Fact]
@@ -107,7 +111,7 @@ public sealed partial class DistrictBriefingTests(BriefingFixture fixture)
         }
     }
 
-    // "  1 泗泾镇   5.93   80 不合格   ↑4" in pdftotext -layout output of the ranking table.
-    [GeneratedRegex(@"^\s*(?<rank>\d+)\s+(?<town>\p{IsCJKUnifiedIdeographs}+)\s+(?<total>-?\d+(?:\.\d+)?)\s+(?<max>\d+(?:\.\d+)?)\s+(?<grade>优秀|良好|合格|不合格)\S*\s+(?:[↑↓]\d+|持平|—)\s*$", RegexOptions.Multiline)]
+    // "  1 泗泾镇   暂计 5.93   80   5.93–85.93   等级待定（可能为…）   —" in pdftotext -layout output of the ranking table.
+    [GeneratedRegex(@"^\s*(?<rank>\d+)\s+(?<town>\p{IsCJKUnifiedIdeographs}+)\s+暂计\s*(?<total>-?\d+(?:\.\d+)?)\s+(?<max>\d+(?:\.\d+)?)\s+(?<range>-?[\d.]+–[\d.]+)\s+(?<grade>等级待定)\S*\s+(?:[↑↓]\d+|持平|—)\s*$", RegexOptions.Multiline)]
     private static partial Regex RankingRow();
 }

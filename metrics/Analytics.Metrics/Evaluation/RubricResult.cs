@@ -39,7 +39,11 @@ public static class ItemStatusText
 }
 
 /// <summary>Progress of an annual target (目标跟踪): value to date and projected year-end value.</summary>
-public sealed record TargetProgress(decimal Target, decimal ToDate, decimal ProjectedYearEnd, int QuartersElapsed, bool OnTrack);
+public sealed record TargetProgress(decimal Target, decimal ToDate, decimal ProjectedYearEnd, int QuartersElapsed, bool OnTrack)
+{
+    /// <summary>In the year 按进度 / 有风险 (from the projection); at year end 已完成 / 未完成 (from the result).</summary>
+    public string Status => QuartersElapsed == 4 ? (OnTrack ? "已完成" : "未完成") : (OnTrack ? "按进度" : "有风险");
+}
 
 /// <summary>The score of one item with the inputs it used and a Chinese explanation of the arithmetic.</summary>
 /// <param name="Projected">For an annual item viewed in a quarter: the score its year-to-date inputs would earn (no

@@ -200,14 +200,18 @@ public static class SummaryTemplates
             return null;
         }
 
-        var atRisk = b.Targets.Where(t => !t.Progress.OnTrack).ToList();
-        if (atRisk.Count == 0)
+        var missed = b.Targets.Where(t => !t.Progress.OnTrack).ToList();
+        var yearEnd = b.Targets.All(t => t.Progress.QuartersElapsed == 4);
+        if (missed.Count == 0)
         {
-            return $"年度目标 {b.Targets.Count} 项，按进度推算均可完成。";
+            return yearEnd ? $"年度目标 {b.Targets.Count} 项，均已完成。" : $"年度目标 {b.Targets.Count} 项，按进度推算均可完成。";
         }
 
-        return $"年度目标 {b.Targets.Count} 项，其中 {atRisk.Count} 项按进度推算有风险：" + string.Join("；", atRisk.Select(t =>
-            $"{t.ItemName}（截至本期完成 {Grouped(t.Progress.ToDate)}，推算全年 {Grouped(t.Progress.ProjectedYearEnd)}，目标 {Grouped(t.Progress.Target)}）")) + "。";
+        return yearEnd
+            ? $"年度目标 {b.Targets.Count} 项，其中 {missed.Count} 项未完成：" + string.Join("；", missed.Select(t =>
+                $"{t.ItemName}（全年完成 {Grouped(t.Progress.ToDate)}，目标 {Grouped(t.Progress.Target)}）")) + "。"
+            : $"年度目标 {b.Targets.Count} 项，其中 {missed.Count} 项按进度推算有风险：" + string.Join("；", missed.Select(t =>
+                $"{t.ItemName}（截至本期完成 {Grouped(t.Progress.ToDate)}，推算全年 {Grouped(t.Progress.ProjectedYearEnd)}，目标 {Grouped(t.Progress.Target)}）")) + "。";
     }
 
     private static string? Pending(DistrictScore score)
