@@ -8,7 +8,9 @@ public class AssessmentStateTests
 
     private static TestInputs SongjiangFull() => TestInputs.AllJudgementsFull(Songjiang)
         .Set("hedui.returned", 2).Set("hedui.submitted", 100).Before("hedui.returned", 3).Before("hedui.submitted", 100)
-        .Set("eldercare.certified_staff", 100).Set("eldercare.skill_certified_staff", 85).Set("eldercare.staff", 100)
+        .Set("eldercare.certified_staff", 100).Set("eldercare.staff", 100)
+        .Set("eldercare.skill_certified_care_workers", 85).Set("eldercare.care_workers", 100)
+        .Set("assistive.device_rentals", 12).Before("assistive.device_rentals", 10).Set("boundary.inspections", 1)
         .Set("socorg.evaluation_participants", 60).Set("socorg.evaluation_eligible", 100)
         .Set("socorg.rated_3a_plus", 30).Set("socorg.registered", 100).Before("socorg.rated_3a_plus", 25).Before("socorg.registered", 100);
 
@@ -27,18 +29,19 @@ public class AssessmentStateTests
     [Fact]
     public void Pending_judgements_give_a_provisional_total_with_its_range_and_no_grade()
     {
-        // 长宁 with no inputs: only D1.1 (no disaster reported) earns 0.5. The 56 judgement items can still add A 25 + B 19 + C 15 + D 10
-        // + E 2 = 71 standard points and the bonus section's cap of 5 (15 possible): highest 0.5 + 71 + 5 = 76.5.
+        // 长宁 with no inputs: only D1.1 (no disaster reported) earns 0.5. The 54 judgement items can still add A 25 + B 18 + C 14 + D 10
+        // + E 2 = 69 standard points (C5 and B6.2 are rules on the system's data) and the bonus section's cap of 5 (15 possible):
+        // highest 0.5 + 69 + 5 = 74.5.
         var result = RubricEvaluator.Evaluate(Changning, RubricInputs.Empty);
         Assert.Equal(AssessmentState.Provisional, result.State);
         Assert.Null(result.Grade);
-        Assert.Equal(56, result.PendingCount);
+        Assert.Equal(54, result.PendingCount);
         Assert.Equal(0.5m, result.Total);
         Assert.Equal(0.5m, result.LowestTotal);
-        Assert.Equal(76.5m, result.HighestTotal);
+        Assert.Equal(74.5m, result.HighestTotal);
         Assert.Equal(new[] { Grade.Pass, Grade.Fail }, result.PossibleGrades);
         Assert.Equal("等级待定", result.GradeLabel);
-        Assert.Equal("暂计 0.5（待评 56 项，可达 0.5–76.5）· 等级待定（可能为合格/不合格）", result.Headline);
+        Assert.Equal("暂计 0.5（待评 54 项，可达 0.5–74.5）· 等级待定（可能为合格/不合格）", result.Headline);
     }
 
     [Fact]

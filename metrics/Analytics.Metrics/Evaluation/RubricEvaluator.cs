@@ -40,16 +40,21 @@ public static class RubricEvaluator
         // allowed judgement give the lowest (highest) total still reachable.
         var lowest = pending == 0 ? total : TotalWithPending(rubric, sectionItems, lowest: true);
         var highest = pending == 0 ? total : TotalWithPending(rubric, sectionItems, lowest: false);
+        // A veto still awaiting the bureau's inspection keeps 不合格 possible whatever the points.
+        var vetoPending = vetoItems.Any(i => i.Status == ItemStatus.Pending);
         IReadOnlyList<Grade> possible = state switch
         {
             AssessmentState.NotAssessed => [],
             _ when vetoReason is not null => [Metrics.Grade.Fail],
-            _ => GradesBetween(rubric.Grades.Classify(highest, maximum, rubric.Total), rubric.Grades.Classify(lowest, maximum, rubric.Total)),
+            _ => GradesBetween(rubric.Grades.Classify(highest, maximum, rubric.Total),
+                vetoPending ? Metrics.Grade.Fail : rubric.Grades.Classify(lowest, maximum, rubric.Total)),
         };
-        Grade? grade = state == AssessmentState.Final ? possible[0] : null;
+
+        // A recorded veto decides the grade at once ("一票否决"), even while other items are still pending.
+        Grade? grade = state == AssessmentState.Final || (state == AssessmentState.Provisional && vetoReason is not null) ? possible[0] : null;
         var gradeLabel = state switch
         {
-            AssessmentState.Final => possible[0].Label(),
+            _ when grade is { } decided => decided.Label(),
             AssessmentState.Provisional => "等级待定",
             _ => "不评定等级",
         };
@@ -69,13 +74,18 @@ public static class RubricEvaluator
 
     private static decimal TotalWithPending(Rubric rubric, List<(RubricSection Section, List<ItemResult> Items)> sectionItems, bool lowest)
     {
-        var sections = sectionItems.Select(x => ScoreSection(x.Section, x.Items.Select(i =>
-            i.Status == ItemStatus.Pending && rubric.FindItem(i.Code)?.Rule is JudgementRule rule
-                ? i with { Score = lowest ? rule.Lowest : rule.Highest(i.Maximum) }
-                : i).ToList())).ToList();
+        var sections = sectionItems.Select(x => ScoreSection(x.Section, x.Items.Select(i => i.Status != ItemStatus.Pending ? i
+            : rubric.FindItem(i.Code)?.Rule is JudgementRule rule ? i with { Score = lowest ? rule.Lowest : rule.Highest(i.Maximum) }
+            : i with { Score = PendingRuleBound(x.Section, i, lowest) }).ToList())).ToList();
         var (b, bonus, deduction, _) = Totals(sections);
         return b + bonus + deduction;
     }
+
+    // A rule item waiting for the bureau's inspection can still end anywhere on its scale: a standard or bonus item from
+    // 0 to its maximum, a deduction item from nothing to the section's whole cap.
+    private static decimal PendingRuleBound(RubricSection section, ItemResult item, bool lowest) => section.Kind == SectionKind.Deduction
+        ? lowest ? -(section.Cap ?? 0m) : 0m
+        : lowest ? 0m : item.Maximum;
 
     /// <summary>The grades from <paramref name="best"/> down to <paramref name="worst"/> (the enum runs best first).</summary>
     private static List<Grade> GradesBetween(Grade best, Grade worst) =>
