@@ -14,7 +14,7 @@ public sealed class ScoreFootnoteTests(DashboardFixture fixture)
         var client = await fixture.AdminAsync();
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/leader/scorecard?rubric=songjiang-2024&period=2024Q4"));
         var headers = document.QuerySelectorAll("table.scorecard thead th").Select(th => th.TextContent).ToList();
-        Assert.Equal(["名次", "街镇", "总分*", "满分", "等级*", "名次变化", "对比区中位数"], headers);
+        Assert.Equal(["名次", "街镇", "总分*", "满分", "可达", "等级*", "名次变化", "对比区中位数"], headers);
         var footnote = document.QuerySelector("section.ranking p.assumption-footnote")!;
         Assert.Equal(Footnote, footnote.TextContent);
         Assert.Equal("/methodology/rubric/songjiang-2024", footnote.QuerySelector("a")!.GetAttribute("href"));

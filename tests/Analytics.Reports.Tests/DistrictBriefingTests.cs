@@ -72,7 +72,7 @@ public sealed partial class DistrictBriefingTests(BriefingFixture fixture)
     public void The_ranking_marks_totals_and_grades_resting_on_our_assumptions_and_names_the_methodology_page()
     {
         var text = Tools.Squeeze(Tools.PdfText(fixture.DistrictBriefing));
-        Assert.Contains("名次街镇总分*满分等级*名次变化", text);
+        Assert.Contains("名次街镇总分*满分可达等级*名次变化", text);
         Assert.Contains("*等级线、逐项分值、部分评分参数为本系统设定（通知未给出），见民政数据平台“评分方法说明”页/methodology/rubric/songjiang-2024（评分方案songjiang-2024版本1.0）。", text);
     }
 

@@ -137,6 +137,20 @@ public static class AdminEndpoints
                     u.Username, string.Join("|", u.Roles),
                     u.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]));
         });
+        api.MapGet("/throttled", (Analytics.Dashboard.Security.LoginThrottle throttle, string? format) =>
+        {
+            var list = throttle.Throttled();
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(list);
+            }
+
+            return Csv.File("login-throttled", ["用户名 / 客户端", "连续失败", "最近失败(UTC)", "下次等待(秒)"],
+                list.Select(t => (IReadOnlyList<string?>)[
+                    t.Key, t.Failures.ToString(CultureInfo.InvariantCulture),
+                    t.LastFailure.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    t.Delay.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)]));
+        });
         api.MapGet("/audit", (AuditLog audit, string? format) =>
         {
             var entries = audit.Recent(10_000);

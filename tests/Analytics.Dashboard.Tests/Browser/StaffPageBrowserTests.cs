@@ -18,7 +18,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture fixture)
 
         await session.SignInAsync(BrowserFixture.Leader, "not-the-password");
         Assert.Contains("/account/login", session.Page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(session.Page.Locator("p.error[role=alert]")).ToHaveTextAsync("用户名或密码错误。");
+        await Assertions.Expect(session.Page.Locator("p.error[role=alert]")).ToHaveTextAsync("用户名或密码错误。多次失败后，每次登录尝试需要等待更长时间。");
         await session.ScreenshotAsync("login-error");
 
         await session.SignInAsync(BrowserFixture.Leader, BrowserFixture.Password);
@@ -42,9 +42,9 @@ public sealed class StaffPageBrowserTests(BrowserFixture fixture)
         var first = expected.Towns[0];
         await Assertions.Expect(rows.First.Locator("td.rank")).ToHaveTextAsync(first.Rank.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(rows.First.Locator("th a")).ToHaveTextAsync(first.Town.TownName);
-        await Assertions.Expect(rows.First.Locator("td.total")).ToHaveTextAsync(LeadershipScores.Number(first.Town.Result.Total));
+        await Assertions.Expect(rows.First.Locator("td.total")).ToHaveTextAsync(ResultText.Total(first.Town.Result));
         var last = expected.Towns[^1];
-        await Assertions.Expect(rows.Last.Locator("td.total")).ToHaveTextAsync(LeadershipScores.Number(last.Town.Result.Total));
+        await Assertions.Expect(rows.Last.Locator("td.total")).ToHaveTextAsync(ResultText.Total(last.Town.Result));
         Assert.Equal(1, await session.AssertChartsDrawnAsync(".heatmap"));
         await session.ScreenshotAsync("scorecard-desktop");
 
