@@ -246,7 +246,8 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
                         WHEN b.direction = 'neutral' THEN CASE WHEN b.value > q.value THEN 'up' ELSE 'down' END
                         WHEN (b.value > q.value) = (b.direction = 'higher') THEN 'better' ELSE 'worse' END
             FROM base b
-            LEFT JOIN base y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key AND y.period = b.yoy_period AND b.complete AND y.complete
+            LEFT JOIN (SELECT * FROM base WHERE complete) y ON y.indicator_code = b.indicator_code AND y.unit_key = b.unit_key
+                AND y.period = CASE WHEN b.complete THEN b.yoy_period END
             LEFT JOIN base q ON q.indicator_code = b.indicator_code AND q.unit_key = b.unit_key AND q.period = b.qoq_period
             """;
     }
