@@ -26,6 +26,18 @@ public class PutuoTargetTests
         Assert.Equal(90.84m, result.Total);
     }
 
+    [Fact]
+    public void A_district_work_plan_reports_target_status_and_never_a_grade()
+    {
+        // 90.84 would read 优秀 on invented 90/80/60 bands; the notice lists targets only, so the tracker grades nothing.
+        var result = RubricEvaluator.Evaluate(Putuo, HalfYear().Build());
+        Assert.Equal(AssessmentState.Final, result.State);
+        Assert.Null(result.Grade);
+        Assert.Empty(result.PossibleGrades);
+        Assert.Equal("目标跟踪，不评定等级", result.GradeLabel);
+        Assert.Equal("总分 90.84（满分 100）· 目标跟踪，不评定等级", result.Headline);
+    }
+
     [Theory]
     [InlineData(1, 50, 200, 10)]
     [InlineData(2, 80, 160, 8)]

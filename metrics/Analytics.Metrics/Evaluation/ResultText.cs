@@ -29,7 +29,8 @@ public static class ResultText
         var text = r.State switch
         {
             AssessmentState.Final => r.GradeLabel,
-            AssessmentState.Provisional => $"{r.GradeLabel}（可能为{string.Join("/", r.PossibleGrades.Select(g => g.Label()))}）",
+            AssessmentState.Provisional when r.PossibleGrades.Count > 0 => $"{r.GradeLabel}（可能为{string.Join("/", r.PossibleGrades.Select(g => g.Label()))}）",
+            AssessmentState.Provisional => r.GradeLabel,
             _ => RubricResult.AnnualOnly,
         };
         return r.Vetoed ? $"{text}（一票否决：{r.VetoReason}）" : text;

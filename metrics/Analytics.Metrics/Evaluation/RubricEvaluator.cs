@@ -45,16 +45,21 @@ public static class RubricEvaluator
         IReadOnlyList<Grade> possible = state switch
         {
             AssessmentState.NotAssessed => [],
+            // A district's work plan lists targets, not grade bands: its tracker reports target status, never a grade.
+            _ when !rubric.RanksTowns => [],
             _ when vetoReason is not null => [Metrics.Grade.Fail],
             _ => GradesBetween(rubric.Grades.Classify(highest, maximum, rubric.Total),
                 vetoPending ? Metrics.Grade.Fail : rubric.Grades.Classify(lowest, maximum, rubric.Total)),
         };
 
         // A recorded veto decides the grade at once ("一票否决"), even while other items are still pending.
-        Grade? grade = state == AssessmentState.Final || (state == AssessmentState.Provisional && vetoReason is not null) ? possible[0] : null;
+        Grade? grade = possible.Count > 0 && (state == AssessmentState.Final || (state == AssessmentState.Provisional && vetoReason is not null))
+            ? possible[0]
+            : null;
         var gradeLabel = state switch
         {
             _ when grade is { } decided => decided.Label(),
+            _ when !rubric.RanksTowns && state != AssessmentState.NotAssessed => TargetTrackingLabel,
             AssessmentState.Provisional => "等级待定",
             _ => "不评定等级",
         };
@@ -65,6 +70,9 @@ public static class RubricEvaluator
             pending, items.Count(i => i.Status == ItemStatus.MissingInput),
             sections, items);
     }
+
+    /// <summary>The grade cell of a district target tracker (unit: district).</summary>
+    public const string TargetTrackingLabel = "目标跟踪，不评定等级";
 
     private static (decimal Base, decimal Bonus, decimal Deduction, decimal Maximum) Totals(IReadOnlyList<SectionResult> sections) => (
         sections.Where(s => s.Kind == SectionKind.Standard).Sum(s => s.Score),

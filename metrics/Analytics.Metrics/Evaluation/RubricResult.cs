@@ -113,7 +113,7 @@ public sealed record RubricResult(
     {
         AssessmentState.Final => $"总分 {Fmt.Num(Total)}（满分 {Fmt.Num(Maximum)}）· {GradeLabel}",
         AssessmentState.Provisional =>
-            $"暂计 {Fmt.Num(Total)}（待评 {PendingCount} 项，可达 {Fmt.Num(LowestTotal)}–{Fmt.Num(HighestTotal)}）· 等级待定" +
+            $"暂计 {Fmt.Num(Total)}（待评 {PendingCount} 项，可达 {Fmt.Num(LowestTotal)}–{Fmt.Num(HighestTotal)}）· {GradeLabel}" +
             (PossibleGrades.Count > 0 ? $"（可能为{string.Join("/", PossibleGrades.Select(g => g.Label()))}）" : ""),
         _ => AnnualOnly,
     };
