@@ -21,6 +21,15 @@ public class SongjiangDataItemTests
         .In(AssessmentPeriod.ForQuarter(2024, 3));
 
     [Fact]
+    public void A_missed_threshold_is_explained_in_plain_words()
+    {
+        // 118/120 = 98.33…% of staff certified misses "持证率 100%"; 80/100 care workers with a skill level meets "持等级证率 80%".
+        var result = RubricEvaluator.Evaluate(Songjiang, Town2024Q3().Build());
+        Assert.Equal("养老服务机构人员持证率 98.3%（118/120），低于 100%，不得分", result.Item("S3.6a").Explanation);
+        Assert.Equal("养老护理员持等级证率 80.0%（80/100），不低于 80%，得 5 分", result.Item("S3.6b").Explanation);
+    }
+
+    [Fact]
     public void Whole_rubric_for_one_town_in_2024Q3_matches_the_hand_computation()
     {
         var result = RubricEvaluator.Evaluate(Songjiang, Town2024Q3().Build());

@@ -90,4 +90,14 @@ internal static class Comparison
         "<=" => "不超过",
         _ => "等于",
     };
+
+    /// <summary>The words for a value that misses the comparison: "低于" where "不低于" was required.</summary>
+    public static string Negation(string op) => op switch
+    {
+        ">" => "不高于",
+        ">=" => "低于",
+        "<" => "不低于",
+        "<=" => "超过",
+        _ => "不等于",
+    };
 }

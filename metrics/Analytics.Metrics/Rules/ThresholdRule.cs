@@ -63,7 +63,7 @@ public sealed class ThresholdRule : IRubricRule
         }
 
         var met = Comparison.Holds(Operator, q.CompareTo(Value));
-        var text = $"{label} {_source.Text(q, c)}，{(met ? "" : "未")}{Comparison.Words(Operator)} {_source.Threshold(Value, c)}";
+        var text = $"{label} {_source.Text(q, c)}，{(met ? Comparison.Words(Operator) : Comparison.Negation(Operator))} {_source.Threshold(Value, c)}";
         return met
             ? new RuleOutcome(c.Maximum, ItemStatus.Scored, $"{text}，得 {Fmt.Num(c.Maximum)} 分")
             : new RuleOutcome(0m, ItemStatus.Scored, $"{text}，不得分");
