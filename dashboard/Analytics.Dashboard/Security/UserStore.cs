@@ -132,6 +132,9 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
             stamp = ReadStamp(username)!;
         }
 
+        // The new session carries the stamp just read: validation must compare against that one, not a cached older
+        // stamp (another instance over the same database, such as a host resetting the admin password, may have moved it).
+        _stamps[username] = (stamp, clock.GetUtcNow());
         return (new AppUser(username, SplitRoles(roles), created), stamp);
     }
 
