@@ -105,8 +105,8 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
         var before = Fingerprint(snapshotPath);
         var sql = attack.Replace("@SNAP", snapshotPath, StringComparison.Ordinal).Replace("@DB", fixture.DatabasePath, StringComparison.Ordinal);
 
-        var attacker = await SignedInAsAsync("attack-analyst", Roles.Analyst);
-        var document = await RunAsync(attacker, sql);
+        var attacker = await DashboardFixture.SignedInAsAsync(Host, "attack-analyst", Roles.Analyst);
+        var document = await SqlConsolePage.RunAsync(attacker, sql);
         var error = document.QuerySelector("#sql-error")?.TextContent;
         if (expected is not null)
         {
@@ -124,8 +124,8 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
         Assert.False(File.Exists("/tmp/sql-console-escape2.csv"));
         Assert.False(Directory.Exists("/tmp/sql-console-escape-export"));
 
-        var other = await SignedInAsAsync("attack-bystander", Roles.Analyst);
-        var after = await RunAsync(other, "SELECT count(*) AS n FROM dim_region");
+        var other = await DashboardFixture.SignedInAsAsync(Host, "attack-bystander", Roles.Analyst);
+        var after = await SqlConsolePage.RunAsync(other, "SELECT count(*) AS n FROM dim_region");
         Assert.Null(after.QuerySelector("#sql-error"));
         Assert.Equal(snapshotPath, snapshot.EnsureCurrent());
         Assert.Equal(generation, snapshot.Generation);
@@ -146,8 +146,8 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
         await File.WriteAllTextAsync(touched, "owned");
         await File.WriteAllTextAsync(touched + ".wal.recovery", "left over");
 
-        var analyst = await SignedInAsAsync("attack-after-touch", Roles.Analyst);
-        var document = await RunAsync(analyst, "SELECT count(*) AS n FROM dim_region");
+        var analyst = await DashboardFixture.SignedInAsAsync(Host, "attack-after-touch", Roles.Analyst);
+        var document = await SqlConsolePage.RunAsync(analyst, "SELECT count(*) AS n FROM dim_region");
         Assert.Null(document.QuerySelector("#sql-error"));
         Assert.Equal(generation + 1, snapshot.Generation);
         Assert.NotEqual(touched, snapshot.EnsureCurrent());
@@ -158,8 +158,8 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
     [Fact]
     public async Task A_huge_cell_is_cut_to_the_cell_cap_with_a_chinese_notice()
     {
-        var analyst = await SignedInAsAsync("attack-cell", Roles.Analyst);
-        var document = await RunAsync(analyst, "SELECT repeat('x', 20000000) AS big, 'small' AS s");
+        var analyst = await DashboardFixture.SignedInAsAsync(Host, "attack-cell", Roles.Analyst);
+        var document = await SqlConsolePage.RunAsync(analyst, "SELECT repeat('x', 20000000) AS big, 'small' AS s");
         Assert.True(document.QuerySelector("#sql-error") is null, document.QuerySelector("#sql-error")?.TextContent);
         var cells = document.QuerySelectorAll("#sql-result tbody td").Select(td => td.TextContent).ToList();
         Assert.Equal(new string('x', 1000) + SqlResultReader.CutMark, cells[0]);
@@ -170,8 +170,8 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
     [Fact]
     public async Task A_page_stops_at_the_page_byte_cap_and_still_counts_every_row()
     {
-        var analyst = await SignedInAsAsync("attack-page", Roles.Analyst);
-        var document = await RunAsync(analyst, "SELECT repeat('y', 1000) AS v FROM range(500)");
+        var analyst = await DashboardFixture.SignedInAsAsync(Host, "attack-page", Roles.Analyst);
+        var document = await SqlConsolePage.RunAsync(analyst, "SELECT repeat('y', 1000) AS v FROM range(500)");
         Assert.Null(document.QuerySelector("#sql-error"));
         // 100,000 bytes hold exactly 100 rows of 1,000 bytes.
         Assert.Equal(100, document.QuerySelectorAll("#sql-result tbody tr").Length);
@@ -184,7 +184,7 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
     [InlineData("parquet")]
     public async Task An_export_past_the_byte_cap_fails_with_a_chinese_message(string format)
     {
-        var analyst = await SignedInAsAsync("attack-export-" + format, Roles.Analyst);
+        var analyst = await DashboardFixture.SignedInAsAsync(Host, "attack-export-" + format, Roles.Analyst);
         var response = await ExportAsync(analyst, "SELECT md5(range::VARCHAR) AS v FROM range(100000)", format);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
@@ -204,7 +204,7 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
         var snapshot = Host.Services.GetRequiredService<SqlSnapshot>();
         var snapshotPath = snapshot.EnsureCurrent();
         var before = Fingerprint(snapshotPath);
-        var analyst = await SignedInAsAsync("attack-parquet", Roles.Analyst);
+        var analyst = await DashboardFixture.SignedInAsAsync(Host, "attack-parquet", Roles.Analyst);
         var response = await ExportAsync(analyst, attack.Replace("@SNAP", snapshotPath, StringComparison.Ordinal), "parquet");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -217,7 +217,7 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
     public async Task Exports_are_bounded_per_user_and_in_total_with_429_and_retry_after()
     {
         var slots = Host.Services.GetRequiredService<ExportSlots>();
-        var analyst = await SignedInAsAsync("attack-busy", Roles.Analyst);
+        var analyst = await DashboardFixture.SignedInAsAsync(Host, "attack-busy", Roles.Analyst);
         using (slots.TryEnter("attack-busy", out _))
         {
             var response = await ExportAsync(analyst, "SELECT 1", "csv");
@@ -262,31 +262,5 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
         {
             ["sql"] = sql, ["format"] = format, ["__RequestVerificationToken"] = token,
         }));
-    }
-
-    private static async Task<IHtmlDocument> RunAsync(HttpClient client, string sql)
-    {
-        var html = await client.GetStringAsync("/analyst/sql");
-        var form = new HtmlParser().ParseDocument(html).QuerySelector("form.sql-form")!;
-        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        fields["Sql"] = sql;
-        var response = await client.PostAsync("/analyst/sql", new FormUrlEncodedContent(fields));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return new HtmlParser().ParseDocument(body);
-    }
-
-    private async Task<HttpClient> SignedInAsAsync(string username, string role)
-    {
-        const string password = "correct-horse-battery";
-        Host.Services.GetRequiredService<UserStore>().Save(username, password, [role]);
-        var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/account/login");
-        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = username, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 }

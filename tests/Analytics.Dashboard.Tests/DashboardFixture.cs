@@ -83,11 +83,19 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>
-    public async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
+    public Task<HttpClient> SignedInAsAsync(string username, params string[] roles) => SignedInAsAsync(this, username, roles);
+
+    /// <summary>The same on <paramref name="host"/>, e.g. a host derived with other settings.</summary>
+    public static async Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, params string[] roles)
     {
         const string password = "correct-horse-battery";
-        Services.GetRequiredService<UserStore>().Save(username, password, roles);
-        var (client, response) = await SignInAsync(username, password);
+        host.Services.GetRequiredService<UserStore>().Save(username, password, roles);
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await AntiforgeryTokenAsync(client, "/account/login");
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = username, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         return client;

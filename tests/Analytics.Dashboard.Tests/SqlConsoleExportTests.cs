@@ -82,8 +82,8 @@ public sealed class SqlConsoleExportTests(DashboardFixture fixture)
     {
         var alice = await fixture.SignedInAsAsync("sql-history-alice", Roles.Analyst);
         var bob = await fixture.SignedInAsAsync("sql-history-bob", Roles.Analyst);
-        await RunAsync(alice, "SELECT 'alice-marker' AS who");
-        await RunAsync(bob, "SELECT 'bob-marker' AS who");
+        await SqlConsolePage.RunAsync(alice, "SELECT 'alice-marker' AS who");
+        await SqlConsolePage.RunAsync(bob, "SELECT 'bob-marker' AS who");
 
         var page = new HtmlParser().ParseDocument(await alice.GetStringAsync("/analyst/sql"));
         var history = page.QuerySelectorAll("#sql-history li pre").Select(p => p.TextContent).ToList();
@@ -104,15 +104,5 @@ public sealed class SqlConsoleExportTests(DashboardFixture fixture)
         {
             ["sql"] = sql, ["format"] = format, ["__RequestVerificationToken"] = token,
         }));
-    }
-
-    private static async Task<IHtmlDocument> RunAsync(HttpClient client, string sql)
-    {
-        var form = new HtmlParser().ParseDocument(await client.GetStringAsync("/analyst/sql")).QuerySelector("form.sql-form")!;
-        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        fields["Sql"] = sql;
-        var response = await client.PostAsync("/analyst/sql", new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 }

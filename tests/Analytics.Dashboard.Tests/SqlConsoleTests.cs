@@ -15,7 +15,6 @@ namespace Analytics.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class SqlConsoleTests(DashboardFixture fixture)
 {
-    private const string Password = "correct-horse-battery";
     private static readonly object Gate = new();
     private static WebApplicationFactory<Program>? _host;
 
@@ -50,7 +49,7 @@ public sealed class SqlConsoleTests(DashboardFixture fixture)
     [Fact]
     public async Task Leaders_get_403()
     {
-        var client = await SignedInAsAsync("sql-leader", Roles.Leader);
+        var client = await DashboardFixture.SignedInAsAsync(Host, "sql-leader", Roles.Leader);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/analyst/sql")).StatusCode);
     }
 
@@ -59,7 +58,7 @@ public sealed class SqlConsoleTests(DashboardFixture fixture)
     {
         foreach (var role in new[] { Roles.Analyst, Roles.Admin })
         {
-            var client = await SignedInAsAsync("sql-" + role, role);
+            var client = await DashboardFixture.SignedInAsAsync(Host, "sql-" + role, role);
             var response = await client.GetAsync("/analyst/sql");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
@@ -73,8 +72,8 @@ public sealed class SqlConsoleTests(DashboardFixture fixture)
     [Fact]
     public async Task A_normal_query_returns_the_grid_and_history_and_csv()
     {
-        var client = await SignedInAsAsync("sql-grid", Roles.Analyst);
-        var document = await RunAsync(client, "SELECT 42 AS answer, 'é中' AS text");
+        var client = await DashboardFixture.SignedInAsAsync(Host, "sql-grid", Roles.Analyst);
+        var document = await SqlConsolePage.RunAsync(client, "SELECT 42 AS answer, 'é中' AS text");
         Assert.Null(document.QuerySelector("#sql-error"));
         var headers = document.QuerySelectorAll("#sql-result th").Select(th => th.TextContent).ToList();
         Assert.Equal(2, headers.Count);
@@ -97,44 +96,16 @@ public sealed class SqlConsoleTests(DashboardFixture fixture)
     [Fact]
     public async Task A_huge_result_is_capped_and_the_total_reported()
     {
-        var client = await SignedInAsAsync("sql-huge", Roles.Analyst);
-        var document = await RunAsync(client, "SELECT range AS n FROM range(50000)");
+        var client = await DashboardFixture.SignedInAsAsync(Host, "sql-huge", Roles.Analyst);
+        var document = await SqlConsolePage.RunAsync(client, "SELECT range AS n FROM range(50000)");
         Assert.Null(document.QuerySelector("#sql-error"));
         Assert.Equal(200, document.QuerySelectorAll("#sql-result tbody tr").Length);
         Assert.Contains("50,000", document.QuerySelector("#sql-status")!.TextContent, StringComparison.Ordinal);
-    }
-
-    private async Task<AngleSharp.Html.Dom.IHtmlDocument> RunAsync(HttpClient client, string sql)
-    {
-        var html = await client.GetStringAsync("/analyst/sql");
-        var form = new HtmlParser().ParseDocument(html).QuerySelector("form.sql-form")!;
-        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        fields["Sql"] = sql;
-        var response = await client.PostAsync("/analyst/sql", new FormUrlEncodedContent(fields));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return new HtmlParser().ParseDocument(body);
     }
 
     private static async Task<string> AntiforgeryAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/analyst/sql");
         return new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
-
-    private async Task<HttpClient> SignedInAsAsync(string username, params string[] roles)
-    {
-        Host.Services.GetRequiredService<UserStore>().Save(username, Password, roles);
-        var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = await DashboardFixture.AntiforgeryTokenAsync(client, "/account/login");
-        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = username,
-            ["password"] = Password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 }
