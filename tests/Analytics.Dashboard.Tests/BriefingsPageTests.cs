@@ -2,8 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Analytics.Dashboard.Briefings;
+using Analytics.Dashboard.Evaluation;
 using Analytics.Dashboard.Security;
+using Analytics.Metrics;
 using Analytics.Reports.Generation;
+using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests;
@@ -83,6 +86,64 @@ public sealed partial class BriefingsPageTests(DashboardFixture fixture)
         Assert.Equal(17, expected.Count);
         Assert.Equal(expected, rows);
     }
+
+    [Fact]
+    public async Task A_judgement_after_generation_marks_the_briefing_for_regeneration_and_regenerating_keeps_the_earlier_version()
+    {
+        // One 青浦 town scorecard of 2024Q4 (one document keeps the test short); 青浦 2024 is judged for the whole year.
+        var service = fixture.Services.GetRequiredService<BriefingService>();
+        var rubric = RubricCatalog.Get("qingpu-2024");
+        var town = fixture.Services.GetRequiredService<EvaluatorJudgements>().Units(rubric, AssessmentPeriod.ForYear(2024)).First(u => !u.IsDistrict);
+        Assert.True(AssessmentPeriod.TryParse("2024Q4", out var quarter));
+        var request = new BriefingRequest(quarter, rubric.District.Code, town.Code, "operator");
+        var leader = await SignedInAsAsync("leader-briefings-fresh", Roles.Leader);
+        var page = $"/leader/briefings?period=2024Q4&district={rubric.District.Code}";
+
+        await service.GenerateAsync(request, CancellationToken.None);
+        var first = Listing(service, town.Name);
+        Assert.Empty(first.Changes);
+        Assert.Empty(first.EarlierVersions);
+        var firstBytes = await File.ReadAllBytesAsync(Path.Combine(service.Folder, first.Entry.FilePath));
+        var row = await RowAsync(leader, page, first.Entry.Id);
+        Assert.Equal("false", row.GetAttribute("data-stale"));
+        Assert.Equal("与当前数据一致", row.QuerySelector("td.freshness")!.TextContent.Trim());
+
+        fixture.Services.GetRequiredService<EvaluatorJudgements>()
+            .Record("briefing-evaluator", rubric, AssessmentPeriod.ForYear(2024), town.Code, "Q01a", 2m, "生成简报后补录");
+        var stale = Listing(service, town.Name);
+        Assert.Equal(["视情给分或督查发现已变更"], stale.Changes);
+        row = await RowAsync(leader, page, first.Entry.Id);
+        Assert.Equal("true", row.GetAttribute("data-stale"));
+        Assert.Equal("需重新生成", row.QuerySelector("td.freshness strong.stale")!.TextContent);
+        Assert.Equal("视情给分或督查发现已变更", row.QuerySelector("td.freshness .changes")!.TextContent);
+        var regenerate = row.QuerySelector("form.regenerate")!;
+        Assert.Equal("/leader/briefings/generate", regenerate.GetAttribute("action"));
+        Assert.Equal("2024Q4", regenerate.QuerySelector("input[name=period]")!.GetAttribute("value"));
+        Assert.Equal(rubric.District.Code, regenerate.QuerySelector("input[name=district]")!.GetAttribute("value"));
+
+        await service.GenerateAsync(request, CancellationToken.None);
+        var second = Listing(service, town.Name);
+        Assert.Empty(second.Changes);
+        Assert.Equal(first.Entry.FilePath, second.Entry.FilePath);
+        var earlier = Assert.Single(second.EarlierVersions);
+        Assert.Equal(first.Entry.Id, earlier.Id);
+        Assert.NotNull(earlier.SupersededAt);
+        Assert.Contains("/versions/", earlier.FilePath, StringComparison.Ordinal);
+        row = await RowAsync(leader, page, second.Entry.Id);
+        Assert.Equal($"/api/leader/briefings/{first.Entry.Id}/pdf", row.QuerySelector($"details.versions li[data-version='{first.Entry.Id}'] a")!.GetAttribute("href"));
+        var download = await leader.GetAsync($"/api/leader/briefings/{first.Entry.Id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(firstBytes, await download.Content.ReadAsByteArrayAsync());
+
+        var status = await leader.GetStringAsync("/api/leader/briefings/status");
+        Assert.Contains("\"running\":false", status, StringComparison.Ordinal);
+    }
+
+    private static BriefingListing Listing(BriefingService service, string townName) =>
+        service.Freshness.List("2024Q4", "310118").Single(l => l.Entry.Kind == BriefingKind.Town && l.Entry.TownName == townName);
+
+    private static async Task<AngleSharp.Dom.IElement> RowAsync(HttpClient client, string page, long id) =>
+        new HtmlParser().ParseDocument(await client.GetStringAsync(page)).QuerySelector($"table.briefings tr[data-briefing='{id}']")!;
 
     private static FormUrlEncodedContent Form(string token, string period, string district) => new(new Dictionary<string, string>
     {

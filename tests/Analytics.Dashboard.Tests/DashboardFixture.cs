@@ -42,6 +42,8 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         builder.UseSetting("Analytics:PublicApiRequestsPerMinute", "10000");
         // Briefings only when a test asks for them (BriefingsPageTests), not after every test load.
         builder.UseSetting("Analytics:BriefingsAfterLoads", "false");
+        // The console's snapshot only when a test queries it (SqlConsoleSnapshotTests turns the background one on).
+        builder.UseSetting("Analytics:SqlConsole:PrepareInBackground", "false");
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -28,14 +28,14 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var before = ScoreOf(town.Code);
         Assert.Equal(ItemStatus.Pending, before.Item("S1.1").Status);
 
-        var saved = await PostAsync(client, page, "S1.1", "7.5", "走访核查救助档案，发放及时");
+        var saved = await PostAsync(client, page, town.Code, "S1.1", "7.5", "走访核查救助档案，发放及时");
         Assert.Equal("已保存：S1.1 评估分 7.5 分（首次录入）。", saved.QuerySelector("#judgement-saved")!.TextContent);
         var row = saved.QuerySelector("tr[data-item='S1.1']")!;
         Assert.Equal("7.5", row.QuerySelector("td.score")!.TextContent);
         Assert.Equal("evaluator-flow", row.QuerySelector("td.evaluator")!.TextContent);
         Assert.Equal("走访核查救助档案，发放及时", row.QuerySelector("td.reason")!.TextContent);
 
-        var second = await PostAsync(client, page, "S1.1", "8", "补充材料后复核");
+        var second = await PostAsync(client, page, town.Code, "S1.1", "8", "补充材料后复核");
         Assert.Equal("已保存：S1.1 评估分 8 分（原为 7.5 分）。", second.QuerySelector("#judgement-saved")!.TextContent);
         var history = second.QuerySelectorAll("table.judgement-history tbody tr[data-item='S1.1']")
             .Select(r => (r.QuerySelector(".old")!.TextContent, r.QuerySelector(".new")!.TextContent, r.QuerySelector(".evaluator")!.TextContent,
@@ -67,18 +67,57 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Out_of_range_scores_and_missing_reasons_are_rejected_with_a_chinese_message()
+    public async Task Out_of_range_scores_and_missing_reasons_are_shown_beside_their_fields_and_nothing_is_saved()
     {
         var town = Towns()[1];
         var client = await fixture.SignedInAsAsync("evaluator-invalid", Roles.Admin);
-        var tooHigh = await PostAsync(client, PageUrl(town.Code), "S1.2", "11", "超过满分");
-        Assert.Equal("评分项 S1.2（联席会议与政策宣传）的评估分 11 超出允许范围 0–10", tooHigh.QuerySelector("#judgement-error")!.TextContent);
-        var noReason = await PostAsync(client, PageUrl(town.Code), "S1.2", "6", "  ");
-        Assert.Equal("请填写理由：视情给分须说明给分理由。", noReason.QuerySelector("#judgement-error")!.TextContent);
-        var notNumber = await PostAsync(client, PageUrl(town.Code), "S1.2", "六", "理由");
-        Assert.Equal("评估分须为数字，例如 3 或 2.5。", notNumber.QuerySelector("#judgement-error")!.TextContent);
-        Assert.Null(notNumber.QuerySelector("#judgement-saved"));
-        Assert.Empty(History(town.Code, "S1.2"));
+        var page = PageUrl(town.Code);
+        var document = await PostGridAsync(client, page, new()
+        {
+            [(town.Code, "S1.2")] = ("11", "超过满分"),
+            [(town.Code, "S1.3a")] = ("3", "  "),
+            [(town.Code, "S1.4")] = ("六", "理由"),
+            [(town.Code, "S1.5")] = ("5", "这一行本身无误"),
+        });
+        Assert.Equal("有 3 项未通过检查，本次未保存任何评分，请按各行提示修改后再保存。", document.QuerySelector("#judgement-error")!.TextContent);
+        Assert.Equal("评分项 S1.2（联席会议与政策宣传）的评估分 11 超出允许范围 0–10", FieldError(document, town.Code, "S1.2"));
+        Assert.Equal("请填写理由：视情给分须说明给分理由。", FieldError(document, town.Code, "S1.3a"));
+        Assert.Equal("评估分须为数字，例如 3 或 2.5。", FieldError(document, town.Code, "S1.4"));
+        Assert.Null(document.QuerySelector($"tr[data-town='{town.Code}'][data-item='S1.5'] .field-error"));
+        // What was typed stays in the fields, so only the wrong rows need changing.
+        Assert.Equal("11", document.QuerySelector($"tr[data-town='{town.Code}'][data-item='S1.2'] input")!.GetAttribute("value"));
+        Assert.Null(document.QuerySelector("#judgement-saved"));
+        Assert.All(new[] { "S1.2", "S1.3a", "S1.4", "S1.5" }, item => Assert.Empty(History(town.Code, item)));
+    }
+
+    [Fact]
+    public async Task One_save_records_every_filled_row_of_an_item_across_the_towns_in_one_go_with_history_and_audit()
+    {
+        var towns = Towns();
+        var client = await fixture.SignedInAsAsync("evaluator-grid", Roles.Evaluator);
+        var page = $"/evaluator?rubric={RubricId}&period={Period}&view=item&item=S1.6&pending=1";
+        var before = new HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        var pending = before.QuerySelectorAll("table.judgements tbody tr").Select(r => r.GetAttribute("data-town")!).ToList();
+        // Every unit the 街镇 picker offers (the district too), less those already judged.
+        Assert.Equal(Units().Select(u => u.Code).Where(code => History(code, "S1.6").Count == 0).ToList(), pending);
+        Assert.Equal(towns[6].Name, before.QuerySelector($"tr[data-town='{towns[6].Code}'] th.town")!.TextContent);
+
+        var document = await PostGridAsync(client, page, new()
+        {
+            [(towns[6].Code, "S1.6")] = ("9", "台账完整"),
+            [(towns[7].Code, "S1.6")] = ("4.5", "部分台账缺失"),
+        });
+        Assert.Null(document.QuerySelector("#judgement-error"));
+        Assert.Equal($"已保存 2 项：{towns[6].Name} S1.6 9 分（首次录入）；{towns[7].Name} S1.6 4.5 分（首次录入）。",
+            document.QuerySelector("#judgement-saved")!.TextContent);
+        // Judged rows leave the 待评 filter.
+        Assert.Null(document.QuerySelector($"table.judgements tr[data-town='{towns[6].Code}']"));
+        Assert.Equal(9m, History(towns[6].Code, "S1.6").Single().NewScore);
+        Assert.Equal(4.5m, History(towns[7].Code, "S1.6").Single().NewScore);
+        Assert.Equal(9m, ScoreOf(towns[6].Code).Item("S1.6").Score);
+        var audit = fixture.Services.GetRequiredService<AuditLog>().Recent(50)
+            .Where(e => e.User == "evaluator-grid" && e.Action == EvaluatorJudgements.AuditAction).ToList();
+        Assert.Equal(2, audit.Count);
     }
 
     [Fact]
@@ -88,7 +127,7 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var client = await fixture.SignedInAsAsync("evaluator-csrf", Roles.Evaluator);
         var response = await client.PostAsync(PageUrl(town.Code), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "judgement", ["item"] = "S1.4", ["score"] = "5", ["reason"] = "无令牌",
+            ["_handler"] = "judgement-grid", [$"score|{town.Code}|S1.4"] = "5", [$"reason|{town.Code}|S1.4"] = "无令牌",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(History(town.Code, "S1.4"));
@@ -102,12 +141,12 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var html = await client.GetStringAsync(PageUrl(town.Code));
         var document = new HtmlParser().ParseDocument(html);
         Assert.NotEmpty(document.QuerySelectorAll("table.judgements tbody tr"));
-        Assert.Null(document.QuerySelector("form.judgement-form"));
+        Assert.Empty(document.QuerySelectorAll("form.judgement-grid input[name^='score|']"));
 
         var token = await DashboardFixture.AntiforgeryTokenAsync(client, PageUrl(town.Code));
         var response = await client.PostAsync(PageUrl(town.Code), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "judgement", ["item"] = "S1.5", ["score"] = "5", ["reason"] = "越权", ["__RequestVerificationToken"] = token,
+            ["_handler"] = "judgement-grid", [$"score|{town.Code}|S1.5"] = "5", [$"reason|{town.Code}|S1.5"] = "越权", ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(History(town.Code, "S1.5"));
@@ -127,13 +166,21 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
 
     private static string PageUrl(string town) => $"/evaluator?rubric={RubricId}&period={Period}&town={Uri.EscapeDataString(town)}";
 
-    private async Task<IHtmlDocument> PostAsync(HttpClient client, string page, string item, string score, string reason)
+    private static Task<IHtmlDocument> PostAsync(HttpClient client, string page, string town, string item, string score, string reason) =>
+        PostGridAsync(client, page, new() { [(town, item)] = (score, reason) });
+
+    /// <summary>Fills the grid's rows (town, item) with a score and reason and saves them with the page's one button, as a browser would.</summary>
+    private static async Task<IHtmlDocument> PostGridAsync(HttpClient client, string page, Dictionary<(string Town, string Item), (string Score, string Reason)> rows)
     {
-        var form = new HtmlParser().ParseDocument(await client.GetStringAsync(page)).QuerySelector("form.judgement-form")!;
+        var form = new HtmlParser().ParseDocument(await client.GetStringAsync(page)).QuerySelector("form.judgement-grid")!;
         var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        fields["item"] = item;
-        fields["score"] = score;
-        fields["reason"] = reason;
+        foreach (var ((town, item), (score, reason)) in rows)
+        {
+            Assert.NotNull(form.QuerySelector($"input[name='score|{town}|{item}']"));
+            fields[$"score|{town}|{item}"] = score;
+            fields[$"reason|{town}|{item}"] = reason;
+        }
+
         // Where a browser would post: the form's action, or (none rendered) the page's own URL with its query.
         var response = await client.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : page, new FormUrlEncodedContent(fields));
         var body = await response.Content.ReadAsStringAsync();
@@ -141,10 +188,15 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         return new HtmlParser().ParseDocument(body);
     }
 
-    private IReadOnlyList<ScoredUnit> Towns()
+    private static string FieldError(IHtmlDocument document, string town, string item) =>
+        document.QuerySelector($"tr[data-town='{town}'][data-item='{item}'] .field-error")!.TextContent;
+
+    private IReadOnlyList<ScoredUnit> Towns() => Units().Where(u => !u.IsDistrict).ToList();
+
+    private IReadOnlyList<ScoredUnit> Units()
     {
         Assert.True(AssessmentPeriod.TryParse(Period, out var period));
-        return fixture.Services.GetRequiredService<EvaluatorJudgements>().Units(RubricCatalog.Get(RubricId), period).Where(u => !u.IsDistrict).ToList();
+        return fixture.Services.GetRequiredService<EvaluatorJudgements>().Units(RubricCatalog.Get(RubricId), period);
     }
 
     private RubricResult ScoreOf(string town) => fixture.Score(RubricId, Period).Towns.Single(t => t.Town.TownCode == town).Town.Result;

@@ -43,11 +43,26 @@ public sealed class LeadershipPageTests(DashboardFixture fixture)
     [MemberData(nameof(LeaderRoutes))]
     public async Task Leader_pages_return_403_to_analysts(string path)
     {
-        var client = await SignedInAsAsync("analyst-leader-403", Roles.Analyst, Roles.Evaluator);
+        var client = await SignedInAsAsync("analyst-leader-403", Roles.Analyst);
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var csv = await client.GetAsync($"/api/leader/scorecard?rubric={RubricId}&period={Period}&format=csv");
         Assert.Equal(HttpStatusCode.Forbidden, csv.StatusCode);
+    }
+
+    [Fact]
+    public async Task Evaluators_read_a_towns_score_detail_but_not_the_ranking()
+    {
+        var client = await SignedInAsAsync("evaluator-town-detail", Roles.Evaluator);
+        var town = fixture.Score(RubricId, Period).Towns[0].Town;
+        var detail = await client.GetAsync($"/leader/scorecard/town?rubric={RubricId}&period={Period}&town={town.TownCode}");
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await detail.Content.ReadAsStringAsync());
+        Assert.Equal("← 返回视情给分", document.QuerySelector("a.back-evaluator")!.TextContent);
+        Assert.Null(document.QuerySelector("a.profile"));
+        Assert.Equal(town.Result.Items.Count, document.QuerySelectorAll("table.items tbody tr").Length);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/leader/scorecard")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/leader/scorecard?rubric={RubricId}&period={Period}&format=csv")).StatusCode);
     }
 
     [Fact]

@@ -46,6 +46,13 @@ public sealed class DuckDbCommand : DbCommand
     /// <summary>Seconds before the running query is interrupted; 0 (the default) means no limit.</summary>
     public override int CommandTimeout { get; set; }
 
+    /// <summary>
+    /// Called with each statement's index, the statement count and its type as DuckDB prepared it, just before the
+    /// statement runs (after the earlier ones ran, so it sees what they created); an exception it throws stops the command
+    /// there. A caller that must decide by the engine's view of each statement, not by the text, sets it.
+    /// </summary>
+    public Action<int, int, DuckDbStatementType>? StatementCheck { get; set; }
+
     public override CommandType CommandType
     {
         get => CommandType.Text;
@@ -165,6 +172,7 @@ public sealed class DuckDbCommand : DbCommand
             for (var i = 0; i < statements.Count; i++)
             {
                 var statement = statements.Get(connection.NativeHandle, i);
+                StatementCheck?.Invoke(i, statements.Count, statement.StatementType);
                 statement.Bind(Parameters, requireExactCount: statements.Count == 1);
                 using var result = statement.Execute(streaming: false, scope);
                 if (NativeMethods.ResultReturnType(result.Value) == DuckDbResultType.ChangedRows)
@@ -193,11 +201,13 @@ public sealed class DuckDbCommand : DbCommand
             for (var i = 0; i < statements.Count - 1; i++)
             {
                 var statement = statements.Get(connection.NativeHandle, i);
+                StatementCheck?.Invoke(i, statements.Count, statement.StatementType);
                 statement.Bind(Parameters, requireExactCount: false);
                 statement.Execute(streaming: false, scope).Dispose();
             }
 
             var last = statements.Get(connection.NativeHandle, statements.Count - 1);
+            StatementCheck?.Invoke(statements.Count - 1, statements.Count, last.StatementType);
             last.Bind(Parameters, requireExactCount: statements.Count == 1);
             var result = last.Execute(streaming: true, scope);
             return new DuckDbDataReader(connection, result, scope, behavior);

@@ -35,15 +35,24 @@ internal static class WrkRun
             .Select(folder => Path.Combine(folder, "wrk"))
             .FirstOrDefault(File.Exists);
 
-    public static WrkResult Run(string wrk, string workDirectory, Uri url, int threads, int connections, int seconds)
+    /// <param name="headers">Extra request headers ("Cookie: …" for a signed-in page).</param>
+    public static WrkResult Run(string wrk, string workDirectory, Uri url, int threads, int connections, int seconds, IReadOnlyList<string>? headers = null)
     {
         var script = Path.Combine(workDirectory, "bench-web.lua");
         File.WriteAllText(script, Script);
         var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t", $"{threads}", "-c", $"{connections}", "-d", $"{seconds}s", "--timeout", "10s", "-s", script, url.ToString() })
+        foreach (var argument in new[] { "-t", $"{threads}", "-c", $"{connections}", "-d", $"{seconds}s", "--timeout", "10s", "-s", script })
         {
             start.ArgumentList.Add(argument);
         }
+
+        foreach (var header in headers ?? [])
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add(header);
+        }
+
+        start.ArgumentList.Add(url.ToString());
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("无法启动 wrk (could not start wrk)");
         var error = process.StandardError.ReadToEndAsync();

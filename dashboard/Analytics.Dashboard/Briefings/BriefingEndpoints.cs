@@ -7,7 +7,7 @@ using Quartz;
 
 namespace Analytics.Dashboard.Briefings;
 
-/// <summary>Downloads of generated briefings and the "生成简报" run-now (局领导 and 管理员).</summary>
+/// <summary>Downloads of generated briefings (current and earlier versions), the "生成简报" run-now and its progress (局领导 and 管理员).</summary>
 public static class BriefingEndpoints
 {
     public static IEndpointRouteBuilder MapBriefingEndpoints(this IEndpointRouteBuilder endpoints)
@@ -18,6 +18,26 @@ public static class BriefingEndpoints
                 var entry = briefings.Index.Find(id);
                 var stream = entry is null ? null : briefings.Open(entry);
                 return stream is null ? Results.NotFound() : Results.File(stream, "application/pdf", entry!.DownloadName);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin))
+            .ExcludeFromDescription();
+
+        // Polled by the briefings page while a generation runs (wwwroot/js/briefing-progress.js).
+        endpoints.MapGet("/api/leader/briefings/status", (BriefingService briefings) =>
+            {
+                var running = briefings.Running;
+                var last = briefings.LastRun;
+                return Results.Json(new
+                {
+                    running = running is not null,
+                    period = running?.Period,
+                    district = running?.District,
+                    done = running?.Done ?? 0,
+                    total = running?.Total ?? 0,
+                    lastFinishedAt = last?.FinishedAt.ToUnixTimeMilliseconds(),
+                    lastSucceeded = last?.Succeeded,
+                    lastMessage = last?.Message,
+                });
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin))
             .ExcludeFromDescription();

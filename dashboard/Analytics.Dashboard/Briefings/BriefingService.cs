@@ -9,6 +9,9 @@ namespace Analytics.Dashboard.Briefings;
 /// <summary>How the last generation in this host ended, for the briefings page.</summary>
 public sealed record BriefingRunStatus(string Period, string Trigger, DateTimeOffset FinishedAt, bool Succeeded, string Message);
 
+/// <summary>A generation under way: documents printed of the run's total (0 of 0 while the numbers are read).</summary>
+public sealed record BriefingProgress(string Period, string? District, DateTimeOffset StartedAt, int Done, int Total);
+
 /// <summary>
 /// The host's briefings: one generator over the shared <see cref="ChromiumBrowser"/> (started on first use, restarted
 /// after a crash), the index, and the PDF files under the briefing folder.
@@ -17,15 +20,29 @@ public sealed class BriefingService(WarehouseDatabase warehouse, ChromiumBrowser
 {
     public BriefingIndex Index { get; } = new(warehouse);
 
+    /// <summary>The index with what changed since each briefing was made, and its earlier versions.</summary>
+    public BriefingFreshness Freshness { get; } = new(warehouse);
+
     /// <summary>Analytics:BriefingFolder, or <c>briefings</c> beside the warehouse file when empty.</summary>
     public string Folder { get; } = ResolveFolder(options.Value);
 
     public BriefingRunStatus? LastRun { get; private set; }
 
+    /// <summary>The generation running now (the job runs one at a time), or null.</summary>
+    public BriefingProgress? Running => _running;
+
+    private volatile BriefingProgress? _running;
+
     public async Task<BriefingRun> GenerateAsync(BriefingRequest request, CancellationToken cancellationToken)
     {
-        var generator = new BriefingGenerator(warehouse, browser,
-            new BriefingOptions { Folder = Folder, Concurrency = Math.Max(1, options.Value.BriefingConcurrency) }, clock);
+        var started = new BriefingProgress(request.Period.ToString(), request.District, clock.GetUtcNow(), 0, 0);
+        _running = started;
+        var generator = new BriefingGenerator(warehouse, browser, new BriefingOptions
+        {
+            Folder = Folder,
+            Concurrency = Math.Max(1, options.Value.BriefingConcurrency),
+            Progress = (done, total) => _running = started with { Done = done, Total = total },
+        }, clock);
         try
         {
             var run = await generator.GenerateAsync(request, cancellationToken);
@@ -38,6 +55,10 @@ public sealed class BriefingService(WarehouseDatabase warehouse, ChromiumBrowser
         {
             LastRun = new BriefingRunStatus(request.Period.ToString(), request.Trigger, clock.GetUtcNow(), false, ex.Message);
             throw;
+        }
+        finally
+        {
+            _running = null;
         }
     }
 

@@ -21,6 +21,16 @@ public sealed record JudgementRow(RubricItem Item, RubricSection Section, Judgem
         : $"{Fmt.Num(Rule.Minimum)}–{Fmt.Num(Item.Maximum)} 分";
 }
 
+/// <summary>A row of the evaluator grid: one 街镇 (or the district) and one of its judgement items.</summary>
+public sealed record GridRow(ScoredUnit Unit, JudgementRow Row)
+{
+    /// <summary>The row's form field suffix: <c>310117001|S1.1</c>.</summary>
+    public string Key => $"{Unit.Code}|{Row.Item.Code}";
+
+    /// <summary>待评: judged this period and not judged yet.</summary>
+    public bool Pending => Row.Assessed && Row.Current is null;
+}
+
 /// <summary>
 /// The evaluators' judgements (评估意见) for the dashboard: lists a 街镇's judgement items and records a change through the
 /// same <see cref="JudgementStore"/> the <c>judge</c> command uses, auditing every change. Scores are never cached:
@@ -41,29 +51,52 @@ public sealed class EvaluatorJudgements(WarehouseDatabase warehouse, AuditLog au
     {
         using var connection = warehouse.Connect();
         var store = new JudgementStore(connection);
-        var current = store.ForPeriod(rubric.Id, period.ToString()).GetValueOrDefault(unitCode) ?? [];
+        return RowsOf(store, store.ForPeriod(rubric.Id, period.ToString()), rubric, period, unitCode, null);
+    }
+
+    /// <summary>The grid: every judgement item of one unit, or (<paramref name="itemCode"/> given) that item of every unit.</summary>
+    public IReadOnlyList<GridRow> Grid(Rubric rubric, AssessmentPeriod period, IReadOnlyList<ScoredUnit> units, string? itemCode)
+    {
+        using var connection = warehouse.Connect();
+        var store = new JudgementStore(connection);
+        var current = store.ForPeriod(rubric.Id, period.ToString());
+        return units.SelectMany(unit => RowsOf(store, current, rubric, period, unit.Code, itemCode).Select(row => new GridRow(unit, row))).ToList();
+    }
+
+    private static IReadOnlyList<JudgementRow> RowsOf(JudgementStore store, IReadOnlyDictionary<string, Dictionary<string, Judgement>> current, Rubric rubric,
+        AssessmentPeriod period, string unitCode, string? itemCode)
+    {
+        var judged = current.GetValueOrDefault(unitCode) ?? [];
         return rubric.Sections
-            .SelectMany(section => section.Items.Where(i => i.Rule is JudgementRule).Select(item => new JudgementRow(item, section, (JudgementRule)item.Rule,
-                !(period.IsQuarter && item.Frequency == Frequency.Annual), current.GetValueOrDefault(item.Code),
-                store.History(rubric.Id, period.ToString(), unitCode, item.Code))))
+            .SelectMany(section => section.Items.Where(i => i.Rule is JudgementRule && (itemCode is null || i.Code == itemCode))
+                .Select(item => new JudgementRow(item, section, (JudgementRule)item.Rule, !(period.IsQuarter && item.Frequency == Frequency.Annual),
+                    judged.GetValueOrDefault(item.Code), store.History(rubric.Id, period.ToString(), unitCode, item.Code))))
             .ToList();
     }
 
     /// <summary>Records a score; throws <see cref="RubricInputException"/> with the Chinese reason when the store refuses it.</summary>
-    public JudgementChange Record(string user, Rubric rubric, AssessmentPeriod period, string unitCode, string itemCode, decimal score, string reason)
+    public JudgementChange Record(string user, Rubric rubric, AssessmentPeriod period, string unitCode, string itemCode, decimal score, string reason) =>
+        RecordAll(user, rubric, period, [new JudgementInput(unitCode, itemCode, score, reason)])[0];
+
+    /// <summary>Records the grid's scores in one transaction (all or none) and audits each change.</summary>
+    public IReadOnlyList<JudgementChange> RecordAll(string user, Rubric rubric, AssessmentPeriod period, IReadOnlyList<JudgementInput> inputs)
     {
-        JudgementChange change;
+        IReadOnlyList<JudgementChange> changes;
         using (var connection = warehouse.Connect())
         {
-            change = new JudgementStore(connection).Record(rubric, period, unitCode, itemCode, score, user, reason);
+            changes = new JudgementStore(connection).RecordAll(rubric, period, inputs, user);
         }
 
-        audit.Record(user, AuditAction, JsonSerializer.Serialize(new
+        foreach (var change in changes)
         {
-            rubric = change.RubricId, period = change.Period, town = change.TownCode, item = change.ItemCode,
-            old = change.OldScore, @new = change.NewScore, reason = change.Reason,
-        }, AuditJson));
-        return change;
+            audit.Record(user, AuditAction, JsonSerializer.Serialize(new
+            {
+                rubric = change.RubricId, period = change.Period, town = change.TownCode, item = change.ItemCode,
+                old = change.OldScore, @new = change.NewScore, reason = change.Reason,
+            }, AuditJson));
+        }
+
+        return changes;
     }
 
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -87,8 +87,10 @@ public static class ApplicationServiceExtensions
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));
         services.AddSingleton<SqlSnapshot>();
         services.AddSingleton<SqlSandbox>();
+        services.AddHostedService<SqlSnapshotWarmUp>();
         services.AddSingleton<ExportSlots>();
         services.AddSingleton<ParquetExport>();
+        services.AddSingleton<LeaderPageCache>();
         services.AddSingleton<LeadershipScores>();
         services.AddHostedService<LeadershipWarmUp>();
         services.AddSingleton<TownProfiles>();

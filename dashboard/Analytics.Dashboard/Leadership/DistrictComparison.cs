@@ -18,7 +18,7 @@ public sealed record ComparisonTable(string Period, IReadOnlyList<string> Period
 public sealed class DistrictComparison(LeadershipScores scores)
 {
     /// <summary>The comparison for the requested period (a quarter or year with values), else the latest quarter; null when there are none.</summary>
-    public ComparisonTable? Compare(string? period) => scores.Read(connection =>
+    public ComparisonTable? Compare(string? period) => scores.Cache.GetOrAdd($"compare|{period}", () => scores.Read(connection =>
     {
         var periods = Periods(connection);
         var chosen = periods.Contains(period ?? "") ? period! : periods.LastOrDefault(p => p.Contains('Q', StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class DistrictComparison(LeadershipScores scores)
             .Where(r => r.Values.All(v => v.Value is not null))
             .ToList();
         return new ComparisonTable(chosen, periods, districts, rows);
-    });
+    }));
 
     /// <summary>Periods with district values, oldest first, each year after its quarters.</summary>
     private static List<string> Periods(DuckDbConnection connection)

@@ -25,10 +25,11 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
 
 /// <summary>
 /// Scores for the leadership pages (局领导): the metrics layer's <see cref="TownScorer"/> and anomaly detectors over the
-/// warehouse. Scores are computed per request (tens of milliseconds, and judgements change them at any time); the
-/// anomaly flags scan the payment facts (seconds) and change only with the data, so they are kept per data version.
+/// warehouse. A rubric and period's scores and scorecard are computed once per data and judgement version
+/// (<see cref="LeaderPageCache"/>), not per request; the anomaly flags scan the payment facts (seconds) and change only
+/// with the data, so they are kept per data version.
 /// </summary>
-public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatistics statistics)
+public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatistics statistics, LeaderPageCache cache)
 {
     // Refreshing metric tables writes to the warehouse: one request at a time.
     private readonly Lock _gate = new();
@@ -37,6 +38,9 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     private FlagSnapshot? _flags;
 
     public static IReadOnlyList<Rubric> Rubrics => RubricCatalog.All;
+
+    /// <summary>The per-version cache of what the leader pages show (the profile and comparison use it too).</summary>
+    public LeaderPageCache Cache => cache;
 
     /// <summary>The four quarters and the whole year of a rubric.</summary>
     public static IReadOnlyList<AssessmentPeriod> Periods(Rubric rubric) => AssessmentPeriod.OfYear(rubric.Year);
@@ -83,10 +87,10 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     }
 
     /// <summary>Just the district's scores (no previous period, no anomaly flags), for the drill-down.</summary>
-    public DistrictScore Score(Rubric rubric, AssessmentPeriod period) =>
-        Read(connection => new TownScorer(connection).Score(rubric, period, store: false));
+    public DistrictScore Score(Rubric rubric, AssessmentPeriod period) => cache.GetOrAdd($"score|{rubric.Id}|{period}", () =>
+        Read(connection => new TownScorer(connection).Score(rubric, period, store: false)));
 
-    public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period) => Read(connection =>
+    public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period) => cache.GetOrAdd($"scorecard|{rubric.Id}|{period}", () => Read(connection =>
     {
         var scorer = new TownScorer(connection);
         var score = scorer.Score(rubric, period, store: false);
@@ -96,6 +100,17 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
             .Where(f => f.DistrictCode == rubric.District.Code)
             .ToList();
         return new Scorecard(score, previousPeriod, rows, flags);
+    }));
+
+    /// <summary>
+    /// Writes every rubric's current scores (score_result, score_item) and the current anomaly flags (anomaly_flag) to the
+    /// warehouse, so SQL over the warehouse (the console's snapshot, <c>./analytics sql</c>) sees what the pages show.
+    /// </summary>
+    public void StoreResults() => Read(connection =>
+    {
+        ScoreAll.Run(connection);
+        AnomalyDetection.Store(connection, Flags(connection));
+        return true;
     });
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -25,7 +25,10 @@ public sealed record TownProfile(
 public sealed class TownProfiles(LeadershipScores scores)
 {
     /// <summary>The profile of <paramref name="townCode"/>; null when the district has no such 街镇.</summary>
-    public TownProfile? Build(Rubric rubric, AssessmentPeriod period, string? townCode)
+    public TownProfile? Build(Rubric rubric, AssessmentPeriod period, string? townCode) =>
+        scores.Cache.GetOrAdd($"profile|{rubric.Id}|{period}|{townCode}", () => Compute(rubric, period, townCode));
+
+    private TownProfile? Compute(Rubric rubric, AssessmentPeriod period, string? townCode)
     {
         var score = scores.Score(rubric, period);
         if (score.Towns.FirstOrDefault(t => t.Town.TownCode == townCode) is not { } town)

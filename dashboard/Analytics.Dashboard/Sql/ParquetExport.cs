@@ -66,7 +66,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
         {
             var file = Path.Combine(folder, "result.parquet");
             using var connection = sandbox.Open(folder);
-            if (ReadOnlyStatements.Refusal(connection, text, allowExplain: false) is { } refusal)
+            if (ReadOnlyStatements.Refusal(connection, text, allowExplain: false, allowPivotPrelude: false) is { } refusal)
             {
                 return new ParquetResult(null, 0, refusal);
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Analytics.DuckDb;
 
@@ -5,33 +6,140 @@ namespace Analytics.Dashboard.Sql;
 
 /// <summary>
 /// Which console texts may run, decided by DuckDB: the text must be one statement and DuckDB must prepare it as a read
-/// (<see cref="DuckDbStatementType.Select"/>, which DESCRIBE, SHOW, SUMMARIZE, PIVOT and PRAGMA queries become, or
+/// (<see cref="DuckDbStatementType.Select"/>, which DESCRIBE, SHOW, SUMMARIZE and PRAGMA queries become, or
 /// <see cref="DuckDbStatementType.Explain"/>). COPY, EXPORT, ATTACH, SET, CALL (CHECKPOINT), CREATE, LOAD and every
 /// other kind never run, whatever files the engine would let them reach. EXPLAIN ANALYZE executes the statement it
 /// explains, so an EXPLAIN that mentions ANALYZE is refused. Ask only on a sandbox connection (external access off):
 /// preparing binds, and binding EXPORT DATABASE already creates its folder.
+/// <para>
+/// One exception, also decided by the engine: DuckDB's parser turns a PIVOT whose values come from the data into its own
+/// <c>CREATE TEMPORARY TYPE … AS ENUM (SELECT DISTINCT …)</c> statements followed by the query. Such a text is tried
+/// first with the query held back: each leading statement must be prepared as a CREATE, they run inside a transaction of
+/// the private instance, and DuckDB's catalog must then differ only by temporary ENUM types; anything else is rolled back
+/// and refused as several statements. Only then does the whole text run, every statement's prepared type checked again
+/// (<see cref="Guard"/>).
+/// </para>
 /// </summary>
 public static partial class ReadOnlyStatements
 {
-    /// <summary>Null when <paramref name="sql"/> may run; otherwise the reason in Chinese. DuckDB's parse and bind errors propagate.</summary>
-    public static string? Refusal(DuckDbConnection connection, string sql, bool allowExplain = true)
+    /// <summary>
+    /// Null when <paramref name="sql"/> may run; otherwise the reason in Chinese. DuckDB's parse and bind errors propagate.
+    /// <paramref name="allowPivotPrelude"/> is off where the text is wrapped in another statement (a Parquet export).
+    /// </summary>
+    public static string? Refusal(DuckDbConnection connection, string sql, bool allowExplain = true, bool allowPivotPrelude = true, int timeoutSeconds = 0)
     {
         var count = connection.CountStatements(sql);
-        if (count != 1)
+        if (count == 1)
         {
-            return $"每次只能执行一条语句，这段文本包含 {count} 条（only one statement per query: DuckDB would run every statement of the text）。";
+            return TypeRefusal(connection.StatementTypes(sql)[0], sql, allowExplain);
         }
 
-        var type = connection.StatementTypes(sql)[0];
-        return type switch
+        if (!allowPivotPrelude)
         {
-            DuckDbStatementType.Select => null,
-            DuckDbStatementType.Explain when !allowExplain => "导出只接受查询语句（SELECT），不接受 EXPLAIN。",
-            DuckDbStatementType.Explain when Analyze().IsMatch(sql) => "查询台不执行 EXPLAIN ANALYZE（它会真正执行被解释的语句），请使用 EXPLAIN。",
-            DuckDbStatementType.Explain => null,
-            _ => $"查询台只能读取数据：这是一条 {type.ToString().ToUpperInvariant()} 语句，不会执行（read-only console: DuckDB prepared a {type} statement）。",
-        };
+            return SeveralStatements(count);
+        }
+
+        var query = PivotPreludeOnly(connection, sql, timeoutSeconds);
+        return query is { } type ? TypeRefusal(type, sql, allowExplain) : SeveralStatements(count);
     }
+
+    /// <summary>
+    /// The check a command running an accepted text applies to each statement as DuckDB prepares it: leading statements
+    /// only CREATE (a PIVOT's enum types, verified by <see cref="Refusal"/>), the last a read.
+    /// </summary>
+    public static Action<int, int, DuckDbStatementType> Guard(string sql, bool allowExplain = true) => (index, count, type) =>
+    {
+        var refusal = index < count - 1
+            ? type == DuckDbStatementType.Create ? null : SeveralStatements(count)
+            : TypeRefusal(type, sql, allowExplain);
+        if (refusal is not null)
+        {
+            throw new InvalidOperationException(refusal);
+        }
+    };
+
+    private static string? TypeRefusal(DuckDbStatementType type, string sql, bool allowExplain) => type switch
+    {
+        DuckDbStatementType.Select => null,
+        DuckDbStatementType.Explain when !allowExplain => "导出只接受查询语句（SELECT），不接受 EXPLAIN。",
+        DuckDbStatementType.Explain when Analyze().IsMatch(sql) => "查询台不执行 EXPLAIN ANALYZE（它会真正执行被解释的语句），请使用 EXPLAIN。",
+        DuckDbStatementType.Explain => null,
+        _ => $"查询台只能读取数据：这是一条 {type.ToString().ToUpperInvariant()} 语句，不会执行（read-only console: DuckDB prepared a {type} statement）。",
+    };
+
+    private static string SeveralStatements(int count) =>
+        $"每次只能执行一条语句，这段文本包含 {count} 条（only one statement per query: DuckDB would run every statement of the text）。";
+
+    /// <summary>
+    /// Runs the text's leading statements (each must be prepared as a CREATE) in a transaction, the last held back; when
+    /// they added nothing to the catalog but temporary ENUM types, the last statement's prepared type, else null. Always
+    /// rolled back.
+    /// </summary>
+    private static DuckDbStatementType? PivotPreludeOnly(DuckDbConnection connection, string sql, int timeoutSeconds)
+    {
+        var before = CatalogObjects(connection);
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            var held = false;
+            DuckDbStatementType? query = null;
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                command.CommandTimeout = timeoutSeconds;
+                command.StatementCheck = (index, count, type) =>
+                {
+                    query = index == count - 1 ? type : null;
+                    if (query is not null || type != DuckDbStatementType.Create)
+                    {
+                        held = true;
+                        throw new InvalidOperationException("held back");
+                    }
+                };
+                try
+                {
+                    command.ExecuteNonQuery();
+                }
+                catch (InvalidOperationException) when (held)
+                {
+                    // Stopped before the query itself, or before a leading statement that is no CREATE.
+                }
+            }
+
+            var after = CatalogObjects(connection);
+            return after.Others == before.Others && after.TemporaryEnums > before.TemporaryEnums ? query : null;
+        }
+        finally
+        {
+            transaction.Rollback();
+        }
+    }
+
+    /// <summary>
+    /// Counts of what a CREATE can add to the catalog (tables, views, sequences, indexes, macros, schemas, types), the temporary
+    /// ENUM types apart. Secrets are not listed (duckdb_secrets() needs file access); a persistent one cannot be made
+    /// (<see cref="SandboxInstance"/>) and a temporary one opens nothing without extensions.
+    /// </summary>
+    private static Catalog CatalogObjects(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT
+                (SELECT count(*) FROM duckdb_tables())
+              + (SELECT count(*) FROM duckdb_views())
+              + (SELECT count(*) FROM duckdb_sequences())
+              + (SELECT count(*) FROM duckdb_indexes())
+              + (SELECT count(*) FROM duckdb_functions() WHERE NOT internal)
+              + (SELECT count(*) FROM duckdb_schemas())
+              + (SELECT count(*) FROM duckdb_types() WHERE NOT (database_name = 'temp' AND logical_type = 'ENUM')),
+                (SELECT count(*) FROM duckdb_types() WHERE database_name = 'temp' AND logical_type = 'ENUM')
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new Catalog(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
+
+    private sealed record Catalog(long Others, long TemporaryEnums);
 
     [GeneratedRegex(@"\banaly[sz]e\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Analyze();

@@ -28,6 +28,8 @@ public static class SandboxInstance
                 "SET temp_directory = ''",
                 $"SET extension_directory = '{Nowhere}'",
                 $"SET secret_directory = '{Nowhere}'",
+                // A PIVOT's own CREATE TYPE runs in the instance (ReadOnlyStatements); no CREATE may write a secret file.
+                "SET allow_persistent_secrets = false",
                 $"SET home_directory = '{Nowhere}'",
                 $"ATTACH {Literal(snapshotPath)} AS {DatabaseName} (READ_ONLY)",
                 $"USE {DatabaseName}",

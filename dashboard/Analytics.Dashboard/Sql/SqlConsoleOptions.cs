@@ -35,6 +35,9 @@ public sealed class SqlConsoleOptions
     /// <summary>DuckDB <c>threads</c> of the sandbox instance.</summary>
     public int Threads { get; set; } = 1;
 
+    /// <summary>Make the snapshot in the background at start and after each change (<see cref="SqlSnapshotWarmUp"/>); off, the first query makes it.</summary>
+    public bool PrepareInBackground { get; set; } = true;
+
     /// <summary>Folder of the snapshot files; empty: a folder under the system's temporary folder named by a hash of the warehouse path.</summary>
     public string? SnapshotFolder { get; set; }
 }

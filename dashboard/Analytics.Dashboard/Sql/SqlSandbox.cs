@@ -118,14 +118,16 @@ public sealed class SqlSandbox(
         }
 
         using var connection = Open();
-        if (ReadOnlyStatements.Refusal(connection, sql) is { } refusal)
+        var timeout = Math.Max(1, options.Value.TimeoutSeconds);
+        if (ReadOnlyStatements.Refusal(connection, sql, timeoutSeconds: timeout) is { } refusal)
         {
             return SqlResult.Failed(refusal, stopwatch.Elapsed);
         }
 
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.CommandTimeout = Math.Max(1, options.Value.TimeoutSeconds);
+        command.CommandTimeout = timeout;
+        command.StatementCheck = ReadOnlyStatements.Guard(sql);
         using var reader = command.ExecuteReader();
         return read(reader, stopwatch);
     }

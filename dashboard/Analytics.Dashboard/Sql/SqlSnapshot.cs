@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Dashboard.Configuration;
+using Analytics.Dashboard.Leadership;
 using Analytics.DuckDb;
+using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,10 @@ namespace Analytics.Dashboard.Sql;
 
 /// <summary>
 /// The console's copy of the warehouse: one file made with <c>COPY FROM DATABASE</c> (without the host's schema
-/// <c>app</c> and its bookkeeping), made again when a load has committed since. DuckDB shows the path of every file a
+/// <c>app</c> and its bookkeeping), made again when a load has committed or a judgement or finding changed since
+/// (<see cref="JudgementVersion"/>). Before each copy the current scores and anomaly flags are written to the
+/// warehouse's score_result, score_item and anomaly_flag (<see cref="LeadershipScores.StoreResults"/>), so analysts query
+/// what leaders see. <see cref="SqlSnapshotWarmUp"/> makes it in the background, so a visit rarely waits for it. DuckDB shows the path of every file a
 /// query can see, so the file lives in a folder whose path says nothing about the host (the temporary folder, then a
 /// hash of the warehouse path) under a random name, and every cell and message the console shows has the host's paths
 /// replaced (<see cref="Scrub"/>): a user who re-encodes the path in SQL learns only that neutral temporary path. The
@@ -22,6 +27,7 @@ namespace Analytics.Dashboard.Sql;
 /// </summary>
 public sealed class SqlSnapshot(
     WarehouseDatabase warehouse,
+    LeadershipScores scores,
     IOptions<SqlConsoleOptions> options,
     IOptions<AnalyticsOptions> analyticsOptions,
     ILogger<SqlSnapshot> logger)
@@ -62,7 +68,10 @@ public sealed class SqlSnapshot(
         }
     }
 
-    /// <summary>The path of a current, untouched snapshot: made (again) when there is none, a load committed since, or it was touched.</summary>
+    /// <summary>
+    /// The path of a current, untouched snapshot: made (again) when there is none, a load committed or a judgement or
+    /// finding changed since, or it was touched.
+    /// </summary>
     public string EnsureCurrent()
     {
         lock (_gate)
@@ -71,7 +80,8 @@ public sealed class SqlSnapshot(
             using (var connection = warehouse.Connect())
             {
                 stamp = Scalar(connection,
-                    "SELECT count(*)::VARCHAR || ':' || coalesce(max(run_id), 0)::VARCHAR || ':' || count(finished_at)::VARCHAR FROM etl_run");
+                    "SELECT count(*)::VARCHAR || ':' || coalesce(max(run_id), 0)::VARCHAR || ':' || count(finished_at)::VARCHAR FROM etl_run")
+                    + ":" + JudgementVersion.Read(connection);
             }
 
             if (_path is not null && stamp == _stamp)
@@ -119,21 +129,33 @@ public sealed class SqlSnapshot(
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"warehouse-{Guid.NewGuid():N}.duckdb");
         var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            scores.StoreResults();
+        }
+        catch (DuckDbException ex)
+        {
+            // Another host on the same file storing its results at the same moment conflicts; the tables then hold its copy.
+            logger.LogWarning(ex, "Scores and flags not stored before the SQL console snapshot: {Message}", ex.Message);
+        }
+
         using (var connection = warehouse.Connect())
         {
             var source = "\"" + Scalar(connection, "SELECT current_database()").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            Execute(connection, $"ATTACH '{path.Replace("'", "''", StringComparison.Ordinal)}' AS sql_sandbox_snapshot");
+            // Attached names are shared by every connection of the database: hosts of one process each use their own.
+            var alias = $"sql_sandbox_snapshot_{Guid.NewGuid():N}";
+            Execute(connection, $"ATTACH '{path.Replace("'", "''", StringComparison.Ordinal)}' AS {alias}");
             try
             {
-                Execute(connection, $"COPY FROM DATABASE {source} TO sql_sandbox_snapshot");
+                Execute(connection, $"COPY FROM DATABASE {source} TO {alias}");
                 foreach (var drop in PrivateObjects)
                 {
-                    Execute(connection, string.Format(CultureInfo.InvariantCulture, drop, "sql_sandbox_snapshot"));
+                    Execute(connection, string.Format(CultureInfo.InvariantCulture, drop, alias));
                 }
             }
             finally
             {
-                Execute(connection, "DETACH sql_sandbox_snapshot");
+                Execute(connection, $"DETACH {alias}");
             }
         }
 

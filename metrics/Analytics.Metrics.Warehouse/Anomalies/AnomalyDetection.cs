@@ -32,7 +32,8 @@ public static class AnomalyDetection
     public static IEnumerable<AnomalyFlag> InPeriod(IEnumerable<AnomalyFlag> flags, string period) =>
         flags.Where(f => period.Length == 4 ? f.Period.StartsWith(period, StringComparison.Ordinal) : f.Period == period);
 
-    private static void Store(DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags)
+    /// <summary>Replaces the stored flags (anomaly_flag) with <paramref name="flags"/>, e.g. flags computed earlier without storing.</summary>
+    public static void Store(DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags)
     {
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();

@@ -7,6 +7,9 @@ namespace Analytics.Metrics.Warehouse.Scoring;
 public sealed record JudgementChange(string RubricId, string Period, string TownCode, string ItemCode, decimal? OldScore, decimal NewScore,
     string Evaluator, string Reason, DateTime ChangedAt);
 
+/// <summary>A score to record for one 街镇 (or the district) and judgement item, with its reason.</summary>
+public sealed record JudgementInput(string TownCode, string ItemCode, decimal Score, string Reason);
+
 /// <summary>视情给分 scores recorded by evaluators, with their full history (judgement + judgement_history).</summary>
 public sealed class JudgementStore(DuckDbConnection connection)
 {
@@ -15,49 +18,78 @@ public sealed class JudgementStore(DuckDbConnection connection)
     /// change is appended to the history. Throws <see cref="RubricInputException"/> with a Chinese message when invalid.
     /// </summary>
     public JudgementChange Record(Rubric rubric, AssessmentPeriod period, string townCode, string itemCode, decimal score, string evaluator, string reason,
+        DateTime? at = null) =>
+        RecordAll(rubric, period, [new JudgementInput(townCode, itemCode, score, reason)], evaluator, at)[0];
+
+    /// <summary>
+    /// Records several scores in one transaction, each with its history row: every one is checked first, and a single
+    /// refusal (<see cref="RubricInputException"/>) records none.
+    /// </summary>
+    public IReadOnlyList<JudgementChange> RecordAll(Rubric rubric, AssessmentPeriod period, IReadOnlyList<JudgementInput> inputs, string evaluator,
         DateTime? at = null)
+    {
+        foreach (var input in inputs)
+        {
+            if (Refusal(rubric, period, input.ItemCode, input.Score, evaluator, input.Reason) is { } refusal)
+            {
+                throw new RubricInputException(refusal);
+            }
+        }
+
+        var when = at ?? DateTime.UtcNow;
+        using var transaction = connection.BeginTransaction();
+        var changes = inputs.Select(i => Write(rubric, period, i, evaluator.Trim(), when)).ToList();
+        transaction.Commit();
+        return changes;
+    }
+
+    /// <summary>Why a score cannot be recorded for the item (in Chinese), or null when it can.</summary>
+    public static string? Refusal(Rubric rubric, AssessmentPeriod period, string itemCode, decimal score, string evaluator, string reason)
     {
         if (period.Year != rubric.Year)
         {
-            throw new RubricInputException($"评分期 {period} 与评分方案 {rubric.Id} 的年度 {rubric.Year} 不一致");
+            return $"评分期 {period} 与评分方案 {rubric.Id} 的年度 {rubric.Year} 不一致";
         }
 
-        var item = rubric.FindItem(itemCode) ?? throw new RubricInputException($"评分方案 {rubric.Id} 没有评分项 {itemCode}");
+        var item = rubric.FindItem(itemCode);
+        if (item is null)
+        {
+            return $"评分方案 {rubric.Id} 没有评分项 {itemCode}";
+        }
+
         if (item.Rule is not JudgementRule rule)
         {
-            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）按规则 {item.Rule.Type} 自动计算，不能录入视情给分");
+            return $"评分项 {itemCode}（{item.Name}）按规则 {item.Rule.Type} 自动计算，不能录入视情给分";
         }
 
         if (period.IsQuarter && item.Frequency == Frequency.Annual)
         {
-            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入");
+            return $"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入";
         }
 
         var valid = rule.Allowed is { } allowed ? allowed.Contains(score) : score >= rule.Minimum && score <= item.Maximum;
         if (!valid)
         {
             var range = rule.Allowed is { } a ? string.Join("/", a.Select(Fmt.Num)) : $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(item.Maximum)}";
-            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}");
+            return $"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}";
         }
 
-        if (string.IsNullOrWhiteSpace(evaluator) || string.IsNullOrWhiteSpace(reason))
-        {
-            throw new RubricInputException("视情给分须填写评估人和理由");
-        }
+        return string.IsNullOrWhiteSpace(evaluator) || string.IsNullOrWhiteSpace(reason) ? "视情给分须填写评估人和理由" : null;
+    }
 
-        var when = at ?? DateTime.UtcNow;
-        using var transaction = connection.BeginTransaction();
+    private JudgementChange Write(Rubric rubric, AssessmentPeriod period, JudgementInput input, string evaluator, DateTime when)
+    {
         var old = Sql.Scalar<decimal?>(connection,
             "SELECT score FROM judgement WHERE rubric_id = $1 AND period = $2 AND town_code = $3 AND item_code = $4",
-            rubric.Id, period.ToString(), townCode, itemCode);
+            rubric.Id, period.ToString(), input.TownCode, input.ItemCode);
+        var reason = input.Reason.Trim();
         Sql.Execute(connection, "INSERT OR REPLACE INTO judgement VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            rubric.Id, period.ToString(), townCode, itemCode, score, evaluator.Trim(), reason.Trim(), when);
+            rubric.Id, period.ToString(), input.TownCode, input.ItemCode, input.Score, evaluator, reason, when);
         Sql.Execute(connection, """
             INSERT INTO judgement_history (rubric_id, period, town_code, item_code, old_score, new_score, evaluator, reason, changed_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            """, rubric.Id, period.ToString(), townCode, itemCode, old, score, evaluator.Trim(), reason.Trim(), when);
-        transaction.Commit();
-        return new JudgementChange(rubric.Id, period.ToString(), townCode, itemCode, old, score, evaluator.Trim(), reason.Trim(), when);
+            """, rubric.Id, period.ToString(), input.TownCode, input.ItemCode, old, input.Score, evaluator, reason, when);
+        return new JudgementChange(rubric.Id, period.ToString(), input.TownCode, input.ItemCode, old, input.Score, evaluator, reason, when);
     }
 
     /// <summary>Town code → item code → judgement, for one rubric and period.</summary>

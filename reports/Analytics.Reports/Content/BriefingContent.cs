@@ -7,6 +7,7 @@ namespace Analytics.Reports.Content;
 
 /// <summary>What every page of a document states: who issued it, its number, and which data and rubric it was made from.</summary>
 /// <param name="DataVersion">Changes whenever any load changes (see <see cref="DataStamp"/>).</param>
+/// <param name="JudgementVersion">The rubric's judgements and findings when read (<see cref="Metrics.Warehouse.Scoring.JudgementVersion"/>).</param>
 /// <param name="RubricNote">Set when the district has no rubric of the period's year and the nearest one is applied.</param>
 public sealed record BriefingStamp(
     string Issuer,
@@ -16,6 +17,7 @@ public sealed record BriefingStamp(
     string DataVersion,
     string RubricId,
     string RubricVersion,
+    string JudgementVersion,
     string? RubricNote);
 
 /// <summary>A headline figure (主要指标) of the district for the period with its 同比 and 环比.</summary>

@@ -39,7 +39,7 @@ public sealed class BriefingReader(DuckDbConnection connection)
             var previousPeriod = Previous(period, stamp);
             var previous = previousPeriod is null ? null : scorer.Score(choice.Rubric, previousPeriod, store: false);
             var briefingStamp = new BriefingStamp(Issuer(district), DocumentNumber(district, period), generatedAt, stamp.AsOf, stamp.Version,
-                choice.Source.Id, choice.Source.Version, choice.Note);
+                choice.Source.Id, choice.Source.Version, JudgementVersion.Read(connection, choice.Source.Id), choice.Note);
             var targets = score.District.Result.Items.Where(i => i.Target is not null).Select(i => new TargetLine(i.Code, i.Name, i.Target!)).ToList();
             result.Add(new DistrictBriefing(briefingStamp, choice.Rubric, period, previous is null ? null : previousPeriod, score,
                 ScorecardRow.Of(score, previous),

@@ -12,7 +12,8 @@ namespace Analytics.Reports.Generation;
 /// <summary>
 /// Generates the briefings of a period: reads the numbers once (<see cref="BriefingReader"/>), renders each document's
 /// HTML, prints a few at a time with the shared browser, writes each PDF atomically under the briefing folder and
-/// records the run in the <see cref="BriefingIndex"/>. Shared by `./analytics report`, `bench report` and the host's job.
+/// records the run in the <see cref="BriefingIndex"/>. A document generated before is not overwritten: its file moves to
+/// the folder's <c>versions</c> subfolder and its entry is kept as an earlier version. Shared by `./analytics report`, `bench report` and the host's job.
 /// </summary>
 public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrowser browser, BriefingOptions options, TimeProvider? clock = null)
 {
@@ -34,16 +35,29 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         var readElapsed = clock.Elapsed;
         var work = Documents(briefings, request);
         var documents = new GeneratedDocument?[work.Count];
+        var printed = 0;
+        options.Progress?.Invoke(0, work.Count);
         await using (var html = new BriefingHtml())
         await using (var printer = new PdfPrinter(browser))
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, work.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken },
-                async (i, token) => documents[i] = await WriteAsync(work[i], html, printer, request, token).ConfigureAwait(false)).ConfigureAwait(false);
+                async (i, token) =>
+                {
+                    documents[i] = await WriteAsync(work[i], html, printer, request, token).ConfigureAwait(false);
+                    options.Progress?.Invoke(Interlocked.Increment(ref printed), work.Count);
+                }).ConfigureAwait(false);
         }
 
         var written = documents.Select(d => d!).ToList();
-        new BriefingIndex(warehouse).Record(written.Select(d => d.Entry).ToList());
+        var index = new BriefingIndex(warehouse);
+        foreach (var document in written)
+        {
+            KeepEarlierVersion(index, document.Entry.FilePath);
+            File.Move(document.FullPath + ".tmp", document.FullPath, overwrite: true);
+        }
+
+        index.Record(written.Select(d => d.Entry).ToList());
         return new BriefingRun(request.Period, written, readElapsed, clock.Elapsed);
     }
 
@@ -96,14 +110,32 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
             town is null ? $"{d.DistrictName}{d.Period}简报.pdf" : $"{town.Sequence:00}-{town.Town.TownName}{d.Period}成绩单.pdf");
         var full = Path.Combine(options.Folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp";
-        await File.WriteAllBytesAsync(temporary, pdf, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, full, overwrite: true);
+        // Moved into place once every document printed, after the earlier version is moved aside.
+        await File.WriteAllBytesAsync(full + ".tmp", pdf, cancellationToken).ConfigureAwait(false);
 
         var entry = new BriefingEntry(0, town is null ? BriefingKind.District : BriefingKind.Town, d.Period.ToString(), d.DistrictCode, d.DistrictName,
             town?.Town.TownCode, town?.Town.TownName, stamp.DocumentNumber, relative, pdf.Length, PdfPrinter.PageCount(pdf),
-            stamp.RubricId, stamp.RubricVersion, stamp.DataVersion, stamp.DataAsOf, stamp.GeneratedAt, request.Trigger);
+            stamp.RubricId, stamp.RubricVersion, stamp.DataVersion, stamp.DataAsOf, stamp.GeneratedAt, request.Trigger, stamp.JudgementVersion);
         return new GeneratedDocument(entry, full, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Moves the current file of <paramref name="relative"/> to <c>versions/</c> beside it, named by its index id, and marks
+    /// its entry superseded. A file without a current entry (an index lost) is simply replaced.
+    /// </summary>
+    private void KeepEarlierVersion(BriefingIndex index, string relative)
+    {
+        var full = Path.Combine(options.Folder, relative);
+        if (index.CurrentAt(relative) is not { } current || !File.Exists(full))
+        {
+            return;
+        }
+
+        var archived = Path.Combine(Path.GetDirectoryName(relative) ?? "", "versions", $"{current.Id}-{Path.GetFileName(relative)}");
+        var archivedFull = Path.Combine(options.Folder, archived);
+        Directory.CreateDirectory(Path.GetDirectoryName(archivedFull)!);
+        File.Move(full, archivedFull, overwrite: true);
+        index.Supersede(current.Id, archived, _clock.GetUtcNow());
     }
 
     /// <summary>A district given by name (松江区, 松江) or code (310117); null for every district.</summary>

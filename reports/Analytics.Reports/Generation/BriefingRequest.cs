@@ -23,4 +23,7 @@ public sealed class BriefingOptions
 
     /// <summary>Pages printed at the same time; 2 suits the 2-core machines (see `./analytics bench report`).</summary>
     public int Concurrency { get; init; } = 2;
+
+    /// <summary>Told (documents printed, documents of the run) once the numbers are read and after each document, from any thread.</summary>
+    public Action<int, int>? Progress { get; init; }
 }

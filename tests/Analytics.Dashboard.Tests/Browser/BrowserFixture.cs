@@ -6,6 +6,7 @@ using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Reports.Browser;
+using Analytics.Reports.Generation;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -14,14 +15,19 @@ namespace Analytics.Dashboard.Tests.Browser;
 
 /// <summary>
 /// The real host process (what <c>./run</c> starts) on a free loopback port over its own <see cref="DemoWarehouse"/>,
-/// with a leader and an analyst account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
-/// What the pages must show is computed from the warehouse before the host opens (and locks) the file.
+/// with a leader, an analyst and an evaluator account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
+/// What the pages must show is computed from the warehouse before the host opens (and locks) the file; one 青浦 town
+/// scorecard of <see cref="Period"/> is generated and then judged again, so the briefings page has one to regenerate.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Password = "browser-Passw0rd!";
     public const string Leader = "leader-browser";
     public const string Analyst = "analyst-browser";
+    public const string Evaluator = "evaluator-browser";
+
+    /// <summary>青浦: its town scorecard is generated before the host starts, then a judgement makes it stale.</summary>
+    public const string StaleDistrictCode = "310118";
 
     /// <summary>松江, the district with the most 街镇: its public page and its rubric in the fixture's last quarter.</summary>
     public const string DistrictCode = "310117";
@@ -46,13 +52,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary><c>count(*)</c> of <see cref="FactTable"/>, read directly with DuckDB.</summary>
     public long ExpectedFactRows { get; private set; }
 
+    /// <summary>The 青浦 town whose scorecard was generated and then judged again (需重新生成).</summary>
+    public string StaleTownName { get; private set; } = "";
+
     public static string ScreenshotFolder { get; } =
         Path.Combine(DashboardProcess.RepositoryRoot(), "artifacts", "test-results", "screenshots");
 
     public async Task InitializeAsync()
     {
         _warehouse = DemoWarehouse.Create("analytics-browser-tests");
-        Prepare(_warehouse.DatabasePath);
+        _browser = new ChromiumBrowser();
+        await PrepareAsync(_warehouse.DatabasePath);
         _host = DashboardProcess.Start(new Dictionary<string, string>
         {
             ["Analytics__DatabasePath"] = _warehouse.DatabasePath,
@@ -64,7 +74,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Analytics__PublicApiRequestsPerMinute"] = "10000",
         });
         await _host.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
-        _browser = new ChromiumBrowser();
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -95,7 +104,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _warehouse?.Delete();
     }
 
-    private void Prepare(string databasePath)
+    private async Task PrepareAsync(string databasePath)
     {
         var warehouse = WarehouseDatabase.Open(databasePath);
         var app = new AppDatabase(warehouse);
@@ -103,6 +112,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var users = new UserStore(app, TimeProvider.System);
         users.Save(Leader, Password, [Roles.Leader]);
         users.Save(Analyst, Password, [Roles.Analyst]);
+        users.Save(Evaluator, Password, [Roles.Evaluator]);
+        await GenerateStaleBriefingAsync(warehouse, databasePath);
 
         using var connection = warehouse.Connect();
         IndicatorEngine.Refresh(connection);
@@ -112,6 +123,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         ExpectedScore = new TownScorer(connection).Score(rubric, period, store: false);
         ExpectedTowns = (int)Count(connection, $"SELECT count(*) FROM dim_region WHERE district_code = '{rubric.District.Code}' AND valid_to IS NULL");
         ExpectedFactRows = Count(connection, $"SELECT count(*) FROM {FactTable}");
+    }
+
+    /// <summary>One 青浦 town scorecard of <see cref="Period"/> in the host's briefing folder, then a judgement of its rubric.</summary>
+    private async Task GenerateStaleBriefingAsync(WarehouseDatabase warehouse, string databasePath)
+    {
+        var rubric = RubricCatalog.Get("qingpu-2024");
+        Assert.Equal(StaleDistrictCode, rubric.District.Code);
+        Assert.True(AssessmentPeriod.TryParse(Period, out var period));
+        using (var connection = warehouse.Connect())
+        {
+            IndicatorEngine.Refresh(connection);
+            var town = new RubricInputBuilder(connection).Units(rubric.District.Code, AssessmentPeriod.ForYear(2024)).First(u => !u.IsDistrict);
+            StaleTownName = town.Name;
+        }
+
+        var folder = Path.Combine(Path.GetDirectoryName(databasePath)!, "briefings");
+        await new BriefingGenerator(warehouse, _browser!, new BriefingOptions { Folder = folder })
+            .GenerateAsync(new BriefingRequest(period, StaleDistrictCode, StaleTownName, "operator"));
+        using (var connection = warehouse.Connect())
+        {
+            var town = new RubricInputBuilder(connection).Units(rubric.District.Code, AssessmentPeriod.ForYear(2024)).First(u => !u.IsDistrict);
+            new JudgementStore(connection).Record(rubric, AssessmentPeriod.ForYear(2024), town.Code, "Q01a", 2m, "演示评审员", "简报生成后补录");
+        }
     }
 
     private static long Count(Analytics.DuckDb.DuckDbConnection connection, string sql)
