@@ -23,26 +23,32 @@ public sealed class JudgementStore(DuckDbConnection connection)
         }
 
         var item = rubric.FindItem(itemCode) ?? throw new RubricInputException($"评分方案 {rubric.Id} 没有评分项 {itemCode}");
-        if (item.Rule is not JudgementRule rule)
+        if (item.Rule is EntryRule entry)
+        {
+            CheckEntry(rubric, item, entry, townCode, score);
+        }
+        else if (item.Rule is not JudgementRule rule)
         {
             throw new RubricInputException($"评分项 {itemCode}（{item.Name}）按规则 {item.Rule.Type} 自动计算，不能录入视情给分");
         }
-
-        if (period.IsQuarter && item.Frequency == Frequency.Annual)
+        else
         {
-            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入");
-        }
+            if (period.IsQuarter && item.Frequency == Frequency.Annual)
+            {
+                throw new RubricInputException($"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入");
+            }
 
-        var valid = rule.Allowed is { } allowed ? allowed.Contains(score) : score >= rule.Minimum && score <= item.Maximum;
-        if (!valid)
-        {
-            var range = rule.Allowed is { } a ? string.Join("/", a.Select(Fmt.Num)) : $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(item.Maximum)}";
-            throw new RubricInputException($"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}");
+            var valid = rule.Allowed is { } allowed ? allowed.Contains(score) : score >= rule.Minimum && score <= item.Maximum;
+            if (!valid)
+            {
+                var range = rule.Allowed is { } a ? string.Join("/", a.Select(Fmt.Num)) : $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(item.Maximum)}";
+                throw new RubricInputException($"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(evaluator) || string.IsNullOrWhiteSpace(reason))
         {
-            throw new RubricInputException("视情给分须填写评估人和理由");
+            throw new RubricInputException(item.Rule is EntryRule ? "区局录入须填写录入人和理由" : "视情给分须填写评估人和理由");
         }
 
         var when = at ?? DateTime.UtcNow;
@@ -60,6 +66,20 @@ public sealed class JudgementStore(DuckDbConnection connection)
         return new JudgementChange(rubric.Id, period.ToString(), townCode, itemCode, old, score, evaluator.Trim(), reason.Trim(), when);
     }
 
+    // A bureau entry is a district figure: it belongs to the district as a whole, never to one 街镇.
+    private static void CheckEntry(Rubric rubric, RubricItem item, EntryRule entry, string unitCode, decimal value)
+    {
+        if (unitCode != rubric.District.Code)
+        {
+            throw new RubricInputException($"评分项 {item.Code}（{item.Name}）是全区目标，只能按{rubric.District.Name}（全区）录入");
+        }
+
+        if (entry.Invalid(value) is { } why)
+        {
+            throw new RubricInputException($"评分项 {item.Code}（{item.Name}）的录入值 {Fmt.Num(value)} 无效：{why}");
+        }
+    }
+
     /// <summary>Town code → item code → judgement, for one rubric and period.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, Judgement>> ForPeriod(string rubricId, string period) =>
         ForPeriods(rubricId, [period]).GetValueOrDefault(period) ?? new Dictionary<string, Dictionary<string, Judgement>>();
@@ -74,7 +94,7 @@ public sealed class JudgementStore(DuckDbConnection connection)
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT period, town_code, item_code, score, evaluator, reason FROM judgement " +
+        command.CommandText = "SELECT period, town_code, item_code, score, evaluator, reason, recorded_at FROM judgement " +
                               $"WHERE rubric_id = $1 AND period IN ({string.Join(", ", periods.Select(Sql.Literal))})";
         command.Parameters.AddValue(rubricId);
         using var reader = command.ExecuteReader();
@@ -91,7 +111,8 @@ public sealed class JudgementStore(DuckDbConnection connection)
                 towns[town] = items = [];
             }
 
-            items[reader.GetString(2)] = new Judgement(Sql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5));
+            items[reader.GetString(2)] = new Judgement(Sql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5),
+                reader.GetDateTime(6), reader.GetString(0));
         }
 
         return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, Dictionary<string, Judgement>>)p.Value);

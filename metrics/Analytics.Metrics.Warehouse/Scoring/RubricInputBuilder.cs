@@ -49,7 +49,10 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             }
         }
 
-        var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, periods.Select(p => p.ToString()).ToList());
+        var entryCodes = rubric.Items.Where(i => i.Rule is EntryRule).Select(i => i.Code).ToList();
+        // A bureau entry stands until the bureau changes it: every period of the year is read so later periods see it.
+        var judgementPeriods = entryCodes.Count > 0 ? AssessmentPeriod.OfYear(rubric.Year).ToList() : periods;
+        var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, judgementPeriods.Select(p => p.ToString()).ToList());
         var growthInputs = rubric.Items.Where(i => i.Rule is GrowthRule).SelectMany(i => i.Inputs.Values)
             .Distinct().Select(QuantityCatalog.Find).OfType<Quantity>().ToList();
         var loaded = growthInputs.Count == 0 ? null : LoadedQuarters.Read(connection);
@@ -71,6 +74,11 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 var values = Values(period, key, period.ToString());
                 var before = Values(period, key, PreviousYear(period).ToString());
                 var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
+                if (unit.IsDistrict && entryCodes.Count > 0)
+                {
+                    unitJudgements = WithStandingEntries(unitJudgements, period, unit.Code);
+                }
+
                 var gaps = new Dictionary<string, InputGap>();
                 if (findings.TryGetValue((period.ToString(), unit.Code), out var found))
                 {
@@ -112,6 +120,25 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         }
 
         return result;
+
+        // The latest entry recorded for this period or an earlier one of the same year (the whole year counts as its last quarter).
+        Dictionary<string, Judgement> WithStandingEntries(Dictionary<string, Judgement> own, AssessmentPeriod period, string unitCode)
+        {
+            var merged = new Dictionary<string, Judgement>(own);
+            var earlier = judgementPeriods.Where(p => p.LastDay <= period.LastDay && p != period)
+                .OrderByDescending(p => p.LastDay).ThenBy(p => p.IsQuarter).ToList();
+            foreach (var code in entryCodes.Where(c => !merged.ContainsKey(c)))
+            {
+                var standing = earlier.Select(p => judgements.GetValueOrDefault(p.ToString())?.GetValueOrDefault(unitCode)?.GetValueOrDefault(code))
+                    .FirstOrDefault(j => j is not null);
+                if (standing is not null)
+                {
+                    merged[code] = standing;
+                }
+            }
+
+            return merged;
+        }
 
         // 同比 needs complete bases: every quarter the input sums over, loaded in both the period and the year before.
         Dictionary<string, string> BaseGaps(AssessmentPeriod period)
