@@ -7,18 +7,37 @@ using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Evaluation;
 
-/// <summary>A 视情给分 item of one 街镇 with its current judgement (null: 待评) and every change to it (oldest first).</summary>
+/// <summary>
+/// A 视情给分 item of one 街镇, or a district target the bureau enters (区局录入, <see cref="EntryRule"/>), with its current
+/// judgement or entry (null: 待评 / 待录入) and every change to it (oldest first).
+/// </summary>
+/// <param name="Rule">A <see cref="JudgementRule"/> or an <see cref="EntryRule"/>.</param>
 /// <param name="Assessed">False for an annual item in a quarter: it is judged in the year's period only.</param>
-public sealed record JudgementRow(RubricItem Item, RubricSection Section, JudgementRule Rule, bool Assessed, Judgement? Current,
+public sealed record JudgementRow(RubricItem Item, RubricSection Section, IRubricRule Rule, bool Assessed, Judgement? Current,
     IReadOnlyList<JudgementChange> History)
 {
+    public bool IsEntry => Rule is EntryRule;
+
+    /// <summary>The current score or entered value as read ("8", "是", "96%"), or 待评 / 待录入 / 本期不考核.</summary>
+    public string CurrentText => Current is { } c
+        ? Rule is EntryRule entry ? entry.ValueText(c.Score) : Fmt.Num(c.Score)
+        : !Assessed ? "本期不考核" : IsEntry ? EntryRule.PendingText : "待评";
+
+    /// <summary>A value in the history as read: the entry's 是/否 or number with unit, else the score.</summary>
+    public string ValueText(decimal value) => Rule is EntryRule entry ? entry.ValueText(value) : Fmt.Num(value);
+
     /// <summary>When the current judgement was recorded (its last change).</summary>
     public DateTime? RecordedAt => History.Count == 0 ? null : History[^1].ChangedAt;
 
     /// <summary>The allowed scores in words: "0–5 分" or "只能给 0 或 1 分".</summary>
-    public string Range => Rule.Allowed is { } allowed
-        ? $"只能给 {string.Join(" 或 ", allowed.Select(Fmt.Num))} 分"
-        : $"{Fmt.Num(Rule.Minimum)}–{Fmt.Num(Item.Maximum)} 分";
+    public string Range => Rule switch
+    {
+        EntryRule { IsYesNo: true } => "区局录入：1（是）或 0（否）",
+        EntryRule entry => $"区局录入{entry.Label ?? "数值"}，目标 {(entry.AtMost ? "≤ " : "")}{entry.ValueText(entry.Target)}",
+        JudgementRule { Allowed: { } allowed } => $"只能给 {string.Join(" 或 ", allowed.Select(Fmt.Num))} 分",
+        JudgementRule rule => $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(Item.Maximum)} 分",
+        _ => "",
+    };
 }
 
 /// <summary>
@@ -42,8 +61,10 @@ public sealed class EvaluatorJudgements(WarehouseDatabase warehouse, AuditLog au
         using var connection = warehouse.Connect();
         var store = new JudgementStore(connection);
         var current = store.ForPeriod(rubric.Id, period.ToString()).GetValueOrDefault(unitCode) ?? [];
+        // A district target's entry belongs to the district as a whole; a 街镇 has only its judgement items.
+        var district = unitCode == rubric.District.Code;
         return rubric.Sections
-            .SelectMany(section => section.Items.Where(i => i.Rule is JudgementRule).Select(item => new JudgementRow(item, section, (JudgementRule)item.Rule,
+            .SelectMany(section => section.Items.Where(i => i.Rule is JudgementRule || (district && i.Rule is EntryRule)).Select(item => new JudgementRow(item, section, item.Rule,
                 !(period.IsQuarter && item.Frequency == Frequency.Annual), current.GetValueOrDefault(item.Code),
                 store.History(rubric.Id, period.ToString(), unitCode, item.Code))))
             .ToList();

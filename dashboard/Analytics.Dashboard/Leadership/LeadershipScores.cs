@@ -16,6 +16,9 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
 
     public AssessmentPeriod Period => Score.Period;
 
+    /// <summary>A district rubric's per-target tracker and 街镇 breakdown; null for a rubric that scores 街镇.</summary>
+    public DistrictTracker? Tracker { get; } = DistrictTracker.Of(Score);
+
     /// <summary>Sections shown in the heat map: those with points of their own (standard and bonus).</summary>
     public IReadOnlyList<RubricSection> HeatSections => Rubric.Sections.Where(s => s.Kind != SectionKind.Deduction).ToList();
 

@@ -8,7 +8,24 @@ namespace Analytics.Dashboard.Leadership;
 /// <summary>The leadership tables as downloads: one definition of the rows for both the CSV and the .xlsx.</summary>
 public static class LeadershipTables
 {
-    public static DownloadTable Ranking(Scorecard card) => new(
+    /// <summary>The scorecard download: the ranking, or for a district rubric its target tracker.</summary>
+    public static DownloadTable Ranking(Scorecard card) => card.Tracker is { } tracker ? Tracker(tracker) : TownRanking(card);
+
+    /// <summary>
+    /// A district tracker in long form: the district's row per target, then each 街镇's figure per target (a
+    /// contribution, with no status, score or rank of its own).
+    /// </summary>
+    public static DownloadTable Tracker(DistrictTracker tracker) => new(
+        $"scorecard-{tracker.Score.Rubric.Id}-{tracker.Score.Period}", $"目标跟踪 {tracker.Score.Period}",
+        ["范围", .. DistrictTracker.Columns, "折算分", "满分", "说明"],
+        tracker.Targets.Select(t => (IReadOnlyList<string?>)
+            [tracker.Score.District.TownName, .. DistrictTracker.Cells(t), LeadershipScores.Number(t.Score), LeadershipScores.Number(t.Maximum), t.Explanation])
+        .Concat(tracker.Towns.SelectMany(town => tracker.Targets.Select(t => (IReadOnlyList<string?>)
+            [town.TownName, t.Code, t.Name, town.Figures[t.Code], t.TargetText, null, "贡献明细（不排名）", null, null, null, null])))
+        .ToList(),
+        new HashSet<int> { 8, 9 });
+
+    private static DownloadTable TownRanking(Scorecard card) => new(
         $"scorecard-{card.Rubric.Id}-{card.Period}", $"排名 {card.Period}",
         ["名次", "街镇代码", "街镇", "评定状态", "总分", "满分", "可达最低分", "可达最高分", "等级", "可能等级", "上期名次", "名次变化", "排名说明"],
         card.Rows.Select(row =>

@@ -1,4 +1,5 @@
 using Analytics.Metrics;
+using Analytics.Metrics.Rules;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Scoring;
 using static Analytics.Reports.Content.ChineseNumbers;
@@ -195,6 +196,11 @@ public static class SummaryTemplates
 
     private static string? Targets(DistrictBriefing b)
     {
+        if (b.Tracker is { } tracker)
+        {
+            return TrackerSentence(tracker);
+        }
+
         if (b.Targets.Count == 0)
         {
             return null;
@@ -214,8 +220,26 @@ public static class SummaryTemplates
                 $"{t.ItemName}（截至本期完成 {Grouped(t.Progress.ToDate)}，推算全年 {Grouped(t.Progress.ProjectedYearEnd)}，目标 {Grouped(t.Progress.Target)}）")) + "。";
     }
 
+    /// <summary>"全区目标 21 项：按进度 12 项，有风险 3 项（…），待录入 6 项（区局尚未录入，不计为未完成）。"</summary>
+    private static string TrackerSentence(DistrictTracker tracker)
+    {
+        var parts = tracker.Targets.GroupBy(t => t.Status).Select(g => g.Key switch
+        {
+            "有风险" or "未完成" => $"{g.Key} {g.Count()} 项（{string.Join("、", g.Select(t => t.Name))}）",
+            EntryRule.PendingText => $"{g.Key} {g.Count()} 项（区局尚未录入，不计为未完成）",
+            _ => $"{g.Key} {g.Count()} 项",
+        });
+        return $"全区目标 {tracker.Targets.Count} 项：{string.Join("，", parts)}。";
+    }
+
+    // A district tracker has no 街镇 judgements: its bureau entries pending are told by the tracker sentence.
     private static string? Pending(DistrictScore score)
     {
+        if (!score.Rubric.RanksTowns)
+        {
+            return null;
+        }
+
         var pending = score.Towns.Where(t => t.Town.Result.PendingCount > 0).ToList();
         if (pending.Count == 0)
         {

@@ -44,7 +44,9 @@ public partial class EvaluatorPage
         _rubric = Scores.ResolveRubric(Rubric);
         _period = Scores.ResolvePeriod(_rubric, Period);
         _units = Judgements.Units(_rubric, _period);
-        _unit = _units.FirstOrDefault(u => u.Code == Town) ?? _units.FirstOrDefault();
+        // A district rubric's entries belong to the district: open on it rather than on its first 街镇.
+        _unit = _units.FirstOrDefault(u => u.Code == Town)
+                ?? (_rubric.RanksTowns ? _units.FirstOrDefault() : _units.FirstOrDefault(u => u.IsDistrict));
         var user = HttpContext?.User;
         _canJudge = user is not null && JudgementPolicy.CanWrite(user.IsInRole);
         Load();
