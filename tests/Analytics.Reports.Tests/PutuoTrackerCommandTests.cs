@@ -70,7 +70,7 @@ public sealed class PutuoTrackerCommandTests(BriefingFixture fixture)
         Assert.Contains("新增养老床位200张", text);
         Assert.Contains("建立“长三角养老服务人才培养基地”", text);
         Assert.Contains("待录入", text);
-        Assert.Contains("区局录入（未录入）", text);
+        Assert.Contains("区局录入", text);
         Assert.Contains("不计总分、不评等级、不排名", text);
         Assert.DoesNotContain("并列第一", text);
         Assert.DoesNotContain("视情给分项待评", text);
