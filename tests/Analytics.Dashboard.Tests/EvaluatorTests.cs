@@ -121,7 +121,8 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var rows = document.QuerySelectorAll("table.judgements tbody tr");
         var expected = RubricCatalog.Get(RubricId).Items.Where(i => i.Rule.Type == "judgement").Select(i => i.Code).ToList();
         Assert.Equal(expected, rows.Select(r => r.GetAttribute("data-item")!).ToList());
-        Assert.Equal("0–10 分", document.QuerySelector("tr[data-item='S1.1'] td.range")!.TextContent);
+        // 松江's notice gives no points per line: the 10 is ours, marked "*" (see ScoreFootnoteTests).
+        Assert.Equal("0–10 分*", document.QuerySelector("tr[data-item='S1.1'] td.range")!.TextContent);
         Assert.Equal("待评", document.QuerySelector("tr[data-item='S1.2'] td.score")!.TextContent);
     }
 

@@ -95,6 +95,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<DistrictComparison>();
         services.AddSingleton<EvaluatorJudgements>();
         services.AddSingleton<EvaluatorFindings>();
+        services.AddSingleton<FlagReviews>();
         services.AddSingleton<Analytics.Reports.Browser.ChromiumBrowser>();
         services.AddSingleton<BriefingService>();
         services.AddSingleton<ILoadFollowUp, BriefingFollowUp>();

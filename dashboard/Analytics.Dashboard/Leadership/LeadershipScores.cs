@@ -101,6 +101,9 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         return new Scorecard(score, previousPeriod, rows, flags);
     });
 
+    /// <summary>Every anomaly flag of every loaded quarter (the flags page).</summary>
+    public IReadOnlyList<AnomalyFlag> AllFlags() => Read(Flags);
+
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Every anomaly flag of the current data; computed once per <see cref="WarehouseDatabase.DataVersion"/>. Call under the gate.</summary>

@@ -56,6 +56,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         var growthInputs = rubric.Items.Where(i => i.Rule is GrowthRule).SelectMany(i => i.Inputs.Values)
             .Distinct().Select(QuantityCatalog.Find).OfType<Quantity>().ToList();
         var loaded = growthInputs.Count == 0 ? null : LoadedQuarters.Read(connection);
+        var ledgerBases = LedgerBaseGaps.Read(connection, rubric.District.Code, growthInputs, periods);
         var unitsByPeriod = UnitsByPeriod(rubric.District.Code, periods);
         var findings = new FindingInputs(connection).Read(rubric, periods,
             unitsByPeriod.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Where(u => !u.IsDistrict).Select(u => u.Code).ToList()),
@@ -67,6 +68,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
 
             var periodJudgements = judgements.GetValueOrDefault(period.ToString());
             var baseGaps = BaseGaps(period);
+            var towns = units.Where(u => !u.IsDistrict).ToList();
             var list = new List<UnitInputs>(units.Count);
             foreach (var unit in units)
             {
@@ -102,7 +104,18 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 }
 
                 var missing = names.Where(n => !values.ContainsKey(n)).ToList();
-                var inputs = new RubricInputs(values, unitJudgements, before, period, gaps, baseGaps);
+                var unitBaseGaps = baseGaps;
+                if (ledgerBases?.For(unit, towns, period, cumulative) is { Count: > 0 } ledgerBaseGaps)
+                {
+                    // A feed missing a whole quarter says more than one 街镇's missing ledger; it stays when both apply.
+                    unitBaseGaps = new Dictionary<string, string>(ledgerBaseGaps);
+                    foreach (var (name, gap) in baseGaps)
+                    {
+                        unitBaseGaps[name] = gap;
+                    }
+                }
+
+                var inputs = new RubricInputs(values, unitJudgements, before, period, gaps, unitBaseGaps);
                 if (period.IsQuarter && rubric.Items.Any(i => i.Frequency == Frequency.Annual))
                 {
                     // An annual item seen in a quarter previews its year so far: every input to date, against the same span a year before.
@@ -192,7 +205,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
 
     private const string LedgerSubmitted = "ledger.submitted";
 
-    private static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
+    internal static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
         period.IsQuarter ? AssessmentPeriod.ForQuarter(period.Year - 1, period.Quarter!.Value) : AssessmentPeriod.ForYear(period.Year - 1);
 
     /// <summary>The towns of the district valid at the end of the period, then the district itself.</summary>

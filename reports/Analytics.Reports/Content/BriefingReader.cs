@@ -28,7 +28,11 @@ public sealed class BriefingReader(DuckDbConnection connection)
             throw new ArgumentException($"没有区划代码为 {districtCode} 的评分方案 (no rubric for district {districtCode})", nameof(districtCode));
         }
 
-        var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString()).ToList();
+        // A flag already handled (已核实 / 数据已更正 / 已整改) is not repeated unless its figures changed since.
+        var reviews = new FlagReviewStore(connection).Current();
+        var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString())
+            .Where(f => FlagReviewStore.NeedsReporting(f, reviews.GetValueOrDefault(FlagReviewStore.Key(f))))
+            .ToList();
         var scorer = new TownScorer(connection);
         var figures = new IndicatorFigures(connection);
         var result = new List<DistrictBriefing>(districts.Count);

@@ -174,11 +174,14 @@ public static class SummaryTemplates
         return text;
     }
 
-    private static string Flags(IReadOnlyList<AnomalyFlag> flags, string scope)
+    private static string Flags(IReadOnlyList<AnomalyFlag> all, string scope)
     {
+        var highlights = all.Count(f => AnomalyKinds.IsHighlight(f.Kind));
+        var highlightText = highlights > 0 ? $"另有亮点 {highlights} 条（明显好于同类街镇）。" : "";
+        var flags = all.Where(f => !AnomalyKinds.IsHighlight(f.Kind)).ToList();
         if (flags.Count == 0)
         {
-            return $"{scope}本期未发现异常。";
+            return $"{scope}本期未发现异常。" + highlightText;
         }
 
         var counts = new[] { Severity.High, Severity.Medium, Severity.Low }
@@ -191,7 +194,7 @@ public static class SummaryTemplates
             text += $"需重点关注：{high.Message}。";
         }
 
-        return text;
+        return text + highlightText;
     }
 
     private static string? Targets(DistrictBriefing b)

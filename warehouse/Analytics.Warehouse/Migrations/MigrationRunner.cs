@@ -16,6 +16,7 @@ public static class MigrationRunner
         new M006QuantityWorkTable(),
         new M007Findings(),
         new M008ScoreAssessmentState(),
+        new M009ScoreleftFlagWorkflow(),
     ];
 
     public static int LatestVersion => All[^1].Version;
