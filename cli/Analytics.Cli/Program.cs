@@ -23,5 +23,6 @@ root.Subcommands.Add(AnomaliesCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(DisclosureCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
