@@ -41,7 +41,7 @@ public partial class EvaluatorPage
 
     protected override void OnInitialized()
     {
-        _rubric = Scores.ResolveRubric(Rubric);
+        _rubric = Scores.ResolveRubric(Rubric, DistrictScope.For(HttpContext!.User));
         _period = Scores.ResolvePeriod(_rubric, Period);
         _units = Judgements.Units(_rubric, _period);
         _unit = _units.FirstOrDefault(u => u.Code == Town) ?? _units.FirstOrDefault();
