@@ -92,16 +92,16 @@ public sealed partial class DistrictScopeTests(DashboardFixture fixture)
     [Fact]
     public async Task A_district_user_still_reaches_its_own_district_and_a_city_user_reaches_every_district()
     {
-        var ownBriefing = await BriefingOfFirstTownAsync(Songjiang);
-        var foreignBriefing = await BriefingOfFirstTownAsync(Qingpu);
-        var songjiang = await fixture.SignedInAsAsync("scope-own", SongjiangOnly, Roles.Leader);
-        Assert.Equal(HttpStatusCode.OK, (await songjiang.GetAsync("/leader/scorecard?rubric=songjiang-2024&period=2024Q4")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await songjiang.GetAsync($"/leader/scorecard/town?rubric=songjiang-2024&period=2024Q4&town={Uri.EscapeDataString(FirstTown(Songjiang))}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await songjiang.GetAsync($"/api/leader/briefings/{ownBriefing}/pdf")).StatusCode);
+        var qingpuBriefing = await BriefingOfFirstTownAsync(Qingpu);
+        var qingpu = await fixture.SignedInAsAsync("scope-own", DistrictScope.Of([Qingpu])!, Roles.Leader);
+        Assert.Equal(HttpStatusCode.OK, (await qingpu.GetAsync("/leader/scorecard?rubric=qingpu-2024&period=2024Q4")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await qingpu.GetAsync($"/leader/scorecard/town?rubric=qingpu-2024&period=2024Q4&town={Uri.EscapeDataString(FirstTown(Qingpu))}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await qingpu.GetAsync($"/api/leader/briefings/{qingpuBriefing}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await qingpu.GetAsync("/leader/scorecard?rubric=songjiang-2024&period=2024Q4")).StatusCode);
 
         var city = await fixture.SignedInAsAsync("scope-city", DistrictScope.City, Roles.Leader);
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/leader/scorecard?rubric=qingpu-2024&period=2024Q4")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/leader/briefings/{foreignBriefing}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await city.GetAsync($"/api/leader/briefings/{qingpuBriefing}/pdf")).StatusCode);
     }
 
     [Fact]

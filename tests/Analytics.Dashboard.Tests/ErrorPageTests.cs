@@ -10,10 +10,13 @@ namespace Analytics.Dashboard.Tests;
 [Collection(DashboardCollection.Name)]
 public sealed class ErrorPageTests(DashboardFixture fixture)
 {
-    [Fact]
-    public async Task An_unknown_page_is_a_styled_404_with_a_link_home()
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/methodology/no.such_indicator")]
+    [InlineData("/methodology/rubric/nowhere-2024")]
+    public async Task An_unknown_page_or_code_is_a_styled_404_with_a_link_home(string path)
     {
-        var response = await fixture.Anonymous().GetAsync("/no-such-page");
+        var response = await fixture.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var page = await StyledAsync(response);
         Assert.Equal("页面不存在", page.Title);

@@ -6,7 +6,8 @@ namespace Analytics.Dashboard.Hosting;
 /// <summary>
 /// An error answer without a body (403, 404, 429 …) to a browser is shown as the styled Chinese page
 /// <c>/error/{code}</c> in the site's layout, keeping its status and headers (429 keeps Retry-After). The request is run
-/// again as a GET of that page, so an error after a form post does not re-enter the form's handling. The APIs, the
+/// again as a GET of that page, so an error after a form post does not re-enter the form's handling. A page that sets 404
+/// itself (an unknown indicator, rubric or 街镇) is shown as this same page. The APIs, the
 /// health checks and the OpenAPI document keep their machine-readable answers.
 /// </summary>
 public static class ErrorPages
@@ -42,12 +43,19 @@ public static class ErrorPages
             http.Request.Path = PathPrefix + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
             http.Request.QueryString = QueryString.Empty;
             http.Request.Method = HttpMethods.Get;
+
+            // A page that answered 404 itself has already initialised this request's Blazor services (its navigation
+            // manager cannot be initialised twice): the error page renders in a scope of its own.
+            var services = http.RequestServices;
+            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            http.RequestServices = scope.ServiceProvider;
             try
             {
                 await context.Next(http);
             }
             finally
             {
+                http.RequestServices = services;
                 http.Request.Path = path;
                 http.Request.QueryString = query;
                 http.Request.Method = method;
