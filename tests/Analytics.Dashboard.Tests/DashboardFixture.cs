@@ -85,11 +85,18 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
     /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>
     public Task<HttpClient> SignedInAsAsync(string username, params string[] roles) => SignedInAsAsync(this, username, roles);
 
+    /// <summary>The same for an account that sees only <paramref name="districts"/>.</summary>
+    public Task<HttpClient> SignedInAsAsync(string username, DistrictScope districts, params string[] roles) =>
+        SignedInAsAsync(this, username, districts, roles);
+
     /// <summary>The same on <paramref name="host"/>, e.g. a host derived with other settings.</summary>
-    public static async Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, params string[] roles)
+    public static Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, params string[] roles) =>
+        SignedInAsAsync(host, username, DistrictScope.City, roles);
+
+    public static async Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, DistrictScope districts, params string[] roles)
     {
         const string password = "correct-horse-battery";
-        host.Services.GetRequiredService<UserStore>().Save(username, password, roles);
+        host.Services.GetRequiredService<UserStore>().Save(username, password, roles, districts);
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var token = await AntiforgeryTokenAsync(client, "/account/login");
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -58,8 +58,16 @@ public static class AdminEndpoints
                     return Results.Redirect("/admin/users?error=password");
                 }
 
-                users.Save(username, password, roles);
-                audit.Record(http.User.Identity?.Name, "user-saved", $"{username}: {string.Join(",", roles)}");
+                // 全市 (*) or one or more districts; none chosen is refused rather than read as either.
+                var chosen = form["districts"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList();
+                var districts = chosen.Contains(DistrictScope.CityValue) ? DistrictScope.City : chosen.Count == 0 ? null : DistrictScope.Of(chosen);
+                if (districts is null)
+                {
+                    return Results.Redirect("/admin/users?error=districts");
+                }
+
+                users.Save(username, password, roles, districts);
+                audit.Record(http.User.Identity?.Name, "user-saved", $"{username}: {string.Join(",", roles)}; districts={districts.Stored}");
                 return Results.Redirect($"/admin/users?saved={Uri.EscapeDataString(username)}");
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
@@ -132,9 +140,9 @@ public static class AdminEndpoints
                 return Results.Ok(list);
             }
 
-            return Csv.File("users", ["用户名", "角色", "创建(UTC)"],
+            return Csv.File("users", ["用户名", "角色", "分管区", "创建(UTC)"],
                 list.Select(u => (IReadOnlyList<string?>)[
-                    u.Username, string.Join("|", u.Roles),
+                    u.Username, string.Join("|", u.Roles), u.Districts.Label,
                     u.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]));
         });
         api.MapGet("/throttled", (Analytics.Dashboard.Security.LoginThrottle throttle, string? format) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Indicators;
 
@@ -17,8 +18,11 @@ public sealed record ComparisonTable(string Period, IReadOnlyList<string> Period
 /// <summary>Reads the district-level indicator values (metric_value) for the district-to-district comparison.</summary>
 public sealed class DistrictComparison(LeadershipScores scores)
 {
-    /// <summary>The comparison for the requested period (a quarter or year with values), else the latest quarter; null when there are none.</summary>
-    public ComparisonTable? Compare(string? period) => scores.Read(connection =>
+    /// <summary>
+    /// The comparison of the districts in <paramref name="scope"/> for the requested period (a quarter or year with values),
+    /// else the latest quarter; null when there are none.
+    /// </summary>
+    public ComparisonTable? Compare(string? period, DistrictScope scope) => scores.Read(connection =>
     {
         var periods = Periods(connection);
         var chosen = periods.Contains(period ?? "") ? period! : periods.LastOrDefault(p => p.Contains('Q', StringComparison.Ordinal));
@@ -41,6 +45,11 @@ public sealed class DistrictComparison(LeadershipScores scores)
             while (reader.Read())
             {
                 var district = reader.GetString(1);
+                if (!scope.Allows(district))
+                {
+                    continue;
+                }
+
                 if (districts.All(d => d.Code != district))
                 {
                     districts.Add((district, reader.GetString(2)));

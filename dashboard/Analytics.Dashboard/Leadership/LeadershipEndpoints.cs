@@ -10,16 +10,16 @@ public static class LeadershipEndpoints
         var leader = endpoints.MapGroup("/api/leader").RequireAuthorization(p => p.RequireRole(Roles.Leader, Roles.Admin)).ExcludeFromDescription();
 
         // The ranking table: GET /api/leader/scorecard?rubric=&period=&format=csv|xlsx.
-        leader.MapGet("/scorecard", (LeadershipScores scores, string? rubric, string? period, string? format) =>
+        leader.MapGet("/scorecard", (HttpContext http, LeadershipScores scores, string? rubric, string? period, string? format) =>
         {
-            var r = scores.ResolveRubric(rubric);
+            var r = scores.ResolveRubric(rubric, DistrictScope.For(http.User));
             return LeadershipTables.Ranking(scores.Scorecard(r, scores.ResolvePeriod(r, period))).ToResult(format);
         });
 
         // One town's items with inputs and explanations: GET /api/leader/scorecard/town?rubric=&period=&town=&format=csv|xlsx.
-        leader.MapGet("/scorecard/town", (LeadershipScores scores, string? rubric, string? period, string? town, string? format) =>
+        leader.MapGet("/scorecard/town", (HttpContext http, LeadershipScores scores, string? rubric, string? period, string? town, string? format) =>
         {
-            var r = scores.ResolveRubric(rubric);
+            var r = scores.ResolveRubric(rubric, DistrictScope.For(http.User));
             var score = scores.Score(r, scores.ResolvePeriod(r, period));
             return score.Towns.FirstOrDefault(t => t.Town.TownCode == town) is { } ranked
                 ? LeadershipTables.Items(score, ranked).ToResult(format)
@@ -27,8 +27,8 @@ public static class LeadershipEndpoints
         });
 
         // The districts side by side: GET /api/leader/compare?period=&format=csv|xlsx.
-        leader.MapGet("/compare", (DistrictComparison comparison, string? period, string? format) =>
-            comparison.Compare(period) is { } table ? LeadershipTables.Comparison(table).ToResult(format) : Results.NotFound());
+        leader.MapGet("/compare", (HttpContext http, DistrictComparison comparison, string? period, string? format) =>
+            comparison.Compare(period, DistrictScope.For(http.User)) is { } table ? LeadershipTables.Comparison(table).ToResult(format) : Results.NotFound());
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Statistics;
 using Analytics.DuckDb;
 using Analytics.Metrics;
@@ -48,11 +49,21 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     public bool HasData(AssessmentPeriod period) =>
         statistics.Quarters().Any(q => q.Year == period.Year && (period.Quarter is not { } n || q.Number == n));
 
-    /// <summary>The requested rubric, else the first whose year has data, else the first shipped.</summary>
-    public Rubric ResolveRubric(string? id) =>
-        (id is null ? null : RubricCatalog.Find(id))
-        ?? Rubrics.FirstOrDefault(r => Periods(r).Any(HasData))
-        ?? Rubrics[0];
+    /// <summary>The rubrics of the districts a user may see (the pickers of the staff pages).</summary>
+    public static IReadOnlyList<Rubric> RubricsIn(DistrictScope scope) => Rubrics.Where(r => scope.Allows(r.District.Code)).ToList();
+
+    /// <summary>
+    /// The requested rubric when it is one of <paramref name="scope"/>'s districts, else the first of them whose year has
+    /// data, else the first of them (<see cref="DistrictScopeMiddleware"/> has already answered 404 for another district's).
+    /// </summary>
+    public Rubric ResolveRubric(string? id, DistrictScope scope)
+    {
+        var allowed = RubricsIn(scope);
+        return (id is null ? null : allowed.FirstOrDefault(r => r.Id == id))
+            ?? allowed.FirstOrDefault(r => Periods(r).Any(HasData))
+            ?? allowed.FirstOrDefault()
+            ?? throw new InvalidOperationException("The user's districts have no rubric.");
+    }
 
     /// <summary>
     /// The requested period of the rubric's year, else (an annual scheme is assessed only for the year) the year, else

@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Hosting;
 using Analytics.Warehouse;
 
@@ -32,7 +33,7 @@ public sealed class LeadershipWarmUp(
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var rubric = scores.ResolveRubric(null);
+                var rubric = scores.ResolveRubric(null, DistrictScope.City);
                 var card = await Task.Run(() => scores.Scorecard(rubric, scores.ResolvePeriod(rubric, null)), stoppingToken);
                 logger.LogInformation("Leadership scorecard {Rubric} {Period} precomputed in {Elapsed} ms ({Flags} anomaly flags)",
                     rubric.Id, card.Period, clock.ElapsedMilliseconds, card.Flags.Count);

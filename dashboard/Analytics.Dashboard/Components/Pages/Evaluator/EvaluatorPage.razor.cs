@@ -41,7 +41,7 @@ public partial class EvaluatorPage
 
     protected override void OnInitialized()
     {
-        _rubric = Scores.ResolveRubric(Rubric);
+        _rubric = Scores.ResolveRubric(Rubric, DistrictScope.For(HttpContext!.User));
         _period = Scores.ResolvePeriod(_rubric, Period);
         _units = Judgements.Units(_rubric, _period);
         // A district rubric's entries belong to the district: open on it rather than on its first 街镇.
