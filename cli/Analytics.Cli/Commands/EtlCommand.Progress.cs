@@ -1,0 +1,32 @@
+using Analytics.Etl.Loading;
+using Spectre.Console;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>`etl status` on a batch of loads from its progress file: while it runs, or after it was killed.</summary>
+internal static partial class EtlCommand
+{
+    private static void PrintProgress(LoadProgressState progress)
+    {
+        var current = progress.Current is null ? "" : $"{progress.Current}{(progress.CurrentRunId is { } id ? $"（运行 {id}）" : "")}";
+        AnsiConsole.MarkupLine(progress.Alive
+            ? $"[yellow]装载进行中[/]：{Markup.Escape(progress.HolderKind)}，PID {progress.ProcessId}，{progress.StartedAt:yyyy-MM-dd HH:mm:ss} (UTC) 开始，" +
+              $"已完成 {progress.Done}/{progress.Total} 个 数据源·季度{(current.Length > 0 ? $"，正在装载 {Markup.Escape(current)}" : "")}"
+            : $"[red]装载中断[/]：{Markup.Escape(progress.HolderKind)}（PID {progress.ProcessId}，进程已不在）于 {progress.StartedAt:yyyy-MM-dd HH:mm:ss} (UTC) 开始，" +
+              $"完成 {progress.Done}/{progress.Total} 个 数据源·季度{(current.Length > 0 ? $"后中断于 {Markup.Escape(current)}，该 数据源·季度 保持开始前的状态" : "后中断")}");
+        if (progress.Runs.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("最近完成的运行").AddColumns("运行", "数据源", "季度", "状态", "读取", "装载", "隔离", "开始(UTC)");
+        foreach (var run in progress.Runs)
+        {
+            table.AddRow(run.RunId.ToString(), run.Feed, QuarterLabel(run.QuarterKey),
+                run.Status switch { "succeeded" => "[green]成功[/]", RunLog.Running => "[red]中断[/]", _ => "[red]失败[/]" },
+                run.RowsRead.ToString("N0"), run.RowsLoaded.ToString("N0"), run.RowsQuarantined.ToString("N0"), run.StartedAt.ToString("MM-dd HH:mm:ss"));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}
