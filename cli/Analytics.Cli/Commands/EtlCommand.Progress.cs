@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Analytics.Cli.Commands;
 
-/// <summary>`etl status` on a batch of loads from its progress file: while it runs, or after it was killed.</summary>
+/// <summary>`etl status` on what is loaded: a batch of loads from its progress file (while it runs, or after it was killed), and the gaps.</summary>
 internal static partial class EtlCommand
 {
     private static void PrintProgress(LoadProgressState progress)
@@ -28,5 +28,25 @@ internal static partial class EtlCommand
         }
 
         AnsiConsole.Write(table);
+    }
+
+    private static void PrintCompleteness(LoadCompletenessReport report)
+    {
+        // The same report as the admin page's 装载完整性 section: districts without rows in a loaded feed-quarter, then
+        // feed-quarters within the loaded range that have no load, then the 街镇 without a ledger.
+        foreach (var gap in report.Cells.Where(c => c.FeedQuarterLoaded && c.Missing).GroupBy(c => (c.QuarterKey, c.Feed)))
+        {
+            AnsiConsole.MarkupLine($"[yellow]缺数据[/] {gap.Key.Feed} {QuarterLabel(gap.Key.QuarterKey)}：{Markup.Escape(string.Join("、", gap.Select(c => c.DistrictName)))}");
+        }
+
+        foreach (var feed in report.Cells.Where(c => !c.FeedQuarterLoaded).GroupBy(c => c.Feed))
+        {
+            AnsiConsole.MarkupLine($"[yellow]未装载[/] {feed.Key}：{string.Join("、", feed.Select(c => c.QuarterKey).Distinct().Select(QuarterLabel))}");
+        }
+
+        foreach (var quarter in report.MissingLedgers.GroupBy(m => m.QuarterKey))
+        {
+            AnsiConsole.MarkupLine($"[yellow]缺台账[/] {QuarterLabel(quarter.Key)}：{Markup.Escape(string.Join("、", quarter.Select(m => m.DistrictName + m.TownName)))}");
+        }
     }
 }

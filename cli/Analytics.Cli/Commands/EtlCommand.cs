@@ -89,10 +89,7 @@ internal static partial class EtlCommand
                 AnsiConsole.MarkupLine($"[yellow]警告[/] {Markup.Escape(warning)}");
             }
 
-            foreach (var quarter in LedgerCompleteness.Missing(connection).GroupBy(m => m.QuarterKey))
-            {
-                AnsiConsole.MarkupLine($"[yellow]缺台账[/] {QuarterLabel(quarter.Key)}：{Markup.Escape(string.Join("、", quarter.Select(m => m.DistrictName + m.TownName)))}");
-            }
+            PrintCompleteness(LoadCompleteness.Read(connection));
 
             return Task.FromResult(0);
         }));
