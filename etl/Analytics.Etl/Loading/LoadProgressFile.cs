@@ -76,7 +76,17 @@ public sealed class LoadProgressFile : IProgress<LoadProgress>, IDisposable
     }
 
     /// <summary>The batch ended (however): nothing is in progress any more.</summary>
-    public void Dispose() => File.Delete(_path);
+    public void Dispose()
+    {
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, it names a process that is gone: read as 中断 until the next batch replaces it.
+        }
+    }
 
     /// <summary>The progress file beside the warehouse, or null when no batch left one.</summary>
     public static LoadProgressState? Read(string databasePath)
@@ -107,10 +117,18 @@ public sealed class LoadProgressFile : IProgress<LoadProgress>, IDisposable
     }
 
     // Written beside and renamed over the old file: a reader sees the old state or the new one, never half of either.
+    // The file only informs `etl status`: a full disk fails the loads themselves, with their own message, not here.
     private void Write()
     {
         var temporary = $"{_path}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(_state));
-        File.Move(temporary, _path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(_state));
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+        }
     }
 }
