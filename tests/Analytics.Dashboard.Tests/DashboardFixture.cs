@@ -46,8 +46,11 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs in through the login form (with its antiforgery token) and returns the client holding the cookie.</summary>
-    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string username, string password)
+    /// <summary>
+    /// Signs in through the login form (with its antiforgery token) and returns the client holding the cookie;
+    /// <paramref name="returnUrl"/> null posts the form as the plain login page does, without a return URL.
+    /// </summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string username, string password, string? returnUrl = "/")
     {
         var client = Anonymous();
         var token = await AntiforgeryTokenAsync(client, "/account/login");
@@ -55,7 +58,7 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         {
             ["username"] = username,
             ["password"] = password,
-            ["returnUrl"] = "/",
+            ["returnUrl"] = returnUrl ?? "",
             ["__RequestVerificationToken"] = token,
         }));
         return (client, response);

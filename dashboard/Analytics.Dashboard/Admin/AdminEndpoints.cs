@@ -159,9 +159,9 @@ public static class AdminEndpoints
                     t.LastFailure.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     t.Delay.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)]));
         });
-        api.MapGet("/audit", (AuditLog audit, string? format) =>
+        api.MapGet("/audit", (AuditLog audit, string? format, string? user, string? action, string? from, string? to) =>
         {
-            var entries = audit.Recent(10_000);
+            var entries = audit.Search(AuditFilter.Parse(user, action, from, to), 10_000);
             if (!Csv.Wanted(format))
             {
                 return Results.Ok(entries);
@@ -169,7 +169,7 @@ public static class AdminEndpoints
 
             return Csv.File("audit-log", ["时间(UTC)", "用户", "操作", "详情"],
                 entries.Select(e => (IReadOnlyList<string?>)[
-                    e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.User, e.Action, e.Detail]));
+                    e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.User, e.Action, e.ReadableDetail]));
         });
         return endpoints;
     }

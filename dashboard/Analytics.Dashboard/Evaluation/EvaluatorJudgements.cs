@@ -83,9 +83,7 @@ public sealed class EvaluatorJudgements(WarehouseDatabase warehouse, AuditLog au
         {
             rubric = change.RubricId, period = change.Period, town = change.TownCode, item = change.ItemCode,
             old = change.OldScore, @new = change.NewScore, reason = change.Reason,
-        }, AuditJson));
+        }, AuditLog.DetailJson));
         return change;
     }
-
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -109,6 +109,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ExportSlots>();
         services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeadershipScores>();
+        services.AddSingleton<Landing.RoleLanding>();
         services.AddHostedService<LeadershipWarmUp>();
         services.AddSingleton<TownProfiles>();
         services.AddSingleton<DistrictComparison>();

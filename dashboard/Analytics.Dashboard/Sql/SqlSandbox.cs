@@ -105,7 +105,7 @@ public sealed class SqlSandbox(
         }
 
         var detail = JsonSerializer.Serialize(new AuditDetail(sql, result.Succeeded ? result.TotalRows : null, result.Error,
-            (long)result.Elapsed.TotalMilliseconds));
+            (long)result.Elapsed.TotalMilliseconds), AuditLog.DetailJson);
         audit.Record(user, action, detail);
         return result;
     }

@@ -14,7 +14,7 @@ namespace Analytics.Dashboard.Tests.Browser;
 
 /// <summary>
 /// The real host process (what <c>./run</c> starts) on a free loopback port over its own <see cref="DemoWarehouse"/>,
-/// with a leader and an analyst account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
+/// with a leader, an analyst and an evaluator account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
 /// What the pages must show is computed from the warehouse before the host opens (and locks) the file.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string Password = "browser-Passw0rd!";
     public const string Leader = "leader-browser";
     public const string Analyst = "analyst-browser";
+    public const string Evaluator = "evaluator-browser";
 
     /// <summary>松江, the district with the most 街镇: its public page and its rubric in the fixture's last quarter.</summary>
     public const string DistrictCode = "310117";
@@ -104,6 +105,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var users = new UserStore(app, TimeProvider.System);
         users.Save(Leader, Password, [Roles.Leader]);
         users.Save(Analyst, Password, [Roles.Analyst]);
+        users.Save(Evaluator, Password, [Roles.Evaluator]);
 
         using var connection = warehouse.Connect();
         IndicatorEngine.Refresh(connection);

@@ -22,6 +22,11 @@ public partial class EvaluatorPage
     /// <summary>The item pre-selected in the form (the 录入/修改 link of a row).</summary>
     [SupplyParameterFromQuery(Name = "item")] public string? Item { get; set; }
 
+    /// <summary><see cref="PendingStatus"/>: only the items still to be scored (待评), and without a 街镇 the first that has any.</summary>
+    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
+
+    public const string PendingStatus = "pending";
+
     [SupplyParameterFromForm(FormName = "judgement", Name = "item")] public string? PostedItem { get; set; }
 
     [SupplyParameterFromForm(FormName = "judgement", Name = "score")] public string? PostedScore { get; set; }
@@ -36,6 +41,7 @@ public partial class EvaluatorPage
     private ScoredUnit? _unit;
     private IReadOnlyList<JudgementRow> _rows = [];
     private bool _canJudge;
+    private bool _pendingOnly;
     private string? _error;
     private JudgementChange? _saved;
 
@@ -44,9 +50,11 @@ public partial class EvaluatorPage
         _rubric = Scores.ResolveRubric(Rubric, DistrictScope.For(HttpContext!.User));
         _period = Scores.ResolvePeriod(_rubric, Period);
         _units = Judgements.Units(_rubric, _period);
+        _pendingOnly = Status == PendingStatus;
         // A district rubric's entries belong to the district: open on it rather than on its first 街镇.
         _unit = _units.FirstOrDefault(u => u.Code == Town)
-                ?? (_rubric.RanksTowns ? _units.FirstOrDefault() : _units.FirstOrDefault(u => u.IsDistrict));
+            ?? (_pendingOnly ? _units.FirstOrDefault(u => Judgements.Rows(_rubric, _period, u.Code).Any(IsPending)) : null)
+            ?? (_rubric.RanksTowns ? _units.FirstOrDefault() : _units.FirstOrDefault(u => u.IsDistrict));
         var user = HttpContext?.User;
         _canJudge = user is not null && JudgementPolicy.CanWrite(user.IsInRole);
         Load();
@@ -100,9 +108,18 @@ public partial class EvaluatorPage
         return string.IsNullOrWhiteSpace(PostedReason) ? "请填写理由：视情给分须说明给分理由。" : null;
     }
 
-    private void Load() => _rows = _unit is null ? [] : Judgements.Rows(_rubric, _period, _unit.Code);
+    private void Load()
+    {
+        IReadOnlyList<JudgementRow> rows = _unit is null ? [] : Judgements.Rows(_rubric, _period, _unit.Code);
+        _rows = _pendingOnly ? rows.Where(IsPending).ToList() : rows;
+    }
+
+    private static bool IsPending(JudgementRow row) => row.Assessed && row.Current is null;
+
+    private string AllItemsLink() =>
+        $"/evaluator?rubric={Uri.EscapeDataString(_rubric.Id)}&period={_period}&town={Uri.EscapeDataString(_unit?.Code ?? "")}";
 
     private string SelfLink(string item) =>
         $"/evaluator?rubric={Uri.EscapeDataString(_rubric.Id)}&period={_period}&town={Uri.EscapeDataString(_unit?.Code ?? "")}" +
-        $"&item={Uri.EscapeDataString(item)}#judgement-form";
+        $"&item={Uri.EscapeDataString(item)}{(_pendingOnly ? $"&status={PendingStatus}" : "")}#judgement-form";
 }
