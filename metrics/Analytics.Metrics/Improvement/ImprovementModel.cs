@@ -69,5 +69,6 @@ public sealed record ImprovementPlan(
     IReadOnlyList<ItemSuggestion> Items,
     IReadOnlyList<ImprovementPath> Paths)
 {
-    public decimal LostTotal => Items.Sum(i => i.Lost);
+    /// <summary>Points between the total and the period's maximum (item losses do not add up to it: sections are weighted and capped).</summary>
+    public decimal BelowMaximum => Result.IsAssessed ? Result.Maximum - Result.Total : 0m;
 }
