@@ -26,12 +26,7 @@ internal static class ImproveCommand
         };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            var r = MetricsCli.Rubric(parseResult.GetValue(rubric)!);
-            var p = MetricsCli.Period(parseResult.GetValue(period)!);
-            if (p.Year != r.Year)
-            {
-                throw new CliInputException($"评分期 {p} 与评分方案 {r.Id} 的年度 {r.Year} 不一致");
-            }
+            var (r, p) = MetricsCli.RubricPeriod(parseResult.GetValue(rubric)!, parseResult.GetValue(period)!);
 
             var warehouse = MetricsCli.OpenFresh(parseResult.GetValue(db)!);
             using var connection = warehouse.Connect();
@@ -83,13 +78,7 @@ internal static class ImproveCommand
 
     private static void WriteTable(ImprovementPlan p)
     {
-        var console = Console.IsOutputRedirected
-            ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors })
-            : AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 160;
-        }
+        var console = MetricsCli.TableConsole();
 
         var rank = p.Rank is { } k ? $"，第 {k} 名（共 {p.TownCount} 个街镇）" : "";
         console.Write(new Text($"{p.TownName} {p.RubricId} {p.Period} 提分建议：{p.Result.Headline}{rank}\n{p.Note}\n"));

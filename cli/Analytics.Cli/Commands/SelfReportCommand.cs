@@ -17,11 +17,10 @@ internal static class SelfReportCommand
         var command = new Command("self-report", "生成街镇年度自评报告草稿（Word .docx）(self-assessment draft of a town)") { db, rubric, period, town, output };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            var r = MetricsCli.Rubric(parseResult.GetValue(rubric)!);
-            var p = MetricsCli.Period(parseResult.GetValue(period)!);
-            if (p.IsQuarter || p.Year != r.Year)
+            var (r, p) = MetricsCli.RubricPeriod(parseResult.GetValue(rubric)!, parseResult.GetValue(period)!);
+            if (p.IsQuarter)
             {
-                throw new CliInputException($"自评报告按年度生成：评分期应为 {r.Year}（评分方案 {r.Id} 的年度），而不是 {p}");
+                throw new CliInputException($"自评报告按年度生成：评分期应为 {r.Year}，而不是 {p}");
             }
 
             var path = parseResult.GetValue(output)!;

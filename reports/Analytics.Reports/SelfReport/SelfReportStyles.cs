@@ -14,11 +14,11 @@ internal static class SelfReportStyles
 
     public static Styles Create() => new(
         new DocDefaults(
-            new RunPropertiesDefault(new RunProperties(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = Body, ComplexScript = "Times New Roman" },
                 new FontSize { Val = "24" },
                 new Languages { Val = "en-US", EastAsia = "zh-CN" })),
-            new ParagraphPropertiesDefault(new ParagraphProperties(new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
         Paragraph("Normal", "Normal", null, null, isDefault: true),
         Paragraph("Title", "Title", 0, "44"),
         Paragraph("Heading1", "heading 1", 0, "32"),
@@ -34,7 +34,7 @@ internal static class SelfReportStyles
         }
 
         style.Append(new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" }, new PrimaryStyle());
-        var paragraph = new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" });
+        var paragraph = new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" });
         if (id != "Title")
         {
             paragraph.Append(new OutlineLevel { Val = outline });
