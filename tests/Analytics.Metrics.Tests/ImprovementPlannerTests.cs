@@ -192,6 +192,23 @@ public class ImprovementPlannerTests
     }
 
     [Fact]
+    public void Annual_scheme_in_a_quarter_previews_on_year_to_date_values_without_grade_or_rank_paths()
+    {
+        // 长宁 2023 is assessed once a year: in 2023Q2 nothing is ranked; the step item is previewed on its inputs to date.
+        static TestInputs Quarter() => Overdue25().In(AssessmentPeriod.ForQuarter(2023, 2));
+        var plan = Plan(Changning, Quarter());
+        Assert.StartsWith("年度考核，12 月评定：本期不评等级、不排名", plan.Note);
+        Assert.Empty(plan.Paths);
+        Assert.Null(plan.Rank);
+        var item = plan.Items.Single(i => i.ItemCode == "C6.3a");
+        Assert.Equal(ItemStatus.NotAssessed, item.Status);
+        Assert.Equal(0.3m, item.Score);
+        var next = item.Levers.Single(l => l.Reach == "next");
+        Assert.Equal(0.1m, next.ItemGain);
+        Assert.Equal(0m, next.TotalGain);
+    }
+
+    [Fact]
     public void District_target_tracker_is_refused_with_a_reason()
     {
         var putuo = RubricCatalog.Get("putuo-2024");

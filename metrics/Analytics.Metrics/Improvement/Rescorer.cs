@@ -17,7 +17,17 @@ internal sealed class Rescorer(Rubric rubric, RubricInputs inputs, RubricResult 
         foreach (var c in candidates)
         {
             var draft = new Lever(item.Code, c.Reach, c.Text, c.Changes, 0m, 0m);
-            var after = Apply([draft]);
+            RubricResult after;
+            try
+            {
+                after = Apply([draft]);
+            }
+            catch (RubricInputException)
+            {
+                // A value the rule cannot take (a tier condition pushed below zero) is no lever at all.
+                continue;
+            }
+
             var gain = ImprovementPlanner.Effective(after.Item(item.Code)) - before;
             if (gain > 0m)
             {
