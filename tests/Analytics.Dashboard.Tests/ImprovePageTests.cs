@@ -20,9 +20,10 @@ public sealed class ImprovePageTests(DashboardFixture fixture)
     [Fact]
     public async Task The_scorecard_links_each_town_to_its_plan_and_the_page_shows_the_planners_items_and_levers()
     {
-        var town = fixture.Score(RubricId, Period).Towns[0].Town;
+        // The page first: it brings the metric tables up to date under the host's own gate, before the test reads them.
         var client = await fixture.SignedInAsAsync("improve-page", Roles.Leader);
         var scorecard = new HtmlParser().ParseDocument(await client.GetStringAsync($"/leader/scorecard?rubric={RubricId}&period={Period}"));
+        var town = fixture.Score(RubricId, Period).Towns[0].Town;
         var link = scorecard.QuerySelector($"tr[data-town='{town.TownCode}'] a.improve")!.GetAttribute("href")!;
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync(link));
 
