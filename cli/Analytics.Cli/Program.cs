@@ -17,6 +17,8 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RubricCommand.Create());
 root.Subcommands.Add(EtlCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(ImproveCommand.Create());
+root.Subcommands.Add(SelfReportCommand.Create());
 root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(FindingsCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());

@@ -22,12 +22,7 @@ internal static class ScoreCommand
         var command = new Command("score", "按区评分方案为各街镇评分并排名 (score and rank every town of the rubric's district)") { db, rubric, period, format };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            var r = MetricsCli.Rubric(parseResult.GetValue(rubric)!);
-            var p = MetricsCli.Period(parseResult.GetValue(period)!);
-            if (p.Year != r.Year)
-            {
-                throw new CliInputException($"评分期 {p} 与评分方案 {r.Id} 的年度 {r.Year} 不一致");
-            }
+            var (r, p) = MetricsCli.RubricPeriod(parseResult.GetValue(rubric)!, parseResult.GetValue(period)!);
 
             var warehouse = MetricsCli.OpenFresh(parseResult.GetValue(db)!);
             var clock = Stopwatch.StartNew();
@@ -112,13 +107,7 @@ internal static class ScoreCommand
 
     private static void WriteTable(DistrictScore s, TimeSpan elapsed)
     {
-        var console = Console.IsOutputRedirected
-            ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors })
-            : AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 160;
-        }
+        var console = MetricsCli.TableConsole();
 
         console.Write(new Text($"{s.Rubric.Title}（{s.Rubric.Id}）{s.Period} — {s.Rubric.District.Name} {s.Towns.Count} 个街镇；{s.RankingNote}\n"));
         var table = new Table().Border(TableBorder.Rounded);

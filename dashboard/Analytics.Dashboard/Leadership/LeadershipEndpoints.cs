@@ -26,6 +26,29 @@ public static class LeadershipEndpoints
                 : Results.NotFound();
         });
 
+        // A 街镇's 自评报告 draft for the rubric's year: GET /api/leader/self-report?rubric=&town= (.docx).
+        leader.MapGet("/self-report", (HttpContext http, LeadershipScores scores, string? rubric, string? town) =>
+        {
+            var r = scores.ResolveRubric(rubric, DistrictScope.For(http.User));
+            if (string.IsNullOrEmpty(town) || !r.RanksTowns)
+            {
+                return Results.NotFound();
+            }
+
+            try
+            {
+                var evidence = scores.Read(c => Analytics.Reports.SelfReport.SelfReportEvidence.Read(c, r, town));
+                using var buffer = new MemoryStream();
+                Analytics.Reports.SelfReport.SelfReportWriter.Write(evidence, buffer);
+                return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    $"{evidence.TownName}-{r.Year}-自评报告草稿.docx");
+            }
+            catch (Analytics.Metrics.Improvement.ImprovementNotApplicableException)
+            {
+                return Results.NotFound();
+            }
+        });
+
         // The districts side by side: GET /api/leader/compare?period=&format=csv|xlsx.
         leader.MapGet("/compare", (HttpContext http, DistrictComparison comparison, string? period, string? format) =>
             comparison.Compare(period, DistrictScope.For(http.User)) is { } table ? LeadershipTables.Comparison(table).ToResult(format) : Results.NotFound());
