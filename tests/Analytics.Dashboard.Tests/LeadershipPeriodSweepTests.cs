@@ -113,9 +113,10 @@ public sealed class LeadershipPeriodSweepTests(DashboardFixture fixture)
         var t01 = tracker.Targets[0];
         Assert.StartsWith($"普陀区（全区）,T01,新增养老床位 200 张,{t01.ToDateText},200张,{t01.ProjectionText},{t01.Status},数据,", lines[1]);
         Assert.Contains(lines, l => l.StartsWith("普陀区（全区）,T20,建立养老服务“工匠”工作室,待录入,是,—,待录入,区局录入（未录入）,0,10,", StringComparison.Ordinal));
-        // 21 district rows, then 21 figures per 街镇, none with a status or score.
-        Assert.Equal(1 + 21 + 10 * 21, lines.Length);
-        Assert.All(lines.Skip(22), l => Assert.Contains(",贡献明细（不排名）,", l));
+        // 21 district rows, then 21 figures per 街镇, none with a status or score, then the assumption footnote.
+        Assert.Equal(1 + 21 + 10 * 21 + 1, lines.Length);
+        Assert.All(lines.Skip(22).Take(10 * 21), l => Assert.Contains(",贡献明细（不排名）,", l));
+        Assert.StartsWith("*", lines[^1].TrimStart('"'), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,6 +105,19 @@ public static class AdminEndpoints
                         r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Files.ToString(CultureInfo.InvariantCulture),
                         r.DurationMs.ToString(CultureInfo.InvariantCulture), r.ReplacedRunId?.ToString(CultureInfo.InvariantCulture), r.Message]));
         });
+        api.MapGet("/completeness", (AdminQueries queries, string? format) =>
+        {
+            var report = queries.Completeness();
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(report);
+            }
+
+            return Csv.File("load-completeness", ["区代码", "区", "数据源", "季度", "行数", "状态"],
+                report.Cells.Select(c => (IReadOnlyList<string?>)[
+                    c.DistrictCode, c.DistrictName, c.Feed, AdminQueries.QuarterLabel(c.QuarterKey),
+                    c.Rows.ToString(CultureInfo.InvariantCulture), c.State]));
+        });
         api.MapGet("/quarantine", (AdminQueries queries, string? feed, string? format) =>
         {
             var (_, rows) = queries.Quarantine(string.IsNullOrEmpty(feed) ? null : feed, 100_000);
