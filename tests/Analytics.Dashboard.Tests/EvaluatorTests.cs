@@ -137,7 +137,7 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         Assert.Equal(["T16", "T17", "T18", "T19", "T20", "T21"], document.QuerySelectorAll("table.judgements tbody tr").Select(r => r.GetAttribute("data-item")!).ToArray());
         Assert.Equal("待录入", document.QuerySelector("tr[data-item='T21'] td.score")!.TextContent);
         Assert.Equal("区局录入：1（是）或 0（否）*", document.QuerySelector("tr[data-item='T21'] td.range")!.TextContent);
-        Assert.Equal("区局录入年内安全生产事故数，目标 ≤ 0起", document.QuerySelector("tr[data-item='T17'] td.range")!.TextContent);
+        Assert.Equal("区局录入年内安全生产事故数，目标 ≤ 0起*", document.QuerySelector("tr[data-item='T17'] td.range")!.TextContent);
 
         var saved = await PostAsync(client, page, "T21", "1", "与苏州、嘉兴签署共建协议");
         Assert.Equal("已保存：T21 区局录入 是（首次录入）。", saved.QuerySelector("#judgement-saved")!.TextContent);
