@@ -17,11 +17,14 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RubricCommand.Create());
 root.Subcommands.Add(EtlCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
+root.Subcommands.Add(ImproveCommand.Create());
+root.Subcommands.Add(SelfReportCommand.Create());
 root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(FindingsCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(DisclosureCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

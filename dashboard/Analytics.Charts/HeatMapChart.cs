@@ -11,8 +11,9 @@ public static class HeatMapChart
             tooltip = new { position = "top" },
             // The colour scale stands on the right: below the grid it ran into the long rotated section names.
             grid = new { left = 110, right = 72, top = 16, bottom = 112 },
-            xAxis = new { type = "category", data = columns, axisLabel = new { interval = 0, rotate = 30 } },
-            yAxis = new { type = "category", inverse = true, data = rows },
+            // Steep enough that neighbouring names clear each other on a phone's narrow columns; cut rather than overlap.
+            xAxis = new { type = "category", data = columns, axisLabel = new { interval = 0, rotate = 60, width = 104, overflow = "truncate" } },
+            yAxis = new { type = "category", inverse = true, data = rows, axisLabel = new { width = 100, overflow = "truncate" } },
             visualMap = new { min = 0, max = 100, calculable = true, orient = "vertical", right = 0, top = "center", itemHeight = 120, text = new[] { "100%", "0%" } },
             series = new[] { new { name = seriesName, type = "heatmap", data, label = new { show = true } } },
         };

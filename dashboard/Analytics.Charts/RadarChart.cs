@@ -10,7 +10,7 @@ public static class RadarChart
     {
         tooltip = new { trigger = "item" },
         legend = new { show = true, bottom = 0 },
-        radar = new { radius = "50%", axisName = new { fontSize = 11 }, indicator = axes.Select(a => new { name = a, max = maximum, min = 0 }).ToArray() },
+        radar = new { radius = "50%", axisName = new { fontSize = 11 }, indicator = axes.Select(a => new { name = Wrap(a), max = maximum, min = 0 }).ToArray() },
         series = new[]
         {
             new
@@ -20,4 +20,13 @@ public static class RadarChart
             },
         },
     };
+
+    /// <summary>
+    /// A long section name on lines of <see cref="LineLength"/> characters: on a phone the names stand beside the radar
+    /// and a one-line name ran off the chart.
+    /// </summary>
+    public static string Wrap(string name) =>
+        name.Length <= LineLength ? name : string.Join('\n', name.Chunk(LineLength).Select(chunk => new string(chunk)));
+
+    private const int LineLength = 6;
 }

@@ -23,12 +23,14 @@ public sealed class AccessRulesTests(DashboardFixture fixture)
     [
         "/leader/compare", "/leader/compare?period=2024Q3&indicator=hedui.overdue_rate",
         "/leader/scorecard/profile?rubric=putuo-2024&period=2024Q4&town=x",
+        "/leader/scorecard/improve?rubric=songjiang-2024&period=2024Q4&town=x",
     ];
 
     public static TheoryData<string> LeaderApis =>
     [
         "/api/leader/scorecard?rubric=putuo-2024&period=2024Q4&format=xlsx", "/api/leader/scorecard/town?rubric=putuo-2024&period=2024Q4&town=x",
         "/api/leader/compare?format=csv", "/api/leader/compare?format=xlsx",
+        "/api/leader/self-report?rubric=songjiang-2024&town=x",
     ];
 
     public static TheoryData<string> AdminPages => ["/admin", "/admin/runs", "/admin/quarantine", "/admin/jobs", "/admin/users", "/admin/audit"];

@@ -126,7 +126,7 @@ public sealed class ConsoleAttackTests(DashboardFixture fixture)
 
         AssertNoHostPath(document, snapshot);
         var audit = Host.Services.GetRequiredService<AuditLog>().Recent(50).Where(e => e.User == "attack-analyst" && e.Action == SqlSandbox.AuditAction);
-        Assert.Contains(audit, e => e.Detail!.Contains(System.Text.Json.JsonSerializer.Serialize(sql)[1..^1], StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Detail!.Contains(System.Text.Json.JsonSerializer.Serialize(sql, AuditLog.DetailJson)[1..^1], StringComparison.Ordinal));
         Assert.Equal(before, Fingerprint(snapshotPath));
         Assert.All(SqlSnapshot.Leftovers, suffix => Assert.False(File.Exists(snapshotPath + suffix), suffix));
         Assert.False(File.Exists("/tmp/sql-console-escape.csv"));

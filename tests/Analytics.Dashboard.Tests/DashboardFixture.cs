@@ -48,8 +48,11 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs in through the login form (with its antiforgery token) and returns the client holding the cookie.</summary>
-    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string username, string password)
+    /// <summary>
+    /// Signs in through the login form (with its antiforgery token) and returns the client holding the cookie;
+    /// <paramref name="returnUrl"/> null posts the form as the plain login page does, without a return URL.
+    /// </summary>
+    public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string username, string password, string? returnUrl = "/")
     {
         var client = Anonymous();
         var token = await AntiforgeryTokenAsync(client, "/account/login");
@@ -57,7 +60,7 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         {
             ["username"] = username,
             ["password"] = password,
-            ["returnUrl"] = "/",
+            ["returnUrl"] = returnUrl ?? "",
             ["__RequestVerificationToken"] = token,
         }));
         return (client, response);
@@ -87,11 +90,18 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
     /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>
     public Task<HttpClient> SignedInAsAsync(string username, params string[] roles) => SignedInAsAsync(this, username, roles);
 
+    /// <summary>The same for an account that sees only <paramref name="districts"/>.</summary>
+    public Task<HttpClient> SignedInAsAsync(string username, DistrictScope districts, params string[] roles) =>
+        SignedInAsAsync(this, username, districts, roles);
+
     /// <summary>The same on <paramref name="host"/>, e.g. a host derived with other settings.</summary>
-    public static async Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, params string[] roles)
+    public static Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, params string[] roles) =>
+        SignedInAsAsync(host, username, DistrictScope.City, roles);
+
+    public static async Task<HttpClient> SignedInAsAsync(WebApplicationFactory<Program> host, string username, DistrictScope districts, params string[] roles)
     {
         const string password = "correct-horse-battery";
-        host.Services.GetRequiredService<UserStore>().Save(username, password, roles);
+        host.Services.GetRequiredService<UserStore>().Save(username, password, roles, districts);
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var token = await AntiforgeryTokenAsync(client, "/account/login");
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -95,7 +95,7 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
     {
         var towns = Towns();
         var client = await fixture.SignedInAsAsync("evaluator-grid", Roles.Evaluator);
-        var page = $"/evaluator?rubric={RubricId}&period={Period}&view=item&item=S1.6&pending=1";
+        var page = $"/evaluator?rubric={RubricId}&period={Period}&view=item&item=S1.6&status=pending";
         var before = new HtmlParser().ParseDocument(await client.GetStringAsync(page));
         var pending = before.QuerySelectorAll("table.judgements tbody tr").Select(r => r.GetAttribute("data-town")!).ToList();
         // Every unit the 街镇 picker offers (the district too), less those already judged.
@@ -160,8 +160,40 @@ public sealed class EvaluatorTests(DashboardFixture fixture)
         var rows = document.QuerySelectorAll("table.judgements tbody tr");
         var expected = RubricCatalog.Get(RubricId).Items.Where(i => i.Rule.Type == "judgement").Select(i => i.Code).ToList();
         Assert.Equal(expected, rows.Select(r => r.GetAttribute("data-item")!).ToList());
-        Assert.Equal("0–10 分", document.QuerySelector("tr[data-item='S1.1'] td.range")!.TextContent);
+        // 松江's notice gives no points per line: the 10 is ours, marked "*" (see ScoreFootnoteTests).
+        Assert.Equal("0–10 分*", document.QuerySelector("tr[data-item='S1.1'] td.range")!.TextContent);
         Assert.Equal("待评", document.QuerySelector("tr[data-item='S1.2'] td.score")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_district_rubric_opens_on_the_district_and_records_a_bureau_entry_that_the_tracker_reads()
+    {
+        // 普陀 2024 T21 (长三角养老服务人才培养基地) is a yes/no target the bureau enters for the whole district.
+        var client = await fixture.SignedInAsAsync("evaluator-putuo", Roles.Evaluator);
+        const string page = "/evaluator?rubric=putuo-2024&period=2024Q3";
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        Assert.Equal("310107", document.QuerySelector("select[name=town] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(["T16", "T17", "T18", "T19", "T20", "T21"], document.QuerySelectorAll("table.judgements tbody tr").Select(r => r.GetAttribute("data-item")!).ToArray());
+        Assert.Equal("待录入", document.QuerySelector("tr[data-item='T21'] td.score")!.TextContent);
+        Assert.Equal("区局录入：1（是）或 0（否）*", document.QuerySelector("tr[data-item='T21'] td.range")!.TextContent);
+        Assert.Equal("区局录入年内安全生产事故数，目标 ≤ 0起*", document.QuerySelector("tr[data-item='T17'] td.range")!.TextContent);
+
+        var saved = await PostAsync(client, page, "310107", "T21", "1", "与苏州、嘉兴签署共建协议");
+        Assert.Equal("已保存：T21 区局录入 是（首次录入）。", saved.QuerySelector("#judgement-saved")!.TextContent);
+        Assert.Equal("是", saved.QuerySelector("tr[data-item='T21'] td.score")!.TextContent);
+        var history = saved.QuerySelector("table.judgement-history tbody tr[data-item='T21']")!;
+        Assert.Equal(("—", "是", "evaluator-putuo"), (history.QuerySelector(".old")!.TextContent, history.QuerySelector(".new")!.TextContent,
+            history.QuerySelector(".evaluator")!.TextContent));
+        var refused = await PostAsync(client, page, "310107", "T21", "2", "无效值");
+        Assert.Contains("只接受 1（是）或 0（否）", FieldError(refused, "310107", "T21"));
+
+        var leader = await fixture.SignedInAsAsync("evaluator-putuo-leader", Roles.Leader);
+        var card = new HtmlParser().ParseDocument(await leader.GetStringAsync("/leader/scorecard?rubric=putuo-2024&period=2024Q3"));
+        var row = card.QuerySelector("table.tracker tr[data-target=T21]")!;
+        Assert.Equal(("是", "按进度"), (row.QuerySelector("td.to-date")!.TextContent, row.QuerySelector("td.status")!.TextContent));
+        Assert.StartsWith("区局录入（evaluator-putuo，", row.QuerySelector("td.source")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, fixture.Services.GetRequiredService<AuditLog>().Recent(50)
+            .Count(e => e.User == "evaluator-putuo" && e.Action == EvaluatorJudgements.AuditAction));
     }
 
     private static string PageUrl(string town) => $"/evaluator?rubric={RubricId}&period={Period}&town={Uri.EscapeDataString(town)}";

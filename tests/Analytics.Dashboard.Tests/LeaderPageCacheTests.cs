@@ -21,14 +21,14 @@ public sealed class LeaderPageCacheTests(DashboardFixture fixture)
         var scores = fixture.Services.GetRequiredService<LeadershipScores>();
         var rubric = RubricCatalog.Get(RubricId);
         Assert.True(AssessmentPeriod.TryParse(Period, out var period));
-        var first = scores.Scorecard(rubric, period);
-        Assert.Same(first, scores.Scorecard(rubric, period));
-        Assert.Same(scores.Score(rubric, period), scores.Score(rubric, period));
+        var first = scores.Scorecard(rubric, period, DistrictScope.City);
+        Assert.Same(first, scores.Scorecard(rubric, period, DistrictScope.City));
+        Assert.Same(scores.Score(rubric, period, DistrictScope.City), scores.Score(rubric, period, DistrictScope.City));
 
         var leader = await fixture.SignedInAsAsync("cache-leader", Roles.Leader);
         var url = $"/leader/scorecard?rubric={RubricId}&period={Period}";
         await leader.GetStringAsync(url);
-        Assert.Same(first, scores.Scorecard(rubric, period));
+        Assert.Same(first, scores.Scorecard(rubric, period, DistrictScope.City));
 
         var judgements = fixture.Services.GetRequiredService<EvaluatorJudgements>();
         var town = judgements.Units(rubric, period).Where(u => !u.IsDistrict).ToList()[8];
@@ -37,12 +37,12 @@ public sealed class LeaderPageCacheTests(DashboardFixture fixture)
         var expected = fixture.Score(RubricId, Period).Towns.Single(t => t.Town.TownCode == town.Code).Town.Result;
         Assert.Equal(9m, expected.Item("S1.1").Score);
         Assert.Equal(ResultText.Total(expected), page.QuerySelector($"table.scorecard tr[data-town='{town.Code}'] td.total")!.TextContent);
-        var afterJudgement = scores.Scorecard(rubric, period);
+        var afterJudgement = scores.Scorecard(rubric, period, DistrictScope.City);
         Assert.NotSame(first, afterJudgement);
         Assert.Equal(expected.Total, afterJudgement.Score.Towns.Single(t => t.Town.TownCode == town.Code).Town.Result.Total);
 
         // What a committed load does: the data version moves, and the next request computes afresh.
         fixture.Services.GetRequiredService<WarehouseDatabase>().MarkDataChanged();
-        Assert.NotSame(afterJudgement, scores.Scorecard(rubric, period));
+        Assert.NotSame(afterJudgement, scores.Scorecard(rubric, period, DistrictScope.City));
     }
 }

@@ -97,7 +97,8 @@ public sealed class LeadershipAnalysisTests(DashboardFixture fixture)
         foreach (var row in rows)
         {
             var values = row.QuerySelectorAll("td.value").Select(td => td.TextContent).ToList();
-            Assert.Equal(districts.Select(d => Number(expected[(row.GetAttribute("data-indicator")!, d)])).ToList(), values);
+            var indicator = IndicatorCatalog.Get(row.GetAttribute("data-indicator")!);
+            Assert.Equal(districts.Select(d => Analytics.Reports.Content.ChineseNumbers.Value(indicator, expected[(indicator.Code, d)])).ToList(), values);
             // The fixture holds 2024 only, so there is no same period of the previous year.
             Assert.All(row.QuerySelectorAll("td.yoy"), td => Assert.Equal("—", td.TextContent));
         }

@@ -3,6 +3,7 @@ using System.Text;
 using Analytics.Dashboard.Leadership;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
+using Analytics.Metrics.Warehouse.Scoring;
 using AngleSharp.Html.Parser;
 
 namespace Analytics.Dashboard.Tests;
@@ -47,7 +48,8 @@ public sealed class LeadershipPeriodSweepTests(DashboardFixture fixture)
 
         // No row anywhere shows a grade over a maximum of 0, and a ranking appears only where the period ranks towns.
         var score = fixture.Score(rubric, period);
-        var rows = document.QuerySelectorAll("table.scorecard tbody tr");
+        // A district tracker lists its 街镇 as contributions per target, never in the scorecard's table of totals.
+        var rows = document.QuerySelectorAll(score.Rubric.RanksTowns ? "table.scorecard tbody tr" : "table.contributions tbody tr");
         Assert.Equal(score.Towns.Count, rows.Length);
         Assert.Equal(score.IsRanked ? rows.Length : 0, document.QuerySelectorAll("table.scorecard td.rank").Length);
         Assert.All(score.Towns, t => Assert.False(t.Town.Result.Maximum == 0m && t.Town.Result.Grade is not null));
@@ -76,10 +78,45 @@ public sealed class LeadershipPeriodSweepTests(DashboardFixture fixture)
     {
         var client = await fixture.SignedInAsAsync("sweep-putuo", Roles.Leader);
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/leader/scorecard?rubric=putuo-2024&period=2024Q4"));
-        Assert.Contains("各街镇贡献明细（不排名）", document.QuerySelector("section.ranking h2")!.TextContent);
+        Assert.Contains("全区目标跟踪与各街镇贡献明细（不排名）", document.QuerySelector("section.ranking h2")!.TextContent);
         Assert.Contains("本方案考核全区目标，街镇仅列贡献明细，不排名", document.QuerySelector("p.state")!.TextContent);
-        Assert.Empty(document.QuerySelectorAll("table.scorecard td.rank"));
-        Assert.Empty(document.QuerySelectorAll("table.scorecard td.change"));
+        Assert.Null(document.QuerySelector("table.scorecard"));
+        Assert.Null(document.QuerySelector("section.heat"));
+        Assert.Null(document.QuerySelector("section.distribution"));
+        Assert.Empty(document.QuerySelectorAll("td.rank"));
+        Assert.Empty(document.QuerySelectorAll("td.change"));
+    }
+
+    [Fact]
+    public async Task The_putuo_scorecard_page_and_downloads_carry_the_per_target_tracker()
+    {
+        var client = await fixture.SignedInAsAsync("sweep-tracker", Roles.Leader);
+        var tracker = DistrictTracker.Of(fixture.Score("putuo-2024", "2024Q2"))!;
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/leader/scorecard?rubric=putuo-2024&period=2024Q2"));
+        var rows = document.QuerySelectorAll("table.tracker tbody tr");
+        Assert.Equal(21, rows.Length);
+        Assert.Equal(DistrictTracker.Columns, document.QuerySelectorAll("table.tracker thead th").Select(h => h.TextContent).ToArray());
+        foreach (var target in tracker.Targets)
+        {
+            var row = document.QuerySelector($"table.tracker tr[data-target={target.Code}]")!;
+            Assert.Equal(DistrictTracker.Cells(target), row.Children.Select(c => c.TextContent).ToArray());
+        }
+
+        // Bureau entries not made yet read 待录入, never 未完成 or 0.
+        Assert.Equal("待录入", document.QuerySelector("table.tracker tr[data-target=T20] td.status")!.TextContent);
+        Assert.Equal("区局录入（未录入）", document.QuerySelector("table.tracker tr[data-target=T20] td.source")!.TextContent);
+        Assert.Equal(11, document.QuerySelectorAll("table.contributions tbody tr").Length + 1);
+
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/api/leader/scorecard?rubric=putuo-2024&period=2024Q2&format=csv"));
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("范围,编号,目标,截至本期,年度目标,全年预计,状态,来源,折算分,满分,说明", lines[0]);
+        var t01 = tracker.Targets[0];
+        Assert.StartsWith($"普陀区（全区）,T01,新增养老床位 200 张,{t01.ToDateText},200张,{t01.ProjectionText},{t01.Status},数据,", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("普陀区（全区）,T20,建立养老服务“工匠”工作室,待录入,是,—,待录入,区局录入（未录入）,0,10,", StringComparison.Ordinal));
+        // 21 district rows, then 21 figures per 街镇, none with a status or score, then the assumption footnote.
+        Assert.Equal(1 + 21 + 10 * 21 + 1, lines.Length);
+        Assert.All(lines.Skip(22).Take(10 * 21), l => Assert.Contains(",贡献明细（不排名）,", l));
+        Assert.StartsWith("*", lines[^1].TrimStart('"'), StringComparison.Ordinal);
     }
 
     [Fact]

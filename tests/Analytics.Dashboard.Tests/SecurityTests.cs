@@ -86,18 +86,35 @@ public sealed class SecurityTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Admin_can_create_a_user_with_roles()
+    public async Task Admin_can_create_a_user_with_roles_and_districts()
     {
         var admin = await fixture.AdminAsync();
         var token = await DashboardFixture.AntiforgeryTokenAsync(admin, "/admin/users");
         var response = await admin.PostAsync("/admin/users", new FormUrlEncodedContent(
         [
             new("username", "new-leader"), new("password", "a-long-password-1"), new("roles", "leader"), new("roles", "analyst"),
-            new("__RequestVerificationToken", token),
+            new("districts", "310117"), new("districts", "310118"), new("__RequestVerificationToken", token),
         ]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var user = fixture.Services.GetRequiredService<UserStore>().List().Single(u => u.Username == "new-leader");
         Assert.Equal(["leader", "analyst"], user.Roles);
-        Assert.Contains("new-leader", await admin.GetStringAsync("/admin/users"));
+        Assert.Equal("310117,310118", user.Districts.Stored);
+        var page = await admin.GetStringAsync("/admin/users");
+        Assert.Contains("new-leader", page);
+        Assert.Contains("松江区、青浦区", page);
+    }
+
+    [Fact]
+    public async Task Admin_must_choose_the_city_or_a_district_for_a_user()
+    {
+        var admin = await fixture.AdminAsync();
+        var token = await DashboardFixture.AntiforgeryTokenAsync(admin, "/admin/users");
+        var response = await admin.PostAsync("/admin/users", new FormUrlEncodedContent(
+        [
+            new("username", "no-district"), new("password", "a-long-password-1"), new("roles", "leader"),
+            new("__RequestVerificationToken", token),
+        ]));
+        Assert.Equal("/admin/users?error=districts", response.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(fixture.Services.GetRequiredService<UserStore>().List(), u => u.Username == "no-district");
     }
 }

@@ -51,7 +51,7 @@ public sealed class SqlConsoleSnapshotTests(DashboardFixture fixture)
 
         // The scorecard's flags of 松江 in 2024 are exactly the snapshot's rows of that district and year.
         var scores = Host.Services.GetRequiredService<LeadershipScores>();
-        var card = scores.Scorecard(RubricCatalog.Get(RubricId), AssessmentPeriod.ForYear(2024));
+        var card = scores.Scorecard(RubricCatalog.Get(RubricId), AssessmentPeriod.ForYear(2024), DistrictScope.City);
         var flags = await CellsAsync(client, "SELECT count(*) FROM anomaly_flag WHERE district_code = '310117' AND period LIKE '2024%'");
         Assert.Equal([card.Flags.Count.ToString(CultureInfo.InvariantCulture)], flags);
         var all = await CellsAsync(client, "SELECT count(*) > 0 FROM anomaly_flag");

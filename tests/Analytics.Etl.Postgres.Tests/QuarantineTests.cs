@@ -19,8 +19,9 @@ public sealed class QuarantineTests(PostgresFixture fixture)
         var (connectionString, _) = fixture.PublishToNewDatabase("negative");
         var firstId = (string)PostgresServer.ScalarOn(connectionString,
             "SELECT request_id FROM extract.verification_requests WHERE extract_quarter = '2024Q3' ORDER BY request_id LIMIT 1")!;
+        // A source system that writes its tables itself, without the publisher's manifest.
         PostgresServer.ExecuteOn(connectionString,
-            $"UPDATE extract.verification_requests SET households = -3 WHERE extract_quarter = '2024Q3' AND request_id = '{firstId}'");
+            $"DROP TABLE extract.extract_manifest; UPDATE extract.verification_requests SET households = -3 WHERE extract_quarter = '2024Q3' AND request_id = '{firstId}'");
 
         // The same defect in a file drop holding just this feed.
         var drop = Path.Combine(fixture.Scratch, "negative-" + Guid.NewGuid().ToString("N"));
@@ -44,8 +45,9 @@ public sealed class QuarantineTests(PostgresFixture fixture)
     {
         var feed = SourceCatalog.Feed("assistance");
         var (connectionString, _) = fixture.PublishToNewDatabase("text_columns");
-        // A source system that keeps amounts as text, and a category code nobody knows.
+        // A source system that keeps amounts as text, and a category code nobody knows (and no publisher's manifest).
         PostgresServer.ExecuteOn(connectionString, """
+            DROP TABLE extract.extract_manifest;
             ALTER TABLE extract.assistance_payments ALTER COLUMN amount TYPE text USING amount::text;
             WITH ranked AS (SELECT payment_id, row_number() OVER (ORDER BY payment_id) AS n
                             FROM extract.assistance_payments WHERE extract_quarter = '2024Q3')

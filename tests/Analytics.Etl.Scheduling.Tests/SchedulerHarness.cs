@@ -72,6 +72,14 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return rows;
     }
 
+    public string? Text(string sql)
+    {
+        using var connection = Warehouse.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+
     public long Scalar(string sql)
     {
         using var connection = Warehouse.Connect();

@@ -106,7 +106,7 @@ public sealed class FileProblemTests(DemoDropFixture drop) : IDisposable
 
         var error = _bed.LoadFails("verification", "2024Q3");
 
-        Assert.Equal("verification/2024Q3/requests.csv：文件编码无法识别，既不是 UTF-8 也不是 GB18030 (unrecognised text encoding)。", error.Message);
+        Assert.Equal("verification/2024Q3/requests.csv：文件编码无法识别，既不是 UTF-8 也不是 GB18030：第 1 行、字节偏移 0（从 0 计）处的字节 0xFF 不是合法的 UTF-8 (unrecognised text encoding)。", error.Message);
         AssertNothingLoadedAndFailureLogged(error.Message);
     }
 

@@ -263,7 +263,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
     }
 
     [Fact]
-    public void An_invalid_utf8_line_deep_in_a_file_is_quarantined_and_the_rest_loaded()
+    public void An_invalid_utf8_line_deep_in_a_file_is_quarantined_with_its_byte_offset_and_the_rest_loaded()
     {
         Verification();
         var path = _bed.PathOf(Requests);
@@ -277,7 +277,7 @@ public sealed class RowQuarantineTests(DemoDropFixture drop) : IDisposable
 
         var result = _bed.Load("verification", "2024Q3");
 
-        _bed.AssertOneQuarantined(result, VerificationRows, Requests, target, "(整行)", "含有非法 UTF-8 字符");
+        _bed.AssertOneQuarantined(result, VerificationRows, Requests, target, "(整行)", $"含有非法 UTF-8 字符（文件第 {target + 1:N0} 行，字节偏移 {offset:N0}，从 0 计）");
     }
 
     [Fact]

@@ -13,29 +13,37 @@ public class PutuoTargetTests
         .Set("eldercare.new_canteens", 1).Set("eldercare.new_service_centres", 1).Set("eldercare.new_doorstep_stations", 3)
         .Set("eldercare.home_adaptations", 225).Set("eldercare.one_touch_new_users", 5000)
         .Set("eldercare.smart_water_meters", 400).Set("eldercare.home_care_beds", 250)
-        .Set("assistance.advisor_station_towns", 8);
+        .Set("assistance.advisor_station_towns", 8)
+        .Set("socorg.evaluation_participants", 45).Set("socorg.evaluation_eligible", 50)
+        .Judge("T16", 1).Judge("T17", 0).Judge("T18", 1).Judge("T19", 80).Judge("T20", 1).Judge("T21", 0);
 
     [Fact]
-    public void Hand_computed_second_quarter_totals_90_84()
+    public void Hand_computed_second_quarter_totals_84_52()
     {
         // 11 cumulative targets on track: 110. 护理型床位 55% of 60% → 10 × 55/60 = 9.17. Growth without baseline: 0.
-        // Advisor stations 8 of 10 towns → 8. Earned 127.17 of 140 → 100 × 127.17/140 = 90.8357… → 90.84.
+        // Advisor stations 8 of 10 towns → 8. 应评 45 of 50 evaluated: 90% of 100% → 9. Bureau entries: 应建尽建 是 10,
+        // 零事故 0 起 10, 社区改造 1 of 3 → 3.33, 主任轮训 80% → 8, 工匠工作室 是 10, 长三角基地 否 0.
+        // Earned 177.50 of 210 → 100 × 177.5/210 = 84.5238… → 84.52.
         var result = RubricEvaluator.Evaluate(Putuo, HalfYear().Build());
         Assert.Equal(9.17m, result.Item("T05").Score);
         Assert.Equal(ItemStatus.NoBaseline, result.Item("T06").Status);
-        Assert.Equal(90.84m, result.Total);
+        Assert.Equal(9m, result.Item("T15").Score);
+        Assert.Equal(3.33m, result.Item("T18").Score);
+        Assert.Equal(0m, result.Item("T21").Score);
+        Assert.Equal(210m, result.Items.Sum(i => i.Maximum));
+        Assert.Equal(84.52m, result.Total);
     }
 
     [Fact]
     public void A_district_work_plan_reports_target_status_and_never_a_grade()
     {
-        // 90.84 would read 优秀 on invented 90/80/60 bands; the notice lists targets only, so the tracker grades nothing.
+        // 84.52 would read 良好 on invented 90/80/60 bands; the notice lists targets only, so the tracker grades nothing.
         var result = RubricEvaluator.Evaluate(Putuo, HalfYear().Build());
         Assert.Equal(AssessmentState.Final, result.State);
         Assert.Null(result.Grade);
         Assert.Empty(result.PossibleGrades);
         Assert.Equal("目标跟踪，不评定等级", result.GradeLabel);
-        Assert.Equal("总分 90.84（满分 100）· 目标跟踪，不评定等级", result.Headline);
+        Assert.Equal("总分 84.52（满分 100）· 目标跟踪，不评定等级", result.Headline);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ public class SongjiangTests
 {
     private static readonly Rubric Songjiang = RubricCatalog.Get("songjiang-2024");
 
-    private static TestInputs Baseline() => TestInputs.AllJudgementsFull(Songjiang)
+    internal static TestInputs Baseline() => TestInputs.AllJudgementsFull(Songjiang)
         .Set("hedui.returned", 2).Set("hedui.submitted", 100).Before("hedui.returned", 3).Before("hedui.submitted", 100)
         .Set("eldercare.certified_staff", 100).Set("eldercare.staff", 100)
         .Set("eldercare.skill_certified_care_workers", 85).Set("eldercare.care_workers", 100)

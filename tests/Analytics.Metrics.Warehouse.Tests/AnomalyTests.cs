@@ -40,7 +40,55 @@ public sealed class AnomalyTests(WarehouseFixture fixture)
         var z = Convert.ToDouble(flag.Numbers["robust_z"]);
         Assert.True(Math.Abs(z) >= PeerOutlierDetector.Threshold);
         Assert.Equal("town", flag.Level);
-        Assert.Contains("同区同类", flag.Message, StringComparison.Ordinal);
+        Assert.StartsWith("同区同类", flag.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Peer_flags_are_worded_by_the_indicator_direction_with_good_outliers_as_highlights()
+    {
+        var peers = Flags.Where(f => f.Kind is AnomalyKinds.PeerOutlier or AnomalyKinds.PeerHighlight).ToList();
+        Assert.Contains(peers, f => f.Kind == AnomalyKinds.PeerHighlight);
+        Assert.Contains(peers, f => f.Kind == AnomalyKinds.PeerOutlier);
+        foreach (var flag in peers)
+        {
+            var indicator = Indicators.IndicatorCatalog.Get(flag.IndicatorCode!);
+            var z = Convert.ToDouble(flag.Numbers["robust_z"], System.Globalization.CultureInfo.InvariantCulture);
+            var above = z > 0 ? "明显高于同类街镇" : "明显低于同类街镇";
+            var good = indicator.Direction == Indicators.IndicatorDirection.Higher ? z > 0 : z < 0;
+            var reading = indicator.Direction == Indicators.IndicatorDirection.Neutral ? "（规模指标，不分好坏）" : good ? "（较好）" : "（较差）";
+            Assert.EndsWith(above + reading, flag.Message, StringComparison.Ordinal);
+            Assert.Equal(good && indicator.Direction != Indicators.IndicatorDirection.Neutral ? AnomalyKinds.PeerHighlight : AnomalyKinds.PeerOutlier, flag.Kind);
+            // Plain words on the page: the statistics sit in the detail line only.
+            Assert.DoesNotContain("稳健", flag.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("中位数", flag.Message, StringComparison.Ordinal);
+            Assert.Contains("稳健 z 值", flag.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_lower_is_better_rate_far_below_its_peers_is_a_highlight_and_its_median_is_the_peers_median()
+    {
+        var flag = Flags.First(f => f.Kind == AnomalyKinds.PeerHighlight
+            && Indicators.IndicatorCatalog.Get(f.IndicatorCode!).Direction == Indicators.IndicatorDirection.Lower);
+        Assert.EndsWith("明显低于同类街镇（较好）", flag.Message, StringComparison.Ordinal);
+        Assert.Equal(Severity.Low, flag.Severity);
+        var (year, quarter) = (int.Parse(flag.Period[..4], System.Globalization.CultureInfo.InvariantCulture), flag.Period[5] - '0');
+        // The peers: 街镇 of the same district and type with a value in the same quarter.
+        var median = fixture.Scalar<double>($"""
+            SELECT median(m.value::DOUBLE) FROM metric_value m JOIN dim_region r USING (town_key)
+            WHERE m.indicator_code = '{flag.IndicatorCode}' AND m.level = 'town' AND m.year = {year} AND m.quarter = {quarter} AND m.value IS NOT NULL
+              AND r.district_code = '{flag.DistrictCode}'
+              AND r.town_type = (SELECT town_type FROM dim_region WHERE town_key = {flag.TownKey})
+            """);
+        Assert.Equal(Math.Round(median, 2), Convert.ToDouble(flag.Numbers["peer_median"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void The_skill_certificate_rate_is_compared_over_care_workers_not_all_staff()
+    {
+        Assert.DoesNotContain(Flags, f => f.IndicatorCode == "eldercare.skill_certificate_rate" && f.Kind is AnomalyKinds.PeerOutlier or AnomalyKinds.PeerHighlight);
+        Assert.Contains("eldercare.skill_certificate_rate", PeerOutlierDetector.Superseded);
+        Assert.NotNull(Indicators.IndicatorCatalog.Find("eldercare.care_worker_skill_rate"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analytics.DuckDb;
 using Analytics.Etl;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
@@ -35,8 +36,25 @@ internal static partial class EtlCommand
                 throw new CliInputException($"找不到仓库文件 {path}（etl status 不会新建仓库）(warehouse file not found)");
             }
 
-            var warehouse = WarehouseDatabase.Open(path);
-            using var connection = warehouse.Connect();
+            var progress = LoadProgressFile.Read(path);
+            DuckDbConnection connection;
+            try
+            {
+                connection = WarehouseDatabase.Open(path).Connect();
+            }
+            catch (DuckDbException ex) when (LockHolder.Describe(ex.Message) is not null && progress is not null)
+            {
+                // A load holds DuckDB's lock for its whole batch: its progress file says what it is doing.
+                PrintProgress(progress);
+                if (progress.Alive)
+                {
+                    return Task.FromResult(0);
+                }
+
+                throw;
+            }
+
+            using var _ = connection;
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumns("运行", "数据源", "季度", "状态", "读取", "装载", "隔离", "耗时", "开始(UTC)");
             var runs = RunLog.Recent(connection, parseResult.GetValue(limit));
@@ -49,6 +67,11 @@ internal static partial class EtlCommand
             }
 
             AnsiConsole.Write(table);
+            if (progress is { Alive: false })
+            {
+                PrintProgress(progress);
+            }
+
             // This command holds the file, so no load is running: a run still journalled as running was killed or crashed.
             foreach (var run in runs.Where(r => r.Status == RunLog.Running))
             {
@@ -66,10 +89,7 @@ internal static partial class EtlCommand
                 AnsiConsole.MarkupLine($"[yellow]警告[/] {Markup.Escape(warning)}");
             }
 
-            foreach (var quarter in LedgerCompleteness.Missing(connection).GroupBy(m => m.QuarterKey))
-            {
-                AnsiConsole.MarkupLine($"[yellow]缺台账[/] {QuarterLabel(quarter.Key)}：{Markup.Escape(string.Join("、", quarter.Select(m => m.DistrictName + m.TownName)))}");
-            }
+            PrintCompleteness(LoadCompleteness.Read(connection));
 
             return Task.FromResult(0);
         }));

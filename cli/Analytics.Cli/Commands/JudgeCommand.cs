@@ -15,10 +15,13 @@ internal static class JudgeCommand
         var period = new Option<string>("--period") { Description = "评分期：2024 或 2024Q3 (period)", Required = true };
         var town = new Option<string>("--town") { Description = "街镇名称；全区目标填区名 (town name)", Required = true };
         var item = new Option<string>("--item") { Description = "评分项编号，如 S1.1 (item code)", Required = true };
-        var score = new Option<decimal>("--score") { Description = "评估分 (score)", Required = true };
+        var score = new Option<decimal>("--score", "--value")
+        {
+            Description = "评估分；全区目标的区局录入值用 --value，是/否填 1/0 (score, or a district target's entered value)", Required = true,
+        };
         var evaluator = new Option<string>("--evaluator") { Description = "评估人 (evaluator)", Required = true };
         var reason = new Option<string>("--reason") { Description = "理由 (reason)", Required = true };
-        var command = new Command("judge", "录入视情给分项的评估分、评估人与理由，保留修改历史 (record a judgement score)")
+        var command = new Command("judge", "录入视情给分项的评估分或全区目标的区局录入值、录入人与理由，保留修改历史 (record a judgement score or a bureau entry)")
         {
             db, rubric, period, town, item, score, evaluator, reason,
         };
@@ -42,6 +45,13 @@ internal static class JudgeCommand
             catch (RubricInputException e)
             {
                 throw new CliInputException(e.Message);
+            }
+
+            if (r.FindItem(change.ItemCode)?.Rule is EntryRule entry)
+            {
+                var before = change.OldScore is { } previous ? $"（原为 {entry.ValueText(previous)}）" : "（首次录入）";
+                Console.Out.WriteLine($"已录入：{r.Id} {p} {unit.Name} {change.ItemCode} = {entry.ValueText(change.NewScore)}{before}，录入人 {change.Evaluator}，理由：{change.Reason}");
+                return Task.FromResult(0);
             }
 
             var was = change.OldScore is { } old ? $"（原为 {Fmt.Num(old)} 分）" : "（首次录入）";

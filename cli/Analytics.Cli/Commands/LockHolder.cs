@@ -16,16 +16,16 @@ internal static class LockHolder
 
         var at = message.IndexOf("(PID", StringComparison.Ordinal);
         var pid = at < 0 ? null : message[(at + 5)..].Split(')')[0].Trim();
-        var (kind, advice) = Kind(pid is null ? [] : CommandLineOf(pid));
+        var (kind, advice) = Kind(pid is null ? [] : CommandLineOf(pid), OwnCommand(Environment.GetCommandLineArgs()));
         var holder = pid is null ? kind : $"{kind}，PID {pid}";
         return $"数据库文件正被另一个进程使用（{holder}）。{advice}(the warehouse is locked by another process; nothing was changed)";
     }
 
-    private static (string Kind, string Advice) Kind(string[] arguments)
+    private static (string Kind, string Advice) Kind(string[] arguments, string ownCommand)
     {
         if (arguments.Any(a => a.Contains("Analytics.Dashboard", StringComparison.Ordinal)))
         {
-            return ("主机 ./run", "请在主机的管理页面触发装载，或先停止主机再用命令行装载。");
+            return ("主机 ./run", HostAdvice(ownCommand));
         }
 
         var tool = Array.FindIndex(arguments, a => Path.GetFileName(a) is "analytics.dll" or "analytics");
@@ -43,6 +43,24 @@ internal static class LockHolder
             [_, ..] => ($"命令行 {string.Join(' ', command)}", "请等它结束后再运行。"),
             _ => ("命令行工具", "请等它结束后再运行。"),
         };
+    }
+
+    /// <summary>What to do instead while the host holds the file: its page for the same work, or stopping it.</summary>
+    private static string HostAdvice(string ownCommand) => ownCommand switch
+    {
+        "etl" => "请在主机的“调度任务”页面（/admin/jobs）点“立即运行”装载，或先停止主机（Ctrl+C）再用命令行装载。",
+        "report" => "主机装载完一个季度后会自动生成该季度的简报；也可在“简报”页面（/leader/briefings）点“生成简报”，PDF 在该页下载。如需把 PDF 写到文件夹，请先停止主机（Ctrl+C）再运行本命令。",
+        "judge" => "请在主机的“视情给分”页面（/evaluator）录入，或先停止主机（Ctrl+C）再用命令行录入。",
+        "findings" => "请在主机的“视情给分”页面（/evaluator）的督查发现台账中录入，或先停止主机（Ctrl+C）再用命令行录入。",
+        "sql" or "score" or "anomalies" or "export" => "主机运行时可在 SQL 控制台（/analyst/sql）查询，或先停止主机（Ctrl+C）再运行本命令。",
+        _ => "请先停止主机（Ctrl+C）再运行本命令。",
+    };
+
+    /// <summary>The first word after the tool in this process's own command line ("report" of "analytics report --db …").</summary>
+    private static string OwnCommand(string[] arguments)
+    {
+        var tool = Array.FindIndex(arguments, a => Path.GetFileName(a) is "analytics.dll" or "analytics");
+        return arguments.Skip(tool + 1).FirstOrDefault(a => !a.StartsWith('-')) ?? "";
     }
 
     private static string[] CommandLineOf(string pid)

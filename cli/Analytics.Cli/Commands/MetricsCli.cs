@@ -25,6 +25,30 @@ internal static class MetricsCli
         ? p
         : throw new CliInputException($"评分期格式错误：{text}（应为 2024 或 2024Q3）");
 
+    /// <summary>A rubric and a period of its year (a 2024 score must come from a 2024 scheme).</summary>
+    public static (Rubric Rubric, AssessmentPeriod Period) RubricPeriod(string rubricId, string periodText)
+    {
+        var rubric = Rubric(rubricId);
+        var period = Period(periodText);
+        return period.Year == rubric.Year ? (rubric, period) : throw new CliInputException($"评分期 {period} 与评分方案 {rubric.Id} 的年度 {rubric.Year} 不一致");
+    }
+
+    /// <summary>The console tables are written to: plain text 160 columns wide when piped, the terminal otherwise.</summary>
+    public static Spectre.Console.IAnsiConsole TableConsole()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            return Spectre.Console.AnsiConsole.Console;
+        }
+
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 160;
+        return console;
+    }
+
     /// <summary>Opens an existing warehouse and brings the metric tables up to date with the latest load.</summary>
     public static WarehouseDatabase OpenFresh(string path)
     {

@@ -35,6 +35,11 @@ internal static partial class RubricCommand
             }),
             r.Vetoes,
             r.Inputs,
+            Sources = r.Provenance.Numbers.Select(n => new
+            {
+                n.Path, n.Owner, n.Label, n.Value, Kind = SourceKindLabel(n.Source), Text = n.Source.Text, Reading = n.Source.Note,
+            }),
+            r.Provenance.Footnote,
         };
     }
 }

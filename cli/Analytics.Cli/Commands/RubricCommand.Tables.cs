@@ -94,6 +94,28 @@ internal static partial class RubricCommand
             }
 
             Console.Write(inputsTable);
+            Sources(r);
+        }
+
+        /// <summary>Every number of the rubric with its source: the notice's words, or 本系统设定 and why.</summary>
+        private static void Sources(Rubric r)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title(new TableTitle("数字来源"));
+            foreach (var column in new[] { "所属", "数字", "数值", "来源", "依据" })
+            {
+                table.AddColumn(column);
+            }
+
+            foreach (var n in r.Provenance.Numbers)
+            {
+                table.AddRow(Cells(n.Owner ?? "方案", n.Label, n.Value, SourceKindLabel(n.Source), SourceText(n.Source)));
+            }
+
+            Console.Write(table);
+            if (r.Provenance.Footnote is { } footnote)
+            {
+                Console.Write(new Text($"{RubricProvenance.Mark} {footnote}；据此得出的总分和等级标注 {RubricProvenance.Mark}。\n"));
+            }
         }
 
         public static void Result(Rubric rubric, RubricResult result)

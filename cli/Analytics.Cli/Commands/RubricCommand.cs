@@ -124,6 +124,14 @@ internal static partial class RubricCommand
             $"未知评分方案 {idOrPath}，可用：{string.Join(", ", RubricCatalog.All.Select(r => r.Id))} (unknown rubric id '{idOrPath}')");
     }
 
+    /// <summary>本系统设定 or 通知原文, as the methodology page labels a number's source.</summary>
+    private static string SourceKindLabel(ProvenanceEntry source) => source.IsAssumption ? "本系统设定" : "通知原文";
+
+    /// <summary>The quoted notice line with this system's reading, or the reason for a number this system chose.</summary>
+    private static string SourceText(ProvenanceEntry source) => source.IsAssumption
+        ? source.Text
+        : source.Note is { } reading ? $"「{source.Text}」（本系统的理解：{reading}）" : $"「{source.Text}」";
+
     private static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, RubricJson.Options));
 
     /// <summary>Expected failures become one bilingual line on stderr and exit code 2; nothing else is caught.</summary>

@@ -22,12 +22,7 @@ internal static class ScoreCommand
         var command = new Command("score", "按区评分方案为各街镇评分并排名 (score and rank every town of the rubric's district)") { db, rubric, period, format };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            var r = MetricsCli.Rubric(parseResult.GetValue(rubric)!);
-            var p = MetricsCli.Period(parseResult.GetValue(period)!);
-            if (p.Year != r.Year)
-            {
-                throw new CliInputException($"评分期 {p} 与评分方案 {r.Id} 的年度 {r.Year} 不一致");
-            }
+            var (r, p) = MetricsCli.RubricPeriod(parseResult.GetValue(rubric)!, parseResult.GetValue(period)!);
 
             var warehouse = MetricsCli.OpenFresh(parseResult.GetValue(db)!);
             var clock = Stopwatch.StartNew();
@@ -45,9 +40,9 @@ internal static class ScoreCommand
         return command;
     }
 
-    /// <summary>Every town (ranked only when the period ranks towns), then the district.</summary>
+    /// <summary>Every town (ranked only when the period ranks towns), then the district; a district tracker scores only the district.</summary>
     private static IEnumerable<(int? Rank, string Level, TownResult Town)> Rows(DistrictScore s) =>
-        s.Towns.Select(t => (s.IsRanked ? (int?)t.Rank : null, "town", t.Town)).Append((null, "district", s.District));
+        s.Towns.Where(_ => s.Rubric.RanksTowns).Select(t => (s.IsRanked ? (int?)t.Rank : null, "town", t.Town)).Append((null, "district", s.District));
 
     // A period that assesses nothing has no total: printing 0 of 0 would read as a failed assessment.
     private static decimal? Shown(RubricResult r, decimal value) => r.IsAssessed ? value : null;
@@ -56,6 +51,7 @@ internal static class ScoreCommand
 
     private static void WriteJson(DistrictScore s)
     {
+        var tracker = DistrictTracker.Of(s);
         var doc = new
         {
             rubric = s.Rubric.Id, s.Rubric.Title, district = s.Rubric.District.Name, districtCode = s.Rubric.District.Code, period = s.Period.ToString(),
@@ -80,6 +76,12 @@ internal static class ScoreCommand
                 }),
                 missingInputs = s.MissingInputs.GetValueOrDefault(x.Town.TownCode),
             }),
+            targets = tracker?.Targets.Select(t => new
+            {
+                t.Code, t.Name, t.ToDate, t.ToDateText, target = t.TargetText, t.Projection, t.ProjectionText, t.Status, t.Source, t.Score, t.Maximum,
+                t.Explanation,
+            }),
+            townContributions = tracker?.Towns.Select(t => new { t.TownCode, town = t.TownName, figures = t.Figures }),
         };
         Console.Out.WriteLine(JsonSerializer.Serialize(doc, MetricsCli.Json));
     }
@@ -105,13 +107,7 @@ internal static class ScoreCommand
 
     private static void WriteTable(DistrictScore s, TimeSpan elapsed)
     {
-        var console = Console.IsOutputRedirected
-            ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors })
-            : AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 160;
-        }
+        var console = MetricsCli.TableConsole();
 
         console.Write(new Text($"{s.Rubric.Title}（{s.Rubric.Id}）{s.Period} — {s.Rubric.District.Name} {s.Towns.Count} 个街镇；{s.RankingNote}\n"));
         var table = new Table().Border(TableBorder.Rounded);
@@ -131,6 +127,11 @@ internal static class ScoreCommand
         }
 
         console.Write(table);
+        if (DistrictTracker.Of(s) is { } tracker)
+        {
+            WriteTracker(console, tracker);
+        }
+
         foreach (var (rank, _, town) in Rows(s))
         {
             var items = new Table().Border(TableBorder.Simple).Title(new TableTitle($"{(rank is { } k ? $"第 {k} 名 " : "")}{town.TownName}：{town.Result.Headline}"));
@@ -150,5 +151,36 @@ internal static class ScoreCommand
         }
 
         console.Write(new Text($"评分用时 {elapsed.TotalMilliseconds:N0} ms；结果已写入 score_result / score_item\n"));
+    }
+
+    private static void WriteTracker(IAnsiConsole console, DistrictTracker tracker)
+    {
+        var targets = new Table().Border(TableBorder.Simple).Title(new TableTitle($"全区目标跟踪：{tracker.Summary}"));
+        foreach (var c in DistrictTracker.Columns)
+        {
+            targets.AddColumn(c);
+        }
+
+        foreach (var t in tracker.Targets)
+        {
+            targets.AddRow(DistrictTracker.Cells(t).Select(c => new Text(c)).ToArray());
+        }
+
+        console.Write(targets);
+        // Targets down, 街镇 across: ten narrow columns fit a terminal where twenty-one targets would not. Bureau-entry
+        // targets have only a district value and are left out.
+        var towns = new Table().Border(TableBorder.Simple).Title(new TableTitle("各街镇贡献明细（不排名、不计总分；区局录入目标只有全区值，不列出）"));
+        towns.AddColumn("编号");
+        foreach (var town in tracker.Towns)
+        {
+            towns.AddColumn(town.TownName);
+        }
+
+        foreach (var t in tracker.Targets.Where(t => t.Source == TargetTracker.FromData))
+        {
+            towns.AddRow(tracker.Towns.Select(town => new Text(town.Figures[t.Code])).Prepend(new Text(t.Code)).ToArray());
+        }
+
+        console.Write(towns);
     }
 }

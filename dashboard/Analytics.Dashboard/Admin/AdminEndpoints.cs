@@ -58,8 +58,16 @@ public static class AdminEndpoints
                     return Results.Redirect("/admin/users?error=password");
                 }
 
-                users.Save(username, password, roles);
-                audit.Record(http.User.Identity?.Name, "user-saved", $"{username}: {string.Join(",", roles)}");
+                // 全市 (*) or one or more districts; none chosen is refused rather than read as either.
+                var chosen = form["districts"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList();
+                var districts = chosen.Contains(DistrictScope.CityValue) ? DistrictScope.City : chosen.Count == 0 ? null : DistrictScope.Of(chosen);
+                if (districts is null)
+                {
+                    return Results.Redirect("/admin/users?error=districts");
+                }
+
+                users.Save(username, password, roles, districts);
+                audit.Record(http.User.Identity?.Name, "user-saved", $"{username}: {string.Join(",", roles)}; districts={districts.Stored}");
                 return Results.Redirect($"/admin/users?saved={Uri.EscapeDataString(username)}");
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin))
@@ -97,6 +105,19 @@ public static class AdminEndpoints
                         r.RowsQuarantined.ToString(CultureInfo.InvariantCulture), r.Files.ToString(CultureInfo.InvariantCulture),
                         r.DurationMs.ToString(CultureInfo.InvariantCulture), r.ReplacedRunId?.ToString(CultureInfo.InvariantCulture), r.Message]));
         });
+        api.MapGet("/completeness", (AdminQueries queries, string? format) =>
+        {
+            var report = queries.Completeness();
+            if (!Csv.Wanted(format))
+            {
+                return Results.Ok(report);
+            }
+
+            return Csv.File("load-completeness", ["区代码", "区", "数据源", "季度", "行数", "状态"],
+                report.Cells.Select(c => (IReadOnlyList<string?>)[
+                    c.DistrictCode, c.DistrictName, c.Feed, AdminQueries.QuarterLabel(c.QuarterKey),
+                    c.Rows.ToString(CultureInfo.InvariantCulture), c.State]));
+        });
         api.MapGet("/quarantine", (AdminQueries queries, string? feed, string? format) =>
         {
             var (_, rows) = queries.Quarantine(string.IsNullOrEmpty(feed) ? null : feed, 100_000);
@@ -132,9 +153,9 @@ public static class AdminEndpoints
                 return Results.Ok(list);
             }
 
-            return Csv.File("users", ["用户名", "角色", "创建(UTC)"],
+            return Csv.File("users", ["用户名", "角色", "分管区", "创建(UTC)"],
                 list.Select(u => (IReadOnlyList<string?>)[
-                    u.Username, string.Join("|", u.Roles),
+                    u.Username, string.Join("|", u.Roles), u.Districts.Label,
                     u.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]));
         });
         api.MapGet("/throttled", (Analytics.Dashboard.Security.LoginThrottle throttle, string? format) =>
@@ -151,9 +172,9 @@ public static class AdminEndpoints
                     t.LastFailure.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     t.Delay.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)]));
         });
-        api.MapGet("/audit", (AuditLog audit, string? format) =>
+        api.MapGet("/audit", (AuditLog audit, string? format, string? user, string? action, string? from, string? to) =>
         {
-            var entries = audit.Recent(10_000);
+            var entries = audit.Search(AuditFilter.Parse(user, action, from, to), 10_000);
             if (!Csv.Wanted(format))
             {
                 return Results.Ok(entries);
@@ -161,7 +182,7 @@ public static class AdminEndpoints
 
             return Csv.File("audit-log", ["时间(UTC)", "用户", "操作", "详情"],
                 entries.Select(e => (IReadOnlyList<string?>)[
-                    e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.User, e.Action, e.Detail]));
+                    e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.User, e.Action, e.ReadableDetail]));
         });
         return endpoints;
     }

@@ -43,5 +43,12 @@ public sealed class AdminQueries(WarehouseDatabase warehouse)
         return (total, rows);
     }
 
+    /// <summary>Per district, feed and quarter what is loaded, and the 街镇 without a ledger (the report `etl status` prints).</summary>
+    public LoadCompletenessReport Completeness()
+    {
+        using var connection = warehouse.Connect();
+        return LoadCompleteness.Read(connection);
+    }
+
     public static string QuarterLabel(int quarterKey) => $"{quarterKey / 10}Q{quarterKey % 10}";
 }

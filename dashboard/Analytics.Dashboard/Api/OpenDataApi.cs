@@ -25,27 +25,31 @@ public static class OpenDataApi
 
         api.MapGet("/districts", (PublicStatistics statistics, string? quarter, string? format) =>
             {
-                if (statistics.ResolveQuarter(quarter) is not { } q)
+                if (QuarterProblem(statistics, quarter) is { } problem)
                 {
-                    return Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable);
+                    return problem;
                 }
+
+                var q = statistics.ResolveQuarter(quarter)!.Value;
 
                 var table = statistics.DistrictTable(q);
                 return Csv.Wanted(format) ? Csv.Table(table) : Results.Ok(table);
             })
             .WithName("DistrictTable").WithSummary("各区及全市指标，已做小数抑制 (districts and city, suppressed)")
-            .Produces<StatTable>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<StatTable>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         api.MapGet("/districts/{district}/towns", (PublicStatistics statistics, string district, string? quarter, string? format) =>
             {
-                if (statistics.ResolveQuarter(quarter) is not { } q)
+                if (QuarterProblem(statistics, quarter) is { } problem)
                 {
-                    return Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable);
+                    return problem;
                 }
+
+                var q = statistics.ResolveQuarter(quarter)!.Value;
 
                 if (statistics.TownTable(district, q) is not { } table)
                 {
-                    return Results.NotFound();
+                    return NotFound(PublicStatistics.UnknownDistrictMessage(district));
                 }
 
                 return Csv.Wanted(format) ? Csv.Table(table) : Results.Ok(table);
@@ -55,14 +59,16 @@ public static class OpenDataApi
 
         api.MapGet("/trends/{area}", (PublicStatistics statistics, string area, string? quarter, string? format) =>
             {
-                if (statistics.ResolveQuarter(quarter) is not { } q)
+                if (QuarterProblem(statistics, quarter) is { } problem)
                 {
-                    return Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable);
+                    return problem;
                 }
+
+                var q = statistics.ResolveQuarter(quarter)!.Value;
 
                 if (area != PublicStatistics.CityCode && statistics.Districts().All(d => d.Code != area))
                 {
-                    return Results.NotFound();
+                    return NotFound(PublicStatistics.UnknownDistrictMessage(area));
                 }
 
                 var trends = statistics.Trends(area, q);
@@ -80,6 +86,22 @@ public static class OpenDataApi
 
         return endpoints;
     }
+
+    /// <summary>503 before the first load, 404 for a quarter without data (<see cref="PublicStatistics.IsUnknownQuarter"/>), else null.</summary>
+    private static IResult? QuarterProblem(PublicStatistics statistics, string? quarter)
+    {
+        if (statistics.IsUnknownQuarter(quarter))
+        {
+            return NotFound(PublicStatistics.UnknownQuarterMessage(quarter!));
+        }
+
+        return statistics.ResolveQuarter(quarter) is null
+            ? Results.Problem("尚无数据 (no data loaded yet)", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : null;
+    }
+
+    private static IResult NotFound(string message) =>
+        Results.Problem(message, statusCode: StatusCodes.Status404NotFound, title: "未找到");
 
     public sealed record IndicatorInfo(string Code, string Name, string Unit, string Domain);
 }

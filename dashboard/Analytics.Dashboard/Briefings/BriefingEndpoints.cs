@@ -13,9 +13,10 @@ public static class BriefingEndpoints
     public static IEndpointRouteBuilder MapBriefingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // By index id only: the file's path comes from the index row, never from the request.
-        endpoints.MapGet("/api/leader/briefings/{id:long}/pdf", (long id, BriefingService briefings) =>
+        endpoints.MapGet("/api/leader/briefings/{id:long}/pdf", (HttpContext http, long id, BriefingService briefings) =>
             {
-                var entry = briefings.Index.Find(id);
+                // Another district's document answers as if it did not exist.
+                var entry = briefings.Index.Find(id) is { } found && DistrictScope.For(http.User).Allows(found.DistrictCode) ? found : null;
                 var stream = entry is null ? null : briefings.Open(entry);
                 return stream is null ? Results.NotFound() : Results.File(stream, "application/pdf", entry!.DownloadName);
             })
@@ -50,7 +51,9 @@ public static class BriefingEndpoints
                     return Results.Redirect("/leader/briefings?error=period");
                 }
 
-                if (!string.IsNullOrEmpty(district) && RubricChoice.Districts.All(d => d.Code != district))
+                // "All districts" is the city's choice; a district user names one of theirs (DistrictScopeMiddleware checks which).
+                if ((!string.IsNullOrEmpty(district) && RubricChoice.Districts.All(d => d.Code != district))
+                    || (string.IsNullOrEmpty(district) && !DistrictScope.For(http.User).IsCity))
                 {
                     return Results.Redirect("/leader/briefings?error=district");
                 }

@@ -20,6 +20,9 @@ public sealed class AnalyticsOptions
 
     public string DatabasePath { get; set; } = "data/demo.duckdb";
 
+    /// <summary>The host's own state (accounts, audit log); empty: <c>&lt;DatabasePath&gt;.app.duckdb</c> beside the warehouse.</summary>
+    public string AppDatabasePath { get; set; } = "";
+
     /// <summary>The drop folder the scheduled loads read.</summary>
     public string SourceFolder { get; set; } = "data/demo-drop";
 

@@ -1,14 +1,18 @@
 using Analytics.DuckDb;
-using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Data;
 
 /// <summary>
-/// The host's own tables (users, audit log) in the warehouse file, in the separate schema <c>app</c>,
-/// so that warehouse exports and the analysts' views never include them.
+/// The host's own state — accounts with password hashes and security stamps, their districts, and the audit log — in
+/// a DuckDB file of its own beside the warehouse (<c>&lt;warehouse&gt;.app.duckdb</c> unless configured), in schema
+/// <c>app</c>. The warehouse file then holds only analysis data (facts, dimensions, judgements, findings) and can be
+/// handed to an analyst without the host's secrets.
 /// </summary>
-public sealed class AppDatabase(WarehouseDatabase warehouse)
+public sealed class AppDatabase : IDisposable
 {
+    /// <summary>Appended to the warehouse path when no path of its own is configured.</summary>
+    public const string Suffix = ".app.duckdb";
+
     private static readonly string[] Schema =
     [
         "CREATE SCHEMA IF NOT EXISTS app",
@@ -23,8 +27,10 @@ public sealed class AppDatabase(WarehouseDatabase warehouse)
             created_at      TIMESTAMP NOT NULL DEFAULT current_timestamp
         )
         """,
-        // A new value ends every session of the user (Security/SessionValidation.cs); older files get the column here.
+        // A new value ends every session of the user (Security/SessionValidation.cs).
         "ALTER TABLE app.users ADD COLUMN IF NOT EXISTS security_stamp VARCHAR",
+        // The districts a staff account may see (Security/DistrictScope.cs); NULL for accounts from before scoping.
+        "ALTER TABLE app.users ADD COLUMN IF NOT EXISTS districts VARCHAR",
         """
         CREATE TABLE IF NOT EXISTS app.audit_log (
             "at"    TIMESTAMP NOT NULL,
@@ -35,9 +41,50 @@ public sealed class AppDatabase(WarehouseDatabase warehouse)
         """,
     ];
 
-    /// <summary>Creates the schema and tables when missing; called once at start.</summary>
+    private readonly object _gate = new();
+    private DuckDbConnection? _holder;
+
+    public AppDatabase(string path)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>
+    /// The configured path, or the warehouse's path with <see cref="Suffix"/>; an in-memory warehouse gets an in-memory
+    /// state database of its own name (a plain <c>:memory:</c> would be a new empty database on every connection).
+    /// </summary>
+    public static string PathFor(string warehousePath, string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        return warehousePath.StartsWith(":memory:", StringComparison.OrdinalIgnoreCase)
+            ? $":memory:app-{Guid.NewGuid():N}"
+            : warehousePath + Suffix;
+    }
+
+    /// <summary>Creates the file, schema and tables when missing, and keeps the file open until disposed.</summary>
     public void EnsureCreated()
     {
+        if (!Path.StartsWith(":memory:", StringComparison.OrdinalIgnoreCase))
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        lock (_gate)
+        {
+            // DuckDB closes a file with its last connection: without a holder every request would reopen it.
+            _holder ??= Open();
+        }
+
         using var connection = Connect();
         foreach (var statement in Schema)
         {
@@ -47,5 +94,30 @@ public sealed class AppDatabase(WarehouseDatabase warehouse)
         }
     }
 
-    public DuckDbConnection Connect() => warehouse.Connect();
+    public DuckDbConnection Connect() => Open();
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _holder?.Dispose();
+            _holder = null;
+        }
+    }
+
+    private DuckDbConnection Open()
+    {
+        var connection = new DuckDbConnection(new DuckDbConnectionStringBuilder { DataSource = Path }.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return connection;
+    }
 }

@@ -28,9 +28,8 @@ public sealed record AdditiveRelation(int Total, IReadOnlyList<int> Parts);
 /// <summary>
 /// The one place where public numbers are suppressed; the public pages and the open-data API both go through it.
 /// Primary: a count from 1 to threshold − 1 is hidden and shown as "&lt;10" (zero may be shown).
-/// Secondary: in every additive relation (total and parts) where exactly one cell is hidden, the smallest other
-/// cell (a part before the total, a non-zero one before a zero) is hidden too, repeated until no relation has
-/// exactly one hidden cell, so no hidden cell can be recovered by subtraction. Percentages that involve a
+/// Secondary ("×"): chosen by <see cref="SecondarySuppression"/> until the exact check of everything published
+/// together (<see cref="DisclosureCheck"/>) leaves every hidden cell its protection. Percentages that involve a
 /// hidden cell are hidden.
 /// </summary>
 public sealed class SuppressionPolicy
@@ -56,41 +55,30 @@ public sealed class SuppressionPolicy
 
     public bool IsBelowThreshold(long value) => value > 0 && value < Threshold;
 
+    /// <summary>
+    /// The least width an attacker's interval of a "×" cell must keep: that of the "&lt;10" band (1 to threshold − 1),
+    /// so that a hidden large count is known no better than a hidden small one.
+    /// </summary>
+    public long ComplementaryWidth => Math.Max(1, Threshold - 2);
+
     /// <summary>Applies primary and secondary suppression to a set of counts linked by additive relations.</summary>
     public CellState[] Suppress(IReadOnlyList<long> values, IReadOnlyList<AdditiveRelation> relations)
     {
         var states = values.Select(v => IsBelowThreshold(v) ? CellState.BelowThreshold : CellState.Shown).ToArray();
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var relation in relations)
-            {
-                var cells = relation.Parts.Prepend(relation.Total).ToList();
-                if (cells.Count(i => states[i] != CellState.Shown) != 1)
-                {
-                    continue;
-                }
-
-                var complement = relation.Parts.Where(i => states[i] == CellState.Shown)
-                    .OrderBy(i => values[i] == 0 ? 1 : 0).ThenBy(i => values[i]).ThenBy(i => i)
-                    .Cast<int?>().FirstOrDefault();
-                if (complement is null && states[relation.Total] == CellState.Shown)
-                {
-                    complement = relation.Total;
-                }
-
-                if (complement is { } index)
-                {
-                    states[index] = CellState.Complementary;
-                    changed = true;
-                }
-            }
-        }
-        while (changed);
-
+        new SecondarySuppression(this).Apply(values, relations, states);
         return states;
     }
+
+    /// <summary>
+    /// What a mark tells everyone: "&lt;10" is 1 to threshold − 1; "×" is at least the threshold, since only shown
+    /// non-zero counts are ever hidden as complements.
+    /// </summary>
+    public UnknownCell Prior(CellState state) => state switch
+    {
+        CellState.BelowThreshold => new UnknownCell(1, Threshold - 1),
+        CellState.Complementary => new UnknownCell(Threshold, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "a shown cell is no unknown"),
+    };
 
     public DisclosedValue Disclose(long value, CellState state) => state switch
     {

@@ -82,7 +82,5 @@ public sealed class EvaluatorFindings(WarehouseDatabase warehouse, AuditLog audi
     }
 
     private void Audit(string user, string action, object detail) =>
-        audit.Record(user, AuditPrefix + action, JsonSerializer.Serialize(detail, AuditJson));
-
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        audit.Record(user, AuditPrefix + action, JsonSerializer.Serialize(detail, AuditLog.DetailJson));
 }

@@ -10,9 +10,9 @@ public static class FindingsEndpoints
 {
     public static IEndpointRouteBuilder MapFindingsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/evaluator/findings", (LeadershipScores scores, EvaluatorFindings findings, string? rubric, string? period) =>
+        endpoints.MapGet("/api/evaluator/findings", (HttpContext http, LeadershipScores scores, EvaluatorFindings findings, string? rubric, string? period) =>
             {
-                var r = scores.ResolveRubric(rubric);
+                var r = scores.ResolveRubric(rubric, DistrictScope.For(http.User));
                 var p = scores.ResolvePeriod(r, period);
                 return Csv.File($"findings-{r.Id}-{p}", FindingsCsv.Header, FindingsCsv.Rows(findings.All(r, p)));
             })

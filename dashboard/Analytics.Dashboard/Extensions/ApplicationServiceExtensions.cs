@@ -57,8 +57,28 @@ public static class ApplicationServiceExtensions
         services.Configure<AnalyticsOptions>(section);
         services.TryAddSingletonTimeProvider();
 
-        // The warehouse: opened (migrated and seeded) once; every request and job opens its own connection.
-        services.AddSingleton(sp => WarehouseDatabase.Open(sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DatabasePath));
+        // The host's own state (accounts, audit log) in its own file beside the warehouse.
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+            return new AppDatabase(AppDatabase.PathFor(o.DatabasePath, o.AppDatabasePath));
+        });
+
+        // The warehouse: opened (migrated and seeded) once; every request and job opens its own connection. An older
+        // warehouse still holding the host's state gives it up first (AppStateMove), before anything else opens it.
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DatabasePath;
+            var app = sp.GetRequiredService<AppDatabase>();
+            app.EnsureCreated();
+            if (AppStateMove.Run(path, app) is { } moved)
+            {
+                sp.GetRequiredService<AuditLog>().Record(null, "app-state-moved",
+                    $"users={moved.Users}; audit rows={moved.AuditRows}; warehouse rewritten without schema app");
+            }
+
+            return WarehouseDatabase.Open(path);
+        });
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
@@ -69,7 +89,6 @@ public static class ApplicationServiceExtensions
 
         // Hosted services start in this order and stop in the reverse one: the database closes last.
         services.AddHostedService<WarehouseLifetime>();
-        services.AddSingleton<AppDatabase>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AuditLog>();
@@ -92,11 +111,13 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeaderPageCache>();
         services.AddSingleton<LeadershipScores>();
+        services.AddSingleton<Landing.RoleLanding>();
         services.AddHostedService<LeadershipWarmUp>();
         services.AddSingleton<TownProfiles>();
         services.AddSingleton<DistrictComparison>();
         services.AddSingleton<EvaluatorJudgements>();
         services.AddSingleton<EvaluatorFindings>();
+        services.AddSingleton<FlagReviews>();
         services.AddSingleton<Analytics.Reports.Browser.ChromiumBrowser>();
         services.AddSingleton<BriefingService>();
         services.AddSingleton<ILoadFollowUp, BriefingFollowUp>();
@@ -142,6 +163,11 @@ public static class ApplicationServiceExtensions
                 // The limiters are one-minute windows: say when to come back, in Chinese.
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (ErrorPages.Styled(context.HttpContext.Request))
+                {
+                    return ValueTask.CompletedTask; // the styled 429 page (ErrorPages) says it, with the wait
+                }
+
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 return new ValueTask(context.HttpContext.Response.WriteAsync("请求过于频繁，请稍后再试。(too many requests)"));
             };
@@ -184,6 +210,7 @@ public static class ApplicationServiceExtensions
             }));
         }
 
+        app.UseStyledErrorPages();
         app.UseStaticFiles();
         var lib = Path.Combine(AppContext.BaseDirectory, "lib");
         if (Directory.Exists(lib))
@@ -194,6 +221,7 @@ public static class ApplicationServiceExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<DistrictScopeMiddleware>();
         app.UseRateLimiter();
         app.UseOutputCache(); // after authentication (signed-in requests are never cached) and the rate limiter (cached API answers still count)
         app.UseAntiforgery();

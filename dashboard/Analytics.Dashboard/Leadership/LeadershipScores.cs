@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Statistics;
 using Analytics.DuckDb;
 using Analytics.Metrics;
@@ -16,6 +17,9 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
 
     public AssessmentPeriod Period => Score.Period;
 
+    /// <summary>A district rubric's per-target tracker and 街镇 breakdown; null for a rubric that scores 街镇.</summary>
+    public DistrictTracker? Tracker { get; } = DistrictTracker.Of(Score);
+
     /// <summary>Sections shown in the heat map: those with points of their own (standard and bonus).</summary>
     public IReadOnlyList<RubricSection> HeatSections => Rubric.Sections.Where(s => s.Kind != SectionKind.Deduction).ToList();
 
@@ -25,8 +29,8 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
 
 /// <summary>
 /// Scores for the leadership pages (局领导): the metrics layer's <see cref="TownScorer"/> and anomaly detectors over the
-/// warehouse. A rubric and period's scores and scorecard are computed once per data and judgement version
-/// (<see cref="LeaderPageCache"/>), not per request; the anomaly flags scan the payment facts (seconds) and change only
+/// warehouse. A rubric and period's scores and scorecard are computed once per data, judgement and flag-review version
+/// and access scope (<see cref="LeaderPageCache"/>), not per request; the anomaly flags scan the payment facts (seconds) and change only
 /// with the data, so they are kept per data version.
 /// </summary>
 public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatistics statistics, LeaderPageCache cache)
@@ -49,11 +53,21 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     public bool HasData(AssessmentPeriod period) =>
         statistics.Quarters().Any(q => q.Year == period.Year && (period.Quarter is not { } n || q.Number == n));
 
-    /// <summary>The requested rubric, else the first whose year has data, else the first shipped.</summary>
-    public Rubric ResolveRubric(string? id) =>
-        (id is null ? null : RubricCatalog.Find(id))
-        ?? Rubrics.FirstOrDefault(r => Periods(r).Any(HasData))
-        ?? Rubrics[0];
+    /// <summary>The rubrics of the districts a user may see (the pickers of the staff pages).</summary>
+    public static IReadOnlyList<Rubric> RubricsIn(DistrictScope scope) => Rubrics.Where(r => scope.Allows(r.District.Code)).ToList();
+
+    /// <summary>
+    /// The requested rubric when it is one of <paramref name="scope"/>'s districts, else the first of them whose year has
+    /// data, else the first of them (<see cref="DistrictScopeMiddleware"/> has already answered 404 for another district's).
+    /// </summary>
+    public Rubric ResolveRubric(string? id, DistrictScope scope)
+    {
+        var allowed = RubricsIn(scope);
+        return (id is null ? null : allowed.FirstOrDefault(r => r.Id == id))
+            ?? allowed.FirstOrDefault(r => Periods(r).Any(HasData))
+            ?? allowed.FirstOrDefault()
+            ?? throw new InvalidOperationException("The user's districts have no rubric.");
+    }
 
     /// <summary>
     /// The requested period of the rubric's year, else (an annual scheme is assessed only for the year) the year, else
@@ -87,20 +101,41 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     }
 
     /// <summary>Just the district's scores (no previous period, no anomaly flags), for the drill-down.</summary>
-    public DistrictScore Score(Rubric rubric, AssessmentPeriod period) => cache.GetOrAdd($"score|{rubric.Id}|{period}", () =>
-        Read(connection => new TownScorer(connection).Score(rubric, period, store: false)));
+    public DistrictScore Score(Rubric rubric, AssessmentPeriod period, DistrictScope scope) =>
+        cache.GetOrAdd($"score|{rubric.Id}|{period}", scope, [rubric.District.Code], visible =>
+        {
+            Require(visible, rubric);
+            return Read(connection => new TownScorer(connection).Score(rubric, period, store: false));
+        });
 
-    public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period) => cache.GetOrAdd($"scorecard|{rubric.Id}|{period}", () => Read(connection =>
+    public Scorecard Scorecard(Rubric rubric, AssessmentPeriod period, DistrictScope scope) =>
+        cache.GetOrAdd($"scorecard|{rubric.Id}|{period}", scope, [rubric.District.Code], visible =>
+        {
+            Require(visible, rubric);
+            return Read(connection =>
+            {
+                var scorer = new TownScorer(connection);
+                var score = scorer.Score(rubric, period, store: false);
+                var previousPeriod = Previous(period);
+                var rows = ScorecardRow.Of(score, previousPeriod is null ? null : scorer.Score(rubric, previousPeriod, store: false));
+                var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
+                    .Where(f => f.DistrictCode == rubric.District.Code)
+                    .ToList();
+                return new Scorecard(score, previousPeriod, rows, flags);
+            });
+        });
+
+    /// <summary>
+    /// Refuses another district's rubric: <see cref="DistrictScopeMiddleware"/> answers 404 before a page gets here and
+    /// <see cref="ResolveRubric"/> picks only the user's, so reaching this is a bug, never a page to show.
+    /// </summary>
+    public static void Require(DistrictScope scope, Rubric rubric)
     {
-        var scorer = new TownScorer(connection);
-        var score = scorer.Score(rubric, period, store: false);
-        var previousPeriod = Previous(period);
-        var rows = ScorecardRow.Of(score, previousPeriod is null ? null : scorer.Score(rubric, previousPeriod, store: false));
-        var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
-            .Where(f => f.DistrictCode == rubric.District.Code)
-            .ToList();
-        return new Scorecard(score, previousPeriod, rows, flags);
-    }));
+        if (!scope.Allows(rubric.District.Code))
+        {
+            throw new InvalidOperationException($"The rubric {rubric.Id} is outside the user's districts.");
+        }
+    }
 
     /// <summary>
     /// Writes every rubric's current scores (score_result, score_item) and the current anomaly flags (anomaly_flag) to the
@@ -112,6 +147,9 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         AnomalyDetection.Store(connection, Flags(connection));
         return true;
     });
+
+    /// <summary>Every anomaly flag of every loaded quarter (the flags page).</summary>
+    public IReadOnlyList<AnomalyFlag> AllFlags() => Read(Flags);
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -8,9 +8,27 @@ namespace Analytics.Dashboard.Leadership;
 /// <summary>The leadership tables as downloads: one definition of the rows for both the CSV and the .xlsx.</summary>
 public static class LeadershipTables
 {
-    public static DownloadTable Ranking(Scorecard card) => new(
+    /// <summary>The scorecard download: the ranking, or for a district rubric its target tracker.</summary>
+    public static DownloadTable Ranking(Scorecard card) => card.Tracker is { } tracker ? Tracker(tracker) : TownRanking(card);
+
+    /// <summary>
+    /// A district tracker in long form: the district's row per target, then each 街镇's figure per target (a
+    /// contribution, with no status, score or rank of its own).
+    /// </summary>
+    public static DownloadTable Tracker(DistrictTracker tracker) => new(
+        $"scorecard-{tracker.Score.Rubric.Id}-{tracker.Score.Period}", $"目标跟踪 {tracker.Score.Period}",
+        ["范围", .. DistrictTracker.Columns, "折算分", "满分", "说明"],
+        tracker.Targets.Select(t => (IReadOnlyList<string?>)
+            [tracker.Score.District.TownName, .. DistrictTracker.Cells(t), LeadershipScores.Number(t.Score), LeadershipScores.Number(t.Maximum), t.Explanation])
+        .Concat(tracker.Towns.SelectMany(town => tracker.Targets.Select(t => (IReadOnlyList<string?>)
+            [town.TownName, t.Code, t.Name, town.Figures[t.Code], t.TargetText, null, "贡献明细（不排名）", null, null, null, null])))
+        .ToList(),
+        new HashSet<int> { 8, 9 },
+        AssumptionNote(tracker.Score.Rubric));
+
+    private static DownloadTable TownRanking(Scorecard card) => new(
         $"scorecard-{card.Rubric.Id}-{card.Period}", $"排名 {card.Period}",
-        ["名次", "街镇代码", "街镇", "评定状态", "总分", "满分", "可达最低分", "可达最高分", "等级", "可能等级", "上期名次", "名次变化", "排名说明"],
+        ["名次", "街镇代码", "街镇", "评定状态", "总分" + Mark(card), "满分", "可达最低分" + Mark(card), "可达最高分" + Mark(card), "等级" + Mark(card), "可能等级" + Mark(card), "上期名次", "名次变化", "排名说明"],
         card.Rows.Select(row =>
         {
             var r = row.Town.Town.Result;
@@ -22,19 +40,32 @@ public static class LeadershipTables
                 ResultText.PossibleGrades(r), row.PreviousRank is { } p ? Int(p) : null, row.ChangeLabel, card.Score.RankingNote,
             ];
         }).ToList(),
-        new HashSet<int> { 0, 4, 5, 6, 7, 10 });
+        new HashSet<int> { 0, 4, 5, 6, 7, 10 },
+        AssumptionNote(card.Rubric));
+
+    private static string Mark(Scorecard card) => card.Rubric.Provenance.ScoreMark;
 
     public static DownloadTable Items(DistrictScore score, RankedTown town) => new(
         $"items-{score.Rubric.Id}-{score.Period}-{town.Town.TownName}", $"{town.Town.TownName} {score.Period}",
-        ["编号", "评分项", "分区", "考核频次", "状态", "得分", "满分", "所用数据", "说明"],
+        ["编号", "评分项", "分区", "考核频次", "状态", "得分", "满分", "本系统设定", "所用数据", "说明"],
         town.Town.Result.Items.Select(item => (IReadOnlyList<string?>)
         [
             item.Code, item.Name, score.Rubric.Sections.FirstOrDefault(s => s.Code == item.SectionCode)?.Name ?? item.SectionCode,
             item.Frequency.Label(), item.Status.Label(), ResultText.ItemScore(item), LeadershipScores.Number(item.Maximum),
+            score.Rubric.Provenance.ItemMark(item.Code),
             string.Join("；", item.Inputs.Select(i => $"{i.Key}={Value(i.Value)}").Concat(item.Previous.Select(i => $"上年 {i.Key}={Value(i.Value)}"))),
             item.Explanation,
         ]).ToList(),
-        new HashSet<int> { 6 });
+        new HashSet<int> { 6 },
+        AssumptionNote(score.Rubric));
+
+    /// <summary>
+    /// The footnote of the "*" marks, worded as the scorecard page words it, with the methodology page as a path
+    /// (a spreadsheet has no link); null when every number of the rubric is the notice's.
+    /// </summary>
+    public static string? AssumptionNote(Rubric rubric) => rubric.Provenance.Footnote is { } footnote
+        ? $"{RubricProvenance.Mark} {footnote}，见评分方法说明 {RubricProvenance.MethodologyPath(rubric.Id)}（评分方案 {rubric.Id} 版本 {rubric.Version}）。"
+        : null;
 
     public static DownloadTable Comparison(ComparisonTable table) => new(
         $"compare-{table.Period}", $"区际比较 {table.Period}",

@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Hosting;
 using Analytics.Warehouse;
 
@@ -32,8 +33,8 @@ public sealed class LeadershipWarmUp(
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var rubric = scores.ResolveRubric(null);
-                var card = await Task.Run(() => scores.Scorecard(rubric, scores.ResolvePeriod(rubric, null)), stoppingToken);
+                var rubric = scores.ResolveRubric(null, DistrictScope.City);
+                var card = await Task.Run(() => scores.Scorecard(rubric, scores.ResolvePeriod(rubric, null), DistrictScope.City), stoppingToken);
                 logger.LogInformation("Leadership scorecard {Rubric} {Period} precomputed in {Elapsed} ms ({Flags} anomaly flags)",
                     rubric.Id, card.Period, clock.ElapsedMilliseconds, card.Flags.Count);
             }

@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Security;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
@@ -25,12 +26,16 @@ public sealed record TownProfile(
 public sealed class TownProfiles(LeadershipScores scores)
 {
     /// <summary>The profile of <paramref name="townCode"/>; null when the district has no such 街镇.</summary>
-    public TownProfile? Build(Rubric rubric, AssessmentPeriod period, string? townCode) =>
-        scores.Cache.GetOrAdd($"profile|{rubric.Id}|{period}|{townCode}", () => Compute(rubric, period, townCode));
+    public TownProfile? Build(Rubric rubric, AssessmentPeriod period, string? townCode, DistrictScope scope) =>
+        scores.Cache.GetOrAdd($"profile|{rubric.Id}|{period}|{townCode}", scope, [rubric.District.Code], visible =>
+        {
+            LeadershipScores.Require(visible, rubric);
+            return Compute(rubric, period, townCode, visible);
+        });
 
-    private TownProfile? Compute(Rubric rubric, AssessmentPeriod period, string? townCode)
+    private TownProfile? Compute(Rubric rubric, AssessmentPeriod period, string? townCode, DistrictScope scope)
     {
-        var score = scores.Score(rubric, period);
+        var score = scores.Score(rubric, period, scope);
         if (score.Towns.FirstOrDefault(t => t.Town.TownCode == townCode) is not { } town)
         {
             return null;
@@ -43,7 +48,7 @@ public sealed class TownProfiles(LeadershipScores scores)
             return new SectionProfile(section, result.Score, result.Maximum, Scorecard.Share(town.Town.Result, section.Code),
                 median is { } m ? Math.Round(m, 1) : null);
         }).ToList();
-        return new TownProfile(score, town, sections, Indicators(score, town.Town.TownCode), Trend(rubric, town.Town.TownCode));
+        return new TownProfile(score, town, sections, Indicators(score, town.Town.TownCode), Trend(rubric, town.Town.TownCode, scope));
     }
 
     private List<IndicatorProfile> Indicators(DistrictScore score, string townCode)
@@ -67,12 +72,12 @@ public sealed class TownProfiles(LeadershipScores scores)
         return profiles;
     }
 
-    private List<ScoreTrendPoint> Trend(Rubric rubric, string townCode)
+    private List<ScoreTrendPoint> Trend(Rubric rubric, string townCode, DistrictScope scope)
     {
         var points = new List<ScoreTrendPoint>();
         foreach (var period in LeadershipScores.Periods(rubric).Where(p => p.IsQuarter && scores.HasData(p)))
         {
-            var score = scores.Score(rubric, period);
+            var score = scores.Score(rubric, period, scope);
             // Only periods that rank towns have a rank and a total to plot (an annual scheme's quarters have neither).
             if (score.IsRanked && score.Towns.FirstOrDefault(t => t.Town.TownCode == townCode) is { } town)
             {

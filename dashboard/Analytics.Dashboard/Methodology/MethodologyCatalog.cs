@@ -33,7 +33,8 @@ public sealed partial class MethodologyCatalog(SuppressionPolicy policy)
         return new IndicatorMethod(indicator.Code, indicator.Name, indicator.Indicator.NameEn, indicator.Unit, indicator.Indicator.DirectionZh, indicator.Domain,
             Source(table), indicator.Definition + "。区、全市为所辖街镇之和。", indicator.Sql,
             $"公开页面与开放数据接口发布。1 至 {policy.Threshold - 1} 的计数显示为“{policy.BelowThresholdMark}”（0 照常显示）；" +
-            $"若某个隐藏数能由合计推算出来，同一合计关系中次小的数也隐藏，显示为“{SuppressionPolicy.ComplementaryMark}”；涉及隐藏数的同比不显示。",
+            $"为防止由合计、各季度与同比推算出隐藏数，另有一些不小于 {policy.Threshold} 的数也隐藏，显示为“{SuppressionPolicy.ComplementaryMark}”，" +
+            $"使每个“{policy.BelowThresholdMark}”仍可能是 1 至 {policy.Threshold - 1} 中的任一值、每个“{SuppressionPolicy.ComplementaryMark}”的可能范围宽度不小于 {policy.ComplementaryWidth}（以线性规划逐一核验）；涉及隐藏数的同比不显示。",
             Public: true, []);
     }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Routing;
+using Analytics.Dashboard.Landing;
 
 namespace Analytics.Dashboard.Security;
 
@@ -21,11 +22,12 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/signin", async (HttpContext http, UserStore users, LoginThrottle throttle, AuditLog audit, TimeProvider clock,
+        endpoints.MapPost("/account/signin", async (HttpContext http, UserStore users, LoginThrottle throttle, AuditLog audit, TimeProvider clock, RoleLanding landing,
                 [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl) =>
             {
                 username = username?.Trim() ?? "";
-                var target = SafeReturnUrl(http, returnUrl);
+                // Without a return URL of its own the user lands on the work of their first role (RoleLanding).
+                var target = string.IsNullOrEmpty(returnUrl) ? null : SafeReturnUrl(http, returnUrl);
                 if (username.Length == 0 || string.IsNullOrEmpty(password))
                 {
                     return Results.Redirect(LoginUrl(target));
@@ -44,7 +46,7 @@ public static class AccountEndpoints
                     await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                         SessionValidation.Principal(signedIn.User, signedIn.Stamp, clock.GetUtcNow()));
                     audit.Record(signedIn.User.Username, "login", client);
-                    return Results.LocalRedirect(target);
+                    return Results.LocalRedirect(target ?? landing.For(signedIn.User.Roles.Contains, []));
                 }
 
                 audit.Record(username, "login-failed", client);
@@ -98,6 +100,6 @@ public static class AccountEndpoints
         return helper.IsLocalUrl(returnUrl) && !returnUrl.StartsWith('~') ? returnUrl : "/";
     }
 
-    private static string LoginUrl(string returnUrl) =>
-        $"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}";
+    private static string LoginUrl(string? returnUrl) =>
+        returnUrl is null ? "/account/login?error=invalid" : $"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}";
 }

@@ -11,7 +11,8 @@ namespace Analytics.Dashboard.Security;
 /// Checked on every signed-in request: the cookie's security stamp must still be the user's (sign-out, a role or
 /// password change and an admin's 会话全部下线 give the user a new one, ending every session at once), and the session
 /// must be younger than <see cref="AnalyticsOptions.SessionAbsoluteHours"/> since the password was entered, however
-/// often the sliding expiry renewed the cookie.
+/// often the sliding expiry renewed the cookie. The session carries the user's districts (<see cref="DistrictScope"/>);
+/// changing them changes the stamp too.
 /// </summary>
 public static class SessionValidation
 {
@@ -26,6 +27,7 @@ public static class SessionValidation
             new(ClaimTypes.Name, user.Username),
             new(StampClaim, stamp),
             new(SignedInAtClaim, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            new(DistrictScope.ClaimType, user.Districts.Stored),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
@@ -43,7 +45,8 @@ public static class SessionValidation
         var signedInAt = long.TryParse(principal?.FindFirst(SignedInAtClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : (DateTimeOffset?)null;
-        var valid = name is not null && stamp is not null && signedInAt is { } at && now - at <= absolute && now >= at
+        // A session from before district scoping carries no districts: it signs in again to get them.
+        var valid = name is not null && stamp is not null && principal!.HasClaim(c => c.Type == DistrictScope.ClaimType) && signedInAt is { } at && now - at <= absolute && now >= at
             && string.Equals(users.CurrentStamp(name), stamp, StringComparison.Ordinal);
         if (!valid)
         {

@@ -4,7 +4,7 @@ using Analytics.Dashboard.Data;
 
 namespace Analytics.Dashboard.Security;
 
-public sealed record AppUser(string Username, IReadOnlyList<string> Roles, DateTime CreatedAt);
+public sealed record AppUser(string Username, IReadOnlyList<string> Roles, DateTime CreatedAt, DistrictScope Districts);
 
 /// <summary>
 /// app.users: accounts with PBKDF2 password hashes and a security stamp per user, which every signed-in request is
@@ -21,12 +21,13 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT username, roles, created_at FROM app.users ORDER BY username";
+        command.CommandText = "SELECT username, roles, created_at, districts FROM app.users ORDER BY username";
         using var reader = command.ExecuteReader();
         var users = new List<AppUser>();
         while (reader.Read())
         {
-            users.Add(new AppUser(reader.GetString(0), SplitRoles(reader.GetString(1)), reader.GetDateTime(2)));
+            users.Add(new AppUser(reader.GetString(0), SplitRoles(reader.GetString(1)), reader.GetDateTime(2),
+                DistrictScope.Parse(reader.IsDBNull(3) ? null : reader.GetString(3))));
         }
 
         return users;
@@ -41,8 +42,11 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>Creates the user, or sets its password and roles (ending its sessions: a new security stamp).</summary>
-    public void Save(string username, string password, IEnumerable<string> roles)
+    /// <summary>
+    /// Creates the user, or sets its password, roles and districts (<paramref name="districts"/>: null for the city),
+    /// ending its sessions: a new security stamp.
+    /// </summary>
+    public void Save(string username, string password, IEnumerable<string> roles, DistrictScope? districts = null)
     {
         var unknown = roles.Except(Roles.All).ToList();
         if (unknown.Count > 0)
@@ -55,16 +59,18 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                INSERT INTO app.users (username, password_hash, salt, roles, failed_attempts, locked_until, security_stamp)
-                VALUES ($1, $2, $3, $4, 0, NULL, $5)
+                INSERT INTO app.users (username, password_hash, salt, roles, failed_attempts, locked_until, security_stamp, districts)
+                VALUES ($1, $2, $3, $4, 0, NULL, $5, $6)
                 ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, salt = excluded.salt,
-                    roles = excluded.roles, failed_attempts = 0, locked_until = NULL, security_stamp = excluded.security_stamp
+                    roles = excluded.roles, failed_attempts = 0, locked_until = NULL, security_stamp = excluded.security_stamp,
+                    districts = excluded.districts
                 """;
             command.Parameters.AddValue(username);
             command.Parameters.AddValue(hash);
             command.Parameters.AddValue(salt);
             command.Parameters.AddValue(string.Join(",", roles.Distinct()));
             command.Parameters.AddValue(NewStamp());
+            command.Parameters.AddValue((districts ?? DistrictScope.City).Stored);
             command.ExecuteNonQuery();
         }
 
@@ -108,7 +114,7 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
     {
         using var connection = database.Connect();
         using var read = connection.CreateCommand();
-        read.CommandText = "SELECT password_hash, salt, roles, created_at, security_stamp FROM app.users WHERE username = $1";
+        read.CommandText = "SELECT password_hash, salt, roles, created_at, security_stamp, districts FROM app.users WHERE username = $1";
         read.Parameters.AddValue(username);
         using var reader = read.ExecuteReader();
         if (!reader.Read())
@@ -119,6 +125,7 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
 
         var (hash, salt, roles, created) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3));
         var stamp = reader.IsDBNull(4) ? null : reader.GetString(4);
+        var districts = DistrictScope.Parse(reader.IsDBNull(5) ? null : reader.GetString(5));
         if (!PasswordHasher.Verify(password, hash, salt))
         {
             return null;
@@ -135,7 +142,7 @@ public sealed class UserStore(AppDatabase database, TimeProvider clock)
         // The new session carries the stamp just read: validation must compare against that one, not a cached older
         // stamp (another instance over the same database, such as a host resetting the admin password, may have moved it).
         _stamps[username] = (stamp, clock.GetUtcNow());
-        return (new AppUser(username, SplitRoles(roles), created), stamp);
+        return (new AppUser(username, SplitRoles(roles), created, districts), stamp);
     }
 
     private string? ReadStamp(string username)

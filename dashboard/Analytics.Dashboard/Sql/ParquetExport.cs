@@ -47,7 +47,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
         audit.Record(user, SqlSandbox.ExportAuditAction, JsonSerializer.Serialize(new
         {
             Sql = sql, Format = "parquet", Rows = result.Error is null ? result.Rows : (long?)null, result.Error, Ms = (long)stopwatch.Elapsed.TotalMilliseconds,
-        }));
+        }, AuditLog.DetailJson));
         return result;
     }
 

@@ -10,7 +10,7 @@ namespace Analytics.Dashboard.Sql;
 /// <summary>
 /// The analysts' SQL console, sandboxed by the engine rather than by reading the SQL text. Each query gets its own
 /// in-memory DuckDB instance (<see cref="SandboxInstance"/>) on the read-only <see cref="SqlSnapshot"/> of the warehouse
-/// (without the host's schema <c>app</c>), with no file access, locked configuration, a memory and thread limit and a
+/// (the host's accounts and audit log are in a file of their own, <see cref="AppDatabase"/>), with no file access, locked configuration, a memory and thread limit and a
 /// wall-clock timeout that interrupts the query. DuckDB itself decides what may run: one statement, prepared as a read
 /// (<see cref="ReadOnlyStatements"/>), so nothing can write to the snapshot or any other file even where the engine would
 /// let a COPY reach it. Answers are capped by rows and by bytes (each cell, the page, each export), a huge value is never
@@ -105,7 +105,7 @@ public sealed class SqlSandbox(
         }
 
         var detail = JsonSerializer.Serialize(new AuditDetail(sql, result.Succeeded ? result.TotalRows : null, result.Error,
-            (long)result.Elapsed.TotalMilliseconds));
+            (long)result.Elapsed.TotalMilliseconds), AuditLog.DetailJson);
         audit.Record(user, action, detail);
         return result;
     }

@@ -35,6 +35,21 @@ public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy
         return quarters.Count == 0 ? null : quarters[^1];
     }
 
+    /// <summary>
+    /// Whether a quarter was asked for that has no data (not a quarter at all, or not loaded): pages and API answer 404
+    /// for it, never another quarter's figures.
+    /// </summary>
+    public bool IsUnknownQuarter(string? requested) =>
+        !string.IsNullOrEmpty(requested) && !(Quarter.TryParse(requested, out var quarter) && Quarters().Contains(quarter));
+
+    /// <summary>The Chinese 404 message of <see cref="IsUnknownQuarter"/>.</summary>
+    public static string UnknownQuarterMessage(string requested) =>
+        $"没有“{requested}”的数据：季度须为已装载的季度，写作 2024Q3（已装载的季度见 /api/v1/quarters）。";
+
+    /// <summary>The Chinese 404 message of a district code that is not one of the city's districts.</summary>
+    public static string UnknownDistrictMessage(string code) =>
+        $"没有代码为“{code}”的区（各区代码见 /api/v1/districts）。";
+
     /// <summary>The districts of the city with the city total as the last row.</summary>
     public StatTable DistrictTable(Quarter quarter)
     {

@@ -8,8 +8,8 @@ using NpgsqlTypes;
 
 namespace Analytics.Etl.Extraction;
 
-/// <summary>One table·quarter written by <see cref="PostgresExtractWriter"/>.</summary>
-public sealed record PublishedTable(string Table, Quarter Quarter, long Rows);
+/// <summary>One table·quarter written by <see cref="PostgresExtractWriter"/>, with the checksum its manifest entry states.</summary>
+public sealed record PublishedTable(string Table, Quarter Quarter, long Rows, string Checksum);
 
 /// <summary>What <see cref="PostgresExtractWriter.Publish"/> wrote.</summary>
 public sealed record PostgresPublishResult(string Origin, IReadOnlyList<PublishedTable> Tables, TimeSpan Duration)
@@ -20,7 +20,8 @@ public sealed record PostgresPublishResult(string Origin, IReadOnlyList<Publishe
 /// <summary>
 /// Fills a PostgreSQL source database from a file drop (for tests and demos): creates the <c>extract</c>
 /// schema (<see cref="PostgresSchema.CreateAll"/>) and copies every feed file and ledger into its table with
-/// binary COPY, replacing the quarters it copies. All of it runs in one transaction.
+/// binary COPY, replacing the quarters it copies, and states each table·quarter's rows and checksum in the manifest
+/// (<see cref="PostgresManifest"/>) that the loader checks. All of it runs in one transaction.
 /// </summary>
 public sealed class PostgresExtractWriter
 {
@@ -55,7 +56,7 @@ public sealed class PostgresExtractWriter
         var clock = Stopwatch.StartNew();
         var drop = new FileDropSource(dropFolder);
         using var connection = _connector.Open(cancellationToken);
-        Execute(connection, PostgresSchema.CreateAll(), null);
+        Execute(connection, PostgresSchema.CreateAll() + PostgresManifest.CreateSql, null);
         using var transaction = connection.BeginTransaction();
         var written = new List<PublishedTable>();
         foreach (var feed in SourceCatalog.Feeds)
@@ -75,7 +76,9 @@ public sealed class PostgresExtractWriter
                     }
 
                     var rows = Copy(connection, file, quarter, cancellationToken);
-                    written.Add(new PublishedTable(file.Spec.PostgresTable, quarter, rows));
+                    var entry = PostgresManifest.Measure(connection, file.Spec, quarter, file.Spec.Columns.ToDictionary(c => c.Name, c => PostgresSchema.TypeOf(c.Type)), _connector);
+                    PostgresManifest.Record(connection, file.Spec, quarter, entry, _connector);
+                    written.Add(new PublishedTable(file.Spec.PostgresTable, quarter, rows, entry.Checksum));
                 }
             }
         }

@@ -59,7 +59,9 @@ public sealed class PostgresSource : IExtractSource
     {
         using var connection = _connector.Open();
         var columns = ColumnsOf(connection, feed);
+        var manifest = PostgresManifest.Read(connection, quarter, _connector);
         var files = new List<ExtractFile>();
+        var checks = new List<Func<long?>>();
         foreach (var spec in feed.Files)
         {
             var displayName = DisplayName(spec, quarter);
@@ -78,6 +80,7 @@ public sealed class PostgresSource : IExtractSource
             var types = tableColumns.ToDictionary(c => c.Name, c => c.DataType);
             var select = $"SELECT {string.Join(", ", spec.Columns.Select(c => AsText(c.Name, types[c.Name])))} " +
                          $"FROM {QualifiedName(spec)} WHERE {Q(QuarterColumn)} = $1 ORDER BY {string.Join(", ", spec.Key.Select(Q))}";
+            checks.Add(() => PostgresManifest.Verify(manifest, connection, spec, quarter, types, displayName, _connector));
             files.Add(new RowSetExtractFile(spec, displayName, spec.ColumnNames, StreamRows(spec, displayName, select, quarter)));
         }
 
@@ -86,7 +89,8 @@ public sealed class PostgresSource : IExtractSource
             throw new EtlException($"源数据库没有 {feed.Id} 的 {quarter} 数据 (no rows for this quarter in {Origin})。");
         }
 
-        return files;
+        // Against the publisher's manifest once the tables are known to be there and to hold the quarter.
+        return files.Select((file, i) => file with { ManifestRows = checks[i]() }).ToList();
     }
 
     /// <summary><c>postgres:extract.assistance_payments@2024Q3</c>: names the table and quarter in quarantine rows and messages.</summary>
@@ -157,7 +161,7 @@ public sealed class PostgresSource : IExtractSource
     /// The column as the text a CSV file would carry: dates as yyyy-MM-dd whatever the server's DateStyle,
     /// booleans true/false, numbers in PostgreSQL's invariant output, text columns verbatim.
     /// </summary>
-    private static string AsText(string column, string dataType) => dataType switch
+    internal static string AsText(string column, string dataType) => dataType switch
     {
         "date" => $"to_char({Q(column)}, 'YYYY-MM-DD')",
         "timestamp without time zone" or "timestamp with time zone" =>

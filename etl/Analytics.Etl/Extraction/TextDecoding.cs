@@ -30,8 +30,28 @@ public static class TextDecoding
         }
         catch (DecoderFallbackException)
         {
-            throw new EtlException($"{displayName}：文件编码无法识别，既不是 UTF-8 也不是 GB18030 (unrecognised text encoding)。");
+            var at = FirstInvalidUtf8(bytes);
+            var line = bytes[..at].Count((byte)'\n') + 1;
+            throw new EtlException(
+                $"{displayName}：文件编码无法识别，既不是 UTF-8 也不是 GB18030：第 {line:N0} 行、字节偏移 {at:N0}（从 0 计）处的字节 0x{bytes[at]:X2} 不是合法的 UTF-8 (unrecognised text encoding)。");
         }
+    }
+
+    /// <summary>Offset of the first byte that does not start a valid UTF-8 sequence, or -1 when all of them are valid.</summary>
+    public static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return -1;
     }
 
     /// <summary>

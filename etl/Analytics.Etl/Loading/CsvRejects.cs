@@ -25,6 +25,9 @@ internal static class CsvRejects
         $"header = true, delim = ',', quote = '\"', escape = '\"', " +
         $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
 
+    /// <summary>The reason of a line with an invalid UTF-8 byte (completed with the byte's offset by <see cref="CsvParseFailure"/>).</summary>
+    public const string InvalidUtf8Reason = "含有非法 UTF-8 字符";
+
     /// <summary>SQL giving one row per rejected line: data row number and reason.</summary>
     public static string PerLineSql => $"""
         SELECT line - 1 AS data_row,
@@ -32,8 +35,8 @@ internal static class CsvRejects
                    WHEN 'MISSING COLUMNS' THEN '列数不足，行不完整（文件可能被截断）'
                    WHEN 'TOO MANY COLUMNS' THEN '列数多于表头'
                    WHEN 'UNQUOTED VALUE' THEN '引号不配对'
-                   WHEN 'INVALID UNICODE' THEN '含有非法 UTF-8 字符'
-                   WHEN 'INVALID ENCODING' THEN '含有非法 UTF-8 字符'
+                   WHEN 'INVALID UNICODE' THEN '{InvalidUtf8Reason}'
+                   WHEN 'INVALID ENCODING' THEN '{InvalidUtf8Reason}'
                    WHEN 'LINE SIZE OVER MAXIMUM' THEN '行过长'
                    ELSE error_type || '：' || error_message END, '；') AS reason,
                first(csv_line) AS csv_line

@@ -38,7 +38,7 @@ internal sealed class FeedQuarterLoad(
         for (var i = 0; i < ordered.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new LoadProgress(feed.Id, quarter, ordered[i].DisplayName, i, ordered.Count));
+            progress?.Report(new LoadProgress(feed.Id, quarter, ordered[i].DisplayName, i, ordered.Count, runId));
             var fileCounts = LoadFile(ordered[i]);
             if (ordered[i].ManifestRows is { } listed && listed != fileCounts.Read)
             {
@@ -62,11 +62,23 @@ internal sealed class FeedQuarterLoad(
             }
         });
 
-        progress?.Report(new LoadProgress(feed.Id, quarter, "提交 (commit)", files.Count, files.Count));
+        progress?.Report(new LoadProgress(feed.Id, quarter, "提交 (commit)", files.Count, files.Count, runId));
         return counts;
     }
 
     private FileLoadCounts LoadFile(ExtractFile file)
+    {
+        try
+        {
+            return LoadFileRows(file);
+        }
+        catch (DuckDbException ex) when (file is CsvExtractFile csv && !StorageFault.Is(ex) && CsvParseFailure.Explain(csv, ex) is { } explained)
+        {
+            throw explained;
+        }
+    }
+
+    private FileLoadCounts LoadFileRows(ExtractFile file)
     {
         var table = StarSchema.For(file.Spec);
         if (file is CsvExtractFile candidate && TryLoadCleanCsv(candidate, table) is { } clean)
@@ -87,7 +99,7 @@ internal sealed class FeedQuarterLoad(
                     Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} AS SELECT * FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})");
                 });
                 _timer.Time("validate", () => ExecuteValidation(validation.Build($"(SELECT rowid - (SELECT min(rowid) FROM {RawTable}) + 1 AS _rn, * FROM {RawTable})", "raw._rn", FieldRules.Literal(csv.DisplayName), "NULL::VARCHAR", "NULL::VARCHAR")));
-                rejects = ReadRejects();
+                rejects = CsvParseFailure.WithByteOffsets(csv.Path, ReadRejects());
                 if (rejects.Count > 0)
                 {
                     RenumberAroundRejects(rejects);

@@ -27,4 +27,4 @@ public sealed record LoadResult(
 public sealed record FileLoadCounts(string File, string FactTable, long Read, long Loaded, long Quarantined);
 
 /// <summary>Progress of a running load, for progress bars.</summary>
-public sealed record LoadProgress(string Feed, Quarter Quarter, string Step, int FilesDone, int FilesTotal);
+public sealed record LoadProgress(string Feed, Quarter Quarter, string Step, int FilesDone, int FilesTotal, long RunId = 0);

@@ -70,6 +70,30 @@ public static class RunLog
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Journals a run that failed before it had a source to read (a missing drop folder, an unreachable database), so
+    /// 装载记录 shows its cause; transport and origin are unknown ("—").
+    /// </summary>
+    internal static void RecordFailure(DuckDbConnection connection, string feed, Quarter quarter, string trigger, DateTime startedUtc,
+        DateTime finishedUtc, string message)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO etl_run (run_id, feed, quarter_key, transport, origin, trigger, started_at, finished_at, status,
+                                 rows_read, rows_loaded, rows_quarantined, files, duration_ms, message)
+            VALUES ($1, $2, $3, '—', '—', $4, $5, $6, 'failed', 0, 0, 0, 0, $7, $8)
+            """;
+        command.Parameters.AddValue(SourceQuarterLoader.NextRunId(connection));
+        command.Parameters.AddValue(feed);
+        command.Parameters.AddValue(SourceQuarterLoader.QuarterKey(quarter));
+        command.Parameters.AddValue(trigger);
+        command.Parameters.AddValue(startedUtc);
+        command.Parameters.AddValue(finishedUtc);
+        command.Parameters.AddValue((long)(finishedUtc - startedUtc).TotalMilliseconds);
+        command.Parameters.AddValue(message);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>The line prefix of a warning in a run's message.</summary>
     public const string WarningPrefix = "警告：";
 

@@ -141,7 +141,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
     private static string Summary(IReadOnlyList<FileLoadCounts> counts) =>
         string.Join("；", counts.Select(c => $"{c.File}: 读 {c.Read} 载 {c.Loaded} 隔离 {c.Quarantined}"));
 
-    private static long NextRunId(DuckDbConnection connection)
+    internal static long NextRunId(DuckDbConnection connection)
     {
         using var command = connection.CreateCommand();
         // A nextval outside a writing transaction is not in the write-ahead log: after a kill the sequence may restart

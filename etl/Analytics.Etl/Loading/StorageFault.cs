@@ -6,8 +6,9 @@ namespace Analytics.Etl.Loading;
 public static class StorageFault
 {
     // DuckDB's words: "Corrupt database file: computed checksum … does not match stored checksum", "IO Error: Could not
-    // write file … No space left on device", "FATAL Error: … database has been invalidated".
-    private static readonly string[] Markers = ["checksum", "Corrupt", "IO Error", "FATAL", "invalidated", "Serialization Error"];
+    // write file … No space left on device", "FATAL Error: … database has been invalidated", and a failed commit
+    // ("TransactionContext Error: Failed to commit: Could not write file … File too large").
+    private static readonly string[] Markers = ["checksum", "Corrupt", "IO Error", "FATAL", "invalidated", "Serialization Error", "Could not write file"];
 
     // A lock held by another process is an IO Error too, but the file is sound.
     public static bool Is(Exception exception) =>

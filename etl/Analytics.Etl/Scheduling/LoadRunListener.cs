@@ -70,7 +70,7 @@ internal sealed class LoadRunListener(IReadOnlyList<ILoadFollowUp> followUps, IL
             context.MergedJobDataMap.GetString(QuarterlyLoadJob.FeedKey) ?? "?", null,
             jobException is null ? LoadRunState.Succeeded : LoadRunState.Failed,
             context.MergedJobDataMap.GetString(QuarterlyLoadJob.TriggerKindKey) ?? QuarterlyLoadJob.ScheduleTrigger,
-            context.FireTimeUtc, DateTimeOffset.UtcNow, jobException?.Message, null);
+            context.FireTimeUtc, DateTimeOffset.UtcNow, jobException is null ? null : JobFailure.Describe(jobException.InnerException ?? jobException), null);
         _lastRuns[context.JobDetail.Key] = outcome;
         _running.TryRemove(context.FireInstanceId, out _);
         if (outcome.State == LoadRunState.Succeeded)

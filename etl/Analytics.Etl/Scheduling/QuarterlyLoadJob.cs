@@ -1,3 +1,4 @@
+using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
@@ -76,10 +77,23 @@ public sealed class QuarterlyLoadJob(
             quarter = Quarter.Of(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Previous();
         }
 
+        IExtractSource source;
+        try
+        {
+            source = sources.Create(feed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No source, so the loader never journals this run: record it here, or 装载记录 would not show why.
+            var outcome = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), JobFailure.Describe(ex), null);
+            RecordWithoutSource(outcome);
+            Fail(context, outcome, ex);
+            return;
+        }
+
         try
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var source = sources.Create(feed);
             if (string.IsNullOrEmpty(explicitQuarter) && !source.QuartersOf(feed).Contains(quarter))
             {
                 // The default run came before the submission: normal, the operator or the next run loads it.
@@ -101,9 +115,24 @@ public sealed class QuarterlyLoadJob(
             Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Cancelled, trigger, started, clock.GetUtcNow(),
                 $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。", null), ex);
         }
-        catch (Exception ex) when (ex is EtlException or WarehouseConfigurationException or Analytics.DuckDb.DuckDbException or IOException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not JobExecutionException)
         {
-            Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), ex.Message, null), ex);
+            // Anything else too: an exception left to Quartz reaches the page as "Job threw an unhandled exception".
+            Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), JobFailure.Describe(ex), null), ex);
+        }
+    }
+
+    private void RecordWithoutSource(LoadRunOutcome outcome)
+    {
+        try
+        {
+            using var connection = warehouse.Connect();
+            RunLog.RecordFailure(connection, outcome.Feed, outcome.Quarter!.Value, outcome.Trigger, outcome.StartedAt.UtcDateTime,
+                outcome.FinishedAt.UtcDateTime, outcome.Message!);
+        }
+        catch (Analytics.DuckDb.DuckDbException ex)
+        {
+            logger.LogWarning(ex, "The failed load of {Feed} {Quarter} could not be journalled: {Message}", outcome.Feed, outcome.Quarter, ex.Message);
         }
     }
 

@@ -64,10 +64,10 @@ public sealed class AnomalyContext(DuckDbConnection connection)
     }
 
     public AnomalyFlag TownFlag(string kind, string severity, int townKey, string period, string? indicator, decimal? observed, decimal? expected,
-        double score, IReadOnlyDictionary<string, object?> numbers, string message)
+        double score, IReadOnlyDictionary<string, object?> numbers, string message, string? detail = null)
     {
         var t = Towns[townKey];
         return new AnomalyFlag(kind, severity, "town", t.DistrictCode, t.DistrictName, townKey, t.TownName, period, indicator, observed, expected, score, numbers,
-            $"{t.DistrictName}{t.TownName}：{message}");
+            $"{t.DistrictName}{t.TownName}：{message}", detail);
     }
 }

@@ -11,6 +11,9 @@ public static class AnomalyKinds
     public const string MissingSubmission = "missing_submission";
     public const string ImpossibleValue = "impossible_value";
     public const string PeerOutlier = "peer_outlier";
+
+    /// <summary>亮点: far from its peers on the good side of the indicator's direction; worth learning from, not checking.</summary>
+    public const string PeerHighlight = "peer_highlight";
     public const string TargetAtRisk = "target_at_risk";
 
     /// <summary>Kinds that say "this record is wrong" and are scored against injected anomalies by <c>anomalies evaluate</c>.</summary>
@@ -29,9 +32,13 @@ public static class AnomalyKinds
         MissingSubmission => "台账未报送",
         ImpossibleValue => "不可能的数值",
         PeerOutlier => "偏离同类街镇",
+        PeerHighlight => "亮点",
         TargetAtRisk => "年度目标有风险",
         _ => kind,
     };
+
+    /// <summary>Whether the flag reports good news (亮点) rather than something to check (异常).</summary>
+    public static bool IsHighlight(string kind) => kind == PeerHighlight;
 }
 
 /// <summary>Severity of a flag: high needs action this quarter, medium a look, low is informational.</summary>
@@ -46,6 +53,8 @@ public static class Severity
 
 /// <summary>One anomaly flag with the numbers behind it and a Chinese sentence for the dashboard and briefing.</summary>
 /// <param name="Score">The statistic that raised the flag: a ratio to baseline, a robust z-score, or a count.</param>
+/// <param name="Message">The plain Chinese sentence a leader reads.</param>
+/// <param name="Detail">The statistics behind the sentence (median, robust z …), shown as a detail line; null when the sentence says it all.</param>
 public sealed record AnomalyFlag(
     string Kind,
     string Severity,
@@ -60,7 +69,8 @@ public sealed record AnomalyFlag(
     decimal? Expected,
     double Score,
     IReadOnlyDictionary<string, object?> Numbers,
-    string Message);
+    string Message,
+    string? Detail = null);
 
 /// <summary>A town as the detectors see it.</summary>
 public sealed record TownInfo(int TownKey, string DistrictCode, string DistrictName, string TownName, string TownType);

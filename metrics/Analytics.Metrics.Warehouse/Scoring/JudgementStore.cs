@@ -30,7 +30,7 @@ public sealed class JudgementStore(DuckDbConnection connection)
     {
         foreach (var input in inputs)
         {
-            if (Refusal(rubric, period, input.ItemCode, input.Score, evaluator, input.Reason) is { } refusal)
+            if (Refusal(rubric, period, input.TownCode, input.ItemCode, input.Score, evaluator, input.Reason) is { } refusal)
             {
                 throw new RubricInputException(refusal);
             }
@@ -43,8 +43,11 @@ public sealed class JudgementStore(DuckDbConnection connection)
         return changes;
     }
 
-    /// <summary>Why a score cannot be recorded for the item (in Chinese), or null when it can.</summary>
-    public static string? Refusal(Rubric rubric, AssessmentPeriod period, string itemCode, decimal score, string evaluator, string reason)
+    /// <summary>
+    /// Why a score (or, for a bureau entry, a value) cannot be recorded for the item and unit (in Chinese), or null when it
+    /// can.
+    /// </summary>
+    public static string? Refusal(Rubric rubric, AssessmentPeriod period, string unitCode, string itemCode, decimal score, string evaluator, string reason)
     {
         if (period.Year != rubric.Year)
         {
@@ -57,24 +60,35 @@ public sealed class JudgementStore(DuckDbConnection connection)
             return $"评分方案 {rubric.Id} 没有评分项 {itemCode}";
         }
 
-        if (item.Rule is not JudgementRule rule)
+        if (item.Rule is EntryRule entry)
+        {
+            if (EntryRefusal(rubric, item, entry, unitCode, score) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+        else if (item.Rule is not JudgementRule rule)
         {
             return $"评分项 {itemCode}（{item.Name}）按规则 {item.Rule.Type} 自动计算，不能录入视情给分";
         }
-
-        if (period.IsQuarter && item.Frequency == Frequency.Annual)
+        else
         {
-            return $"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入";
+            if (period.IsQuarter && item.Frequency == Frequency.Annual)
+            {
+                return $"评分项 {itemCode}（{item.Name}）为年度考，只能按全年（{period.Year}）录入";
+            }
+
+            var valid = rule.Allowed is { } allowed ? allowed.Contains(score) : score >= rule.Minimum && score <= item.Maximum;
+            if (!valid)
+            {
+                var range = rule.Allowed is { } a ? string.Join("/", a.Select(Fmt.Num)) : $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(item.Maximum)}";
+                return $"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}";
+            }
         }
 
-        var valid = rule.Allowed is { } allowed ? allowed.Contains(score) : score >= rule.Minimum && score <= item.Maximum;
-        if (!valid)
-        {
-            var range = rule.Allowed is { } a ? string.Join("/", a.Select(Fmt.Num)) : $"{Fmt.Num(rule.Minimum)}–{Fmt.Num(item.Maximum)}";
-            return $"评分项 {itemCode}（{item.Name}）的评估分 {Fmt.Num(score)} 超出允许范围 {range}";
-        }
-
-        return string.IsNullOrWhiteSpace(evaluator) || string.IsNullOrWhiteSpace(reason) ? "视情给分须填写评估人和理由" : null;
+        return string.IsNullOrWhiteSpace(evaluator) || string.IsNullOrWhiteSpace(reason)
+            ? item.Rule is EntryRule ? "区局录入须填写录入人和理由" : "视情给分须填写评估人和理由"
+            : null;
     }
 
     private JudgementChange Write(Rubric rubric, AssessmentPeriod period, JudgementInput input, string evaluator, DateTime when)
@@ -92,6 +106,17 @@ public sealed class JudgementStore(DuckDbConnection connection)
         return new JudgementChange(rubric.Id, period.ToString(), input.TownCode, input.ItemCode, old, input.Score, evaluator, reason, when);
     }
 
+    // A bureau entry is a district figure: it belongs to the district as a whole, never to one 街镇.
+    private static string? EntryRefusal(Rubric rubric, RubricItem item, EntryRule entry, string unitCode, decimal value)
+    {
+        if (unitCode != rubric.District.Code)
+        {
+            return $"评分项 {item.Code}（{item.Name}）是全区目标，只能按{rubric.District.Name}（全区）录入";
+        }
+
+        return entry.Invalid(value) is { } why ? $"评分项 {item.Code}（{item.Name}）的录入值 {Fmt.Num(value)} 无效：{why}" : null;
+    }
+
     /// <summary>Town code → item code → judgement, for one rubric and period.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, Judgement>> ForPeriod(string rubricId, string period) =>
         ForPeriods(rubricId, [period]).GetValueOrDefault(period) ?? new Dictionary<string, Dictionary<string, Judgement>>();
@@ -106,7 +131,7 @@ public sealed class JudgementStore(DuckDbConnection connection)
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT period, town_code, item_code, score, evaluator, reason FROM judgement " +
+        command.CommandText = "SELECT period, town_code, item_code, score, evaluator, reason, recorded_at FROM judgement " +
                               $"WHERE rubric_id = $1 AND period IN ({string.Join(", ", periods.Select(Sql.Literal))})";
         command.Parameters.AddValue(rubricId);
         using var reader = command.ExecuteReader();
@@ -123,7 +148,8 @@ public sealed class JudgementStore(DuckDbConnection connection)
                 towns[town] = items = [];
             }
 
-            items[reader.GetString(2)] = new Judgement(Sql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5));
+            items[reader.GetString(2)] = new Judgement(Sql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5),
+                reader.GetDateTime(6), reader.GetString(0));
         }
 
         return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, Dictionary<string, Judgement>>)p.Value);

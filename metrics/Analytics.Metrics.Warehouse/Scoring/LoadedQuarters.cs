@@ -36,13 +36,23 @@ public sealed class LoadedQuarters
     /// </summary>
     public string? Missing(Quantity quantity, AssessmentPeriod period, bool yearToDate)
     {
+        var needed = Needed(quantity, period, yearToDate);
+        var missing = needed.Where(q => !_loaded.Contains((quantity.Feed, period.Year * 10 + q))).ToList();
+        // Nothing loaded at all is no base rather than a broken one: the value is absent and the rule says 无上年基数.
+        return missing.Count > 0 && missing.Count < needed.Count ? $"{Quarters(period.Year, missing)} {SourceCatalog.Feed(quantity.Feed).SystemLabel}" : null;
+    }
+
+    /// <summary>
+    /// The quarters of <paramref name="period"/> a value of the quantity sums over: a flow or maximum every quarter (up to
+    /// the period's quarter when read year-to-date), a stock only the period's last quarter.
+    /// </summary>
+    public static IReadOnlyList<int> Needed(Quantity quantity, AssessmentPeriod period, bool yearToDate)
+    {
         var last = period.Quarter ?? 4;
         var first = quantity.Kind == QuantityKind.Stock || (period.IsQuarter && !yearToDate) ? last : 1;
-        var missing = Enumerable.Range(first, last - first + 1)
-            .Where(q => !_loaded.Contains((quantity.Feed, period.Year * 10 + q)))
-            .Select(q => $"{period.Year}Q{q}")
-            .ToList();
-        // Nothing loaded at all is no base rather than a broken one: the value is absent and the rule says 无上年基数.
-        return missing.Count == 0 || missing.Count == last - first + 1 ? null : $"{string.Join("、", missing)} {SourceCatalog.Feed(quantity.Feed).SystemLabel}";
+        return Enumerable.Range(first, last - first + 1).ToList();
     }
+
+    /// <summary>"2023Q2、2023Q4".</summary>
+    public static string Quarters(int year, IEnumerable<int> quarters) => string.Join("、", quarters.Select(q => $"{year}Q{q}"));
 }

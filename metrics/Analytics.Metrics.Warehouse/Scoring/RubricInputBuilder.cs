@@ -49,10 +49,14 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
             }
         }
 
-        var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, periods.Select(p => p.ToString()).ToList());
+        var entryCodes = rubric.Items.Where(i => i.Rule is EntryRule).Select(i => i.Code).ToList();
+        // A bureau entry stands until the bureau changes it: every period of the year is read so later periods see it.
+        var judgementPeriods = entryCodes.Count > 0 ? AssessmentPeriod.OfYear(rubric.Year).ToList() : periods;
+        var judgements = new JudgementStore(connection).ForPeriods(rubric.Id, judgementPeriods.Select(p => p.ToString()).ToList());
         var growthInputs = rubric.Items.Where(i => i.Rule is GrowthRule).SelectMany(i => i.Inputs.Values)
             .Distinct().Select(QuantityCatalog.Find).OfType<Quantity>().ToList();
         var loaded = growthInputs.Count == 0 ? null : LoadedQuarters.Read(connection);
+        var ledgerBases = LedgerBaseGaps.Read(connection, rubric.District.Code, growthInputs, periods);
         var unitsByPeriod = UnitsByPeriod(rubric.District.Code, periods);
         var findings = new FindingInputs(connection).Read(rubric, periods,
             unitsByPeriod.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Where(u => !u.IsDistrict).Select(u => u.Code).ToList()),
@@ -64,6 +68,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
 
             var periodJudgements = judgements.GetValueOrDefault(period.ToString());
             var baseGaps = BaseGaps(period);
+            var towns = units.Where(u => !u.IsDistrict).ToList();
             var list = new List<UnitInputs>(units.Count);
             foreach (var unit in units)
             {
@@ -71,6 +76,11 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 var values = Values(period, key, period.ToString());
                 var before = Values(period, key, PreviousYear(period).ToString());
                 var unitJudgements = periodJudgements?.GetValueOrDefault(unit.Code) ?? new Dictionary<string, Judgement>();
+                if (unit.IsDistrict && entryCodes.Count > 0)
+                {
+                    unitJudgements = WithStandingEntries(unitJudgements, period, unit.Code);
+                }
+
                 var gaps = new Dictionary<string, InputGap>();
                 if (findings.TryGetValue((period.ToString(), unit.Code), out var found))
                 {
@@ -94,7 +104,18 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 }
 
                 var missing = names.Where(n => !values.ContainsKey(n)).ToList();
-                var inputs = new RubricInputs(values, unitJudgements, before, period, gaps, baseGaps);
+                var unitBaseGaps = baseGaps;
+                if (ledgerBases?.For(unit, towns, period, cumulative) is { Count: > 0 } ledgerBaseGaps)
+                {
+                    // A feed missing a whole quarter says more than one 街镇's missing ledger; it stays when both apply.
+                    unitBaseGaps = new Dictionary<string, string>(ledgerBaseGaps);
+                    foreach (var (name, gap) in baseGaps)
+                    {
+                        unitBaseGaps[name] = gap;
+                    }
+                }
+
+                var inputs = new RubricInputs(values, unitJudgements, before, period, gaps, unitBaseGaps);
                 if (period.IsQuarter && rubric.Items.Any(i => i.Frequency == Frequency.Annual))
                 {
                     // An annual item seen in a quarter previews its year so far: every input to date, against the same span a year before.
@@ -112,6 +133,25 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
         }
 
         return result;
+
+        // The latest entry recorded for this period or an earlier one of the same year (the whole year counts as its last quarter).
+        Dictionary<string, Judgement> WithStandingEntries(Dictionary<string, Judgement> own, AssessmentPeriod period, string unitCode)
+        {
+            var merged = new Dictionary<string, Judgement>(own);
+            var earlier = judgementPeriods.Where(p => p.LastDay <= period.LastDay && p != period)
+                .OrderByDescending(p => p.LastDay).ThenBy(p => p.IsQuarter).ToList();
+            foreach (var code in entryCodes.Where(c => !merged.ContainsKey(c)))
+            {
+                var standing = earlier.Select(p => judgements.GetValueOrDefault(p.ToString())?.GetValueOrDefault(unitCode)?.GetValueOrDefault(code))
+                    .FirstOrDefault(j => j is not null);
+                if (standing is not null)
+                {
+                    merged[code] = standing;
+                }
+            }
+
+            return merged;
+        }
 
         // 同比 needs complete bases: every quarter the input sums over, loaded in both the period and the year before.
         Dictionary<string, string> BaseGaps(AssessmentPeriod period)
@@ -165,7 +205,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
 
     private const string LedgerSubmitted = "ledger.submitted";
 
-    private static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
+    internal static AssessmentPeriod PreviousYear(AssessmentPeriod period) =>
         period.IsQuarter ? AssessmentPeriod.ForQuarter(period.Year - 1, period.Quarter!.Value) : AssessmentPeriod.ForYear(period.Year - 1);
 
     /// <summary>The towns of the district valid at the end of the period, then the district itself.</summary>

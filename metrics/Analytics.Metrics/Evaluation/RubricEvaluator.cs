@@ -124,7 +124,7 @@ public static class RubricEvaluator
         var outcome = item.Rule.Evaluate(context);
         return new ItemResult(item.Code, item.Name, item.SectionCode, item.Rule.Type, item.Frequency, outcome.Status,
             N(outcome.Score), N(item.Maximum), used, previous, outcome.Explanation,
-            item.Rule is JudgementRule ? context.Judgement : null, outcome.Target);
+            item.Rule is JudgementRule or EntryRule ? context.Judgement : null, outcome.Target);
     }
 
     /// <summary>
@@ -257,7 +257,7 @@ public static class RubricEvaluator
         {
             var item = rubric.FindItem(code) ?? throw new RubricInputException(
                 $"评分方案 {rubric.Id} 没有评分项 {code} (unknown item code '{code}' in judgements)");
-            if (item.Rule is not JudgementRule)
+            if (item.Rule is not (JudgementRule or EntryRule))
             {
                 throw new RubricInputException(
                     $"评分项 {code}（{item.Name}）按规则 {item.Rule.Type} 计算，不接受视情给分 (item '{code}' is not a judgement item)");

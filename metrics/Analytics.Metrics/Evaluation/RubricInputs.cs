@@ -1,7 +1,9 @@
 namespace Analytics.Metrics;
 
-/// <summary>An evaluator's score for a 视情给分 item: who gave it and why.</summary>
-public sealed record Judgement(decimal Score, string Evaluator, string Reason);
+/// <summary>An evaluator's score for a 视情给分 item, or the bureau's value for a 区局录入 target: who gave it and why.</summary>
+/// <param name="RecordedAt">When it was recorded (UTC), where read from the store.</param>
+/// <param name="Period">The period it was recorded for; a bureau entry carries forward to later periods of the year.</param>
+public sealed record Judgement(decimal Score, string Evaluator, string Reason, DateTime? RecordedAt = null, string? Period = null);
 
 /// <summary>Everything one town's evaluation needs: measured values, judgements and last year's values.</summary>
 /// <param name="Values">Input name → value; null means "not reported".</param>

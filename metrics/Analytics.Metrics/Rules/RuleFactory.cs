@@ -16,6 +16,7 @@ internal static class RuleFactory
         ["yes_no"] = YesNoRule.Create,
         ["penalty"] = PenaltyRule.Create,
         ["target"] = TargetRule.Create,
+        ["entry"] = EntryRule.Create,
     };
 
     public static IReadOnlyCollection<string> Types => Builders.Keys;

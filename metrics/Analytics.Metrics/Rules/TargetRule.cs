@@ -36,7 +36,13 @@ public sealed class TargetRule : IRubricRule
         return source is null ? null : new TargetRule(s.P.Label, target, s.P.Unit ?? "", source);
     }
 
-    private string TargetText => _level is { IsRate: true } ? Fmt.Pct(Target) : $"{Fmt.Num(Target)}{Unit}";
+    /// <summary>Whether the target is a rate in percent (护理型床位占比 ≥ 60%).</summary>
+    public bool IsRate => _level is { IsRate: true };
+
+    public string TargetText => ValueText(Target);
+
+    /// <summary>A value on this target's scale: "55%" for a rate, "337张" for a count.</summary>
+    public string ValueText(decimal value) => IsRate ? Fmt.Pct(value) : $"{Fmt.Num(value)}{Unit}";
 
     public string Describe(decimal maximum) => IsCumulative
         ? $"年度目标 {TargetText}；按已过季度线性推算全年完成数，得分 = {Fmt.Num(maximum)} × min(1, 推算数/目标)"

@@ -1,4 +1,5 @@
 using Analytics.Metrics;
+using Analytics.Metrics.Improvement;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
@@ -63,6 +64,9 @@ public sealed record DistrictBriefing(
 {
     public string DistrictName => Rubric.District.Name;
 
+    /// <summary>A district rubric's per-target tracker and 街镇 breakdown; null for a rubric that scores 街镇.</summary>
+    public DistrictTracker? Tracker { get; } = DistrictTracker.Of(Score);
+
     public string DistrictCode => Rubric.District.Code;
 
     /// <summary>Sections shown in the heat map: those with points of their own (standard and bonus), as on the dashboard.</summary>
@@ -70,6 +74,9 @@ public sealed record DistrictBriefing(
 
     /// <summary>The flags about one town.</summary>
     public IReadOnlyList<AnomalyFlag> FlagsOf(string townName) => Flags.Where(f => f.TownName == townName).ToList();
+
+    /// <summary>Each town's 提分建议 by town code; empty for a district target tracker, which ranks no town.</summary>
+    public IReadOnlyDictionary<string, ImprovementPlan> Improvements { get; init; } = new Dictionary<string, ImprovementPlan>();
 }
 
 /// <summary>One town's scorecard (成绩单): its row of the district briefing, with the district's numbers for comparison.</summary>
@@ -80,4 +87,6 @@ public sealed record TownScorecard(DistrictBriefing District, ScorecardRow Row, 
     public IReadOnlyList<TownIndicator> Indicators => District.TownIndicators.GetValueOrDefault(Town.TownCode) ?? [];
 
     public IReadOnlyList<AnomalyFlag> Flags => District.FlagsOf(Town.TownName);
+
+    public ImprovementPlan? Improvement => District.Improvements.GetValueOrDefault(Town.TownCode);
 }

@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Metrics;
+using Analytics.Metrics.Improvement;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Scoring;
 
@@ -28,7 +29,11 @@ public sealed class BriefingReader(DuckDbConnection connection)
             throw new ArgumentException($"没有区划代码为 {districtCode} 的评分方案 (no rubric for district {districtCode})", nameof(districtCode));
         }
 
-        var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString()).ToList();
+        // A flag already handled (已核实 / 数据已更正 / 已整改) is not repeated unless its figures changed since.
+        var reviews = new FlagReviewStore(connection).Current();
+        var flags = AnomalyDetection.InPeriod(AnomalyDetection.Run(connection, store: false), period.ToString())
+            .Where(f => FlagReviewStore.NeedsReporting(f, reviews.GetValueOrDefault(FlagReviewStore.Key(f))))
+            .ToList();
         var scorer = new TownScorer(connection);
         var figures = new IndicatorFigures(connection);
         var result = new List<DistrictBriefing>(districts.Count);
@@ -47,10 +52,26 @@ public sealed class BriefingReader(DuckDbConnection connection)
                 figures.Trends(district.Code, period),
                 flags.Where(f => f.DistrictCode == district.Code).OrderBy(f => SeverityOrder(f.Severity)).ThenBy(f => f.TownName, StringComparer.Ordinal).ToList(),
                 targets,
-                figures.TownsAgainstMedian(district.Code, period)));
+                figures.TownsAgainstMedian(district.Code, period))
+            {
+                Improvements = Improvements(choice.Rubric, period),
+            });
         }
 
         return result;
+    }
+
+    /// <summary>Every town's 提分建议 from one read of the district's inputs (the planner re-scores each town among the others).</summary>
+    private Dictionary<string, ImprovementPlan> Improvements(Rubric rubric, AssessmentPeriod period)
+    {
+        if (!rubric.RanksTowns)
+        {
+            return [];
+        }
+
+        var towns = new RubricInputBuilder(connection).Build(rubric, period).Where(u => !u.Unit.IsDistrict)
+            .Select(u => new PlannerTown(u.Unit.Code, u.Unit.Name, u.Inputs)).ToList();
+        return towns.ToDictionary(t => t.Code, t => ImprovementPlanner.Plan(rubric, t.Code, towns));
     }
 
     /// <summary>上海市松江区民政局.</summary>

@@ -24,6 +24,22 @@ public static class ChineseNumbers
     /// <summary>Thousands separators, decimals only when there are any ("1,234", "3.5").</summary>
     public static string Grouped(decimal value) => value.ToString("#,0.##", Invariant);
 
+    /// <summary>
+    /// A 同比 or 环比 in a table cell, rounded to 0.1 as in the briefing's text: a rate's change in percentage points
+    /// ("+1.2 个百分点"), a count's or amount's in percent ("-3.5%"); "持平" when it rounds to zero, "—" without a base.
+    /// </summary>
+    public static string ChangeCell(Indicator indicator, decimal? percent, decimal? change)
+    {
+        var (number, suffix) = indicator.Unit == "%" ? (change, " 个百分点") : (percent, "%");
+        if (number is not { } n)
+        {
+            return "—";
+        }
+
+        var rounded = Math.Round(n, 1, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? "持平" : rounded.ToString("+0.0;-0.0", Invariant) + suffix;
+    }
+
     public static string Percent(decimal value) => value.ToString("0.0", Invariant) + "%";
 
     public static string PeriodLabel(AssessmentPeriod period) =>

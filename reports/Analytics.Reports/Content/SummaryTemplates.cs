@@ -1,4 +1,5 @@
 using Analytics.Metrics;
+using Analytics.Metrics.Rules;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Scoring;
 using static Analytics.Reports.Content.ChineseNumbers;
@@ -173,11 +174,14 @@ public static class SummaryTemplates
         return text;
     }
 
-    private static string Flags(IReadOnlyList<AnomalyFlag> flags, string scope)
+    private static string Flags(IReadOnlyList<AnomalyFlag> all, string scope)
     {
+        var highlights = all.Count(f => AnomalyKinds.IsHighlight(f.Kind));
+        var highlightText = highlights > 0 ? $"另有亮点 {highlights} 条（明显好于同类街镇）。" : "";
+        var flags = all.Where(f => !AnomalyKinds.IsHighlight(f.Kind)).ToList();
         if (flags.Count == 0)
         {
-            return $"{scope}本期未发现异常。";
+            return $"{scope}本期未发现异常。" + highlightText;
         }
 
         var counts = new[] { Severity.High, Severity.Medium, Severity.Low }
@@ -190,11 +194,16 @@ public static class SummaryTemplates
             text += $"需重点关注：{high.Message}。";
         }
 
-        return text;
+        return text + highlightText;
     }
 
     private static string? Targets(DistrictBriefing b)
     {
+        if (b.Tracker is { } tracker)
+        {
+            return TrackerSentence(tracker);
+        }
+
         if (b.Targets.Count == 0)
         {
             return null;
@@ -214,8 +223,26 @@ public static class SummaryTemplates
                 $"{t.ItemName}（截至本期完成 {Grouped(t.Progress.ToDate)}，推算全年 {Grouped(t.Progress.ProjectedYearEnd)}，目标 {Grouped(t.Progress.Target)}）")) + "。";
     }
 
+    /// <summary>"全区目标 21 项：按进度 12 项，有风险 3 项（…），待录入 6 项（区局尚未录入，不计为未完成）。"</summary>
+    private static string TrackerSentence(DistrictTracker tracker)
+    {
+        var parts = tracker.Targets.GroupBy(t => t.Status).Select(g => g.Key switch
+        {
+            "有风险" or "未完成" => $"{g.Key} {g.Count()} 项（{string.Join("、", g.Select(t => t.Name))}）",
+            EntryRule.PendingText => $"{g.Key} {g.Count()} 项（区局尚未录入，不计为未完成）",
+            _ => $"{g.Key} {g.Count()} 项",
+        });
+        return $"全区目标 {tracker.Targets.Count} 项：{string.Join("，", parts)}。";
+    }
+
+    // A district tracker has no 街镇 judgements: its bureau entries pending are told by the tracker sentence.
     private static string? Pending(DistrictScore score)
     {
+        if (!score.Rubric.RanksTowns)
+        {
+            return null;
+        }
+
         var pending = score.Towns.Where(t => t.Town.Result.PendingCount > 0).ToList();
         if (pending.Count == 0)
         {

@@ -107,7 +107,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task PrepareAsync(string databasePath)
     {
         var warehouse = WarehouseDatabase.Open(databasePath);
-        var app = new AppDatabase(warehouse);
+        // Closed before the host process starts: it opens the state file itself.
+        using var app = new AppDatabase(AppDatabase.PathFor(databasePath, null));
         app.EnsureCreated();
         var users = new UserStore(app, TimeProvider.System);
         users.Save(Leader, Password, [Roles.Leader]);

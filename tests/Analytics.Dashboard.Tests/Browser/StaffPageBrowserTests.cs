@@ -22,7 +22,7 @@ public sealed class StaffPageBrowserTests(BrowserFixture fixture)
         await session.ScreenshotAsync("login-error");
 
         await session.SignInAsync(BrowserFixture.Leader, BrowserFixture.Password);
-        Assert.Equal(fixture.Host.BaseAddress.ToString(), session.Page.Url);
+        Assert.Equal(new Uri(fixture.Host.BaseAddress, "/leader/scorecard?rubric=putuo-2024&period=2024Q4").ToString(), session.Page.Url);
         await Assertions.Expect(session.Page.Locator("header .who")).ToHaveTextAsync(BrowserFixture.Leader);
         await Assertions.Expect(session.Page.Locator("header nav a[href='/leader/scorecard']")).ToHaveTextAsync("考核排名");
         await session.AssertNoProblemsAsync();

@@ -35,21 +35,31 @@ internal static class CommandLine
     }
 
     /// <summary>Runs the tool to its end without a pseudonym key in the environment: exit code, standard output and error.</summary>
-    public static (int Exit, string Output, string Error) Run(params string[] arguments)
+    public static (int Exit, string Output, string Error) Run(params string[] arguments) => RunVia([], new Dictionary<string, string>(), arguments);
+
+    /// <summary>
+    /// Runs the tool to its end through <paramref name="wrapper"/> (a command that ends by running its remaining arguments,
+    /// such as setpriv or a shell that sets a limit first), with extra environment variables.
+    /// </summary>
+    public static (int Exit, string Output, string Error) RunVia(IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(DllPath());
-        foreach (var argument in arguments)
+        foreach (var argument in wrapper.Skip(1).Concat(wrapper.Count > 0 ? ["dotnet"] : []).Append(DllPath()).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment.Remove("ANALYTICS_PSEUDONYM_KEY");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

@@ -16,7 +16,8 @@ public static class MigrationRunner
         new M006QuantityWorkTable(),
         new M007Findings(),
         new M008ScoreAssessmentState(),
-        new M009BriefingFreshness(),
+        new M009ScoreleftFlagWorkflow(),
+        new M010BriefingFreshness(),
     ];
 
     public static int LatestVersion => All[^1].Version;
