@@ -24,18 +24,23 @@ public sealed class AuditPageTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task The_filters_select_by_user_action_and_an_inclusive_date_range()
+    public async Task The_filters_select_by_user_action_and_an_inclusive_range_of_Beijing_dates_shown_in_Beijing_time()
     {
-        Insert(new DateTime(2024, 3, 1, 0, 0, 0), "audit-filter", "login", "a");
-        Insert(new DateTime(2024, 3, 2, 23, 59, 59), "audit-filter", "login", "b");
-        Insert(new DateTime(2024, 3, 3, 0, 0, 0), "audit-filter", "login", "c");
-        Insert(new DateTime(2024, 3, 2, 12, 0, 0), "audit-filter", "logout", "d");
-        Insert(new DateTime(2024, 3, 2, 12, 0, 0), "audit-other", "login", "e");
+        // Stored in UTC; Beijing 2024-03-01 00:00 is 2024-02-29 16:00 UTC and Beijing 2024-03-02 23:59:59 is 15:59:59 UTC.
+        Insert(new DateTime(2024, 2, 29, 15, 59, 59), "audit-filter", "login", "before");
+        Insert(new DateTime(2024, 2, 29, 16, 0, 0), "audit-filter", "login", "a");
+        Insert(new DateTime(2024, 3, 2, 15, 59, 59), "audit-filter", "login", "b");
+        Insert(new DateTime(2024, 3, 2, 16, 0, 0), "audit-filter", "login", "c");
+        Insert(new DateTime(2024, 3, 2, 4, 0, 0), "audit-filter", "logout", "d");
+        Insert(new DateTime(2024, 3, 2, 4, 0, 0), "audit-other", "login", "e");
         var admin = await fixture.AdminAsync();
 
         var page = new HtmlParser().ParseDocument(await admin.GetStringAsync("/admin/audit?user=audit-filter&action=login&from=2024-03-01&to=2024-03-02"));
 
         Assert.Equal(["b", "a"], page.QuerySelectorAll("table.audit tbody td.msg").Select(td => td.TextContent).ToList());
+        Assert.Equal(["2024-03-02 23:59:59", "2024-03-01 00:00:00"],
+            page.QuerySelectorAll("table.audit tbody tr").Select(tr => tr.QuerySelector("td")!.TextContent).ToList());
+        Assert.Equal("时间（北京时间）", page.QuerySelector("table.audit thead th")!.TextContent);
         Assert.Equal("login", page.QuerySelector("select[name=action] option[selected]")!.GetAttribute("value"));
         Assert.Equal("/api/admin/audit?user=audit-filter&action=login&from=2024-03-01&to=2024-03-02&format=csv",
             page.QuerySelector("a[download]")!.GetAttribute("href"));

@@ -103,7 +103,8 @@ public sealed partial class BriefingsPageTests(DashboardFixture fixture)
         await service.GenerateAsync(request, CancellationToken.None);
         var first = Listing(service, town.Name);
         Assert.Empty(first.Changes);
-        Assert.Empty(first.EarlierVersions);
+        // Another test of this fixture may have printed the same document before: those are versions already.
+        var versionsBefore = first.EarlierVersions.Count;
         var firstBytes = await File.ReadAllBytesAsync(Path.Combine(service.Folder, first.Entry.FilePath));
         var row = await RowAsync(leader, page, first.Entry.Id);
         Assert.Equal("false", row.GetAttribute("data-stale"));
@@ -126,8 +127,8 @@ public sealed partial class BriefingsPageTests(DashboardFixture fixture)
         var second = Listing(service, town.Name);
         Assert.Empty(second.Changes);
         Assert.Equal(first.Entry.FilePath, second.Entry.FilePath);
-        var earlier = Assert.Single(second.EarlierVersions);
-        Assert.Equal(first.Entry.Id, earlier.Id);
+        Assert.Equal(versionsBefore + 1, second.EarlierVersions.Count);
+        var earlier = second.EarlierVersions.Single(v => v.Id == first.Entry.Id);
         Assert.NotNull(earlier.SupersededAt);
         Assert.Contains("/versions/", earlier.FilePath, StringComparison.Ordinal);
         row = await RowAsync(leader, page, second.Entry.Id);

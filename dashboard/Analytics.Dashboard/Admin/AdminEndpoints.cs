@@ -180,9 +180,9 @@ public static class AdminEndpoints
                 return Results.Ok(entries);
             }
 
-            return Csv.File("audit-log", ["时间(UTC)", "用户", "操作", "详情"],
-                entries.Select(e => (IReadOnlyList<string?>)[
-                    e.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.User, e.Action, e.ReadableDetail]));
+            // Beijing time, as on the page and in its date filter.
+            return Csv.File("audit-log", ["时间(北京时间)", "用户", "操作", "详情"],
+                entries.Select(e => (IReadOnlyList<string?>)[Components.Shared.BeijingTime.Format(e.At), e.User, e.Action, e.ReadableDetail]));
         });
         return endpoints;
     }

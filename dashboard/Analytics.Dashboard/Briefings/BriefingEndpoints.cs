@@ -24,7 +24,7 @@ public static class BriefingEndpoints
             .ExcludeFromDescription();
 
         // Polled by the briefings page while a generation runs (wwwroot/js/briefing-progress.js).
-        endpoints.MapGet("/api/leader/briefings/status", (BriefingService briefings) =>
+        endpoints.MapGet("/api/leader/briefings/status", (HttpContext http, BriefingService briefings) =>
             {
                 var running = briefings.Running;
                 var last = briefings.LastRun;
@@ -32,7 +32,8 @@ public static class BriefingEndpoints
                 {
                     running = running is not null,
                     period = running?.Period,
-                    district = running?.District,
+                    // Another district's run shows only that something is being printed, not for whom.
+                    district = running?.District is { } d && DistrictScope.For(http.User).Allows(d) ? d : null,
                     done = running?.Done ?? 0,
                     total = running?.Total ?? 0,
                     lastFinishedAt = last?.FinishedAt.ToUnixTimeMilliseconds(),

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Analytics.Dashboard.Components.Shared;
 using Analytics.Dashboard.Data;
 
 namespace Analytics.Dashboard.Security;
@@ -81,7 +82,7 @@ public sealed class AuditLog(AppDatabase database, ILogger<AuditLog> logger, Tim
         return actions;
     }
 
-    /// <summary>The newest <paramref name="limit"/> entries of a user (exact name), an action and a range of UTC dates (both ends included).</summary>
+    /// <summary>The newest <paramref name="limit"/> entries of a user (exact name), an action and a range of Beijing dates (both ends included), as staff read times.</summary>
     public IReadOnlyList<AuditEntry> Search(AuditFilter filter, int limit = 200)
     {
         using var connection = database.Connect();
@@ -94,8 +95,8 @@ public sealed class AuditLog(AppDatabase database, ILogger<AuditLog> logger, Tim
             """;
         command.Parameters.AddValue(string.IsNullOrWhiteSpace(filter.User) ? null : filter.User.Trim());
         command.Parameters.AddValue(string.IsNullOrWhiteSpace(filter.Action) ? null : filter.Action.Trim());
-        command.Parameters.AddValue(filter.From?.ToDateTime(TimeOnly.MinValue));
-        command.Parameters.AddValue(filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        command.Parameters.AddValue(filter.From is { } from ? BeijingTime.StartUtc(from) : (DateTime?)null);
+        command.Parameters.AddValue(filter.To is { } to ? BeijingTime.StartUtc(to.AddDays(1)) : (DateTime?)null);
         command.Parameters.AddValue(limit);
         using var reader = command.ExecuteReader();
         var entries = new List<AuditEntry>();

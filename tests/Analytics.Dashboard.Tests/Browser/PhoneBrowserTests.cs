@@ -34,7 +34,7 @@ public sealed class PhoneBrowserTests(BrowserFixture fixture)
         var scores = session.Page.Locator("table.judgements tbody td.score");
         Assert.True(await scores.CountAsync() > 0, "songjiang-2024 has 视情给分 items");
         await AssertOnScreenAsync(scores);
-        await AssertOnScreenAsync(session.Page.Locator(".judgement-form select, .judgement-form input[name=score], .judgement-form textarea"));
+        await AssertOnScreenAsync(session.Page.Locator(".judgement-grid td.entry input, .judgement-grid td.entry-reason textarea"));
         await session.AssertNoHorizontalOverflowAsync();
         await session.ScreenshotAsync("evaluator-phone");
         await session.AssertNoProblemsAsync();

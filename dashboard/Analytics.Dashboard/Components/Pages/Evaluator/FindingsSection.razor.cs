@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Dashboard.Components.Shared;
 using Analytics.Dashboard.Evaluation;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Findings;
@@ -122,7 +123,7 @@ public partial class FindingsSection
     private static string State(FindingItemRow row) => !row.Assessed
         ? "本期不考核"
         : row.Inspection is { } i
-            ? $"已检查（{i.ClosedBy}，{i.ClosedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）"
+            ? $"已检查（{i.ClosedBy}，{BeijingTime.Day(i.ClosedAt)}）"
             : "待检查（待评）";
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
