@@ -45,10 +45,12 @@ public static class QuantityCatalog
         // 全年未参保例数: a recipient uninsured at a quarter end is a case unless already one at the previous quarter end of
         // the same year, so the year's sum counts each uninsured spell once and the first quarter takes everyone uninsured.
         var recipients = StarSchema.TableName(SourceCatalog.File("assistance", "recipients"));
+        // The previous quarter is looked up as an uncorrelated set of (recipient, next quarter) keys: a correlated
+        // NOT EXISTS inside the aggregate's FILTER made this one quantity cost more than all the others together.
         Count("dibao.uninsured_cases", "低保对象未参保例数（全年新发现）", "例", "assistance", "recipients",
-            "f.category = 'dibao' AND f.status = 'active' AND NOT f.medical_insured AND (f.quarter_key % 10 = 1 OR NOT EXISTS (" +
-            $"SELECT 1 FROM {recipients} p WHERE p.recipient_id = f.recipient_id AND p.quarter_key = f.quarter_key - 1 " +
-            "AND p.category = 'dibao' AND p.status = 'active' AND NOT p.medical_insured))", F);
+            "f.category = 'dibao' AND f.status = 'active' AND NOT f.medical_insured AND (f.quarter_key % 10 = 1 OR f.recipient_id IS NULL OR " +
+            $"{{'r': f.recipient_id, 'q': f.quarter_key}} NOT IN (SELECT {{'r': p.recipient_id, 'q': p.quarter_key + 1}} FROM {recipients} p " +
+            "WHERE p.recipient_id IS NOT NULL AND p.category = 'dibao' AND p.status = 'active' AND NOT p.medical_insured))", F);
         // 人次: one assistance decision (审批通过) is one person helped once, however many payments follow it.
         Count("assistance.temporary_cases", "临时救助人次", "人次", "assistance", "case_events", "f.event_type = 'approval' AND f.category = 'temporary_assistance'", F);
         Count("assistance.expenditure_poverty_cases", "支出型贫困救助人次", "人次", "assistance", "case_events", "f.event_type = 'approval' AND f.category = 'expenditure_poverty'", F);
