@@ -42,4 +42,19 @@ public sealed class CombinationDetectorTests(HardAnomalyWarehouse fixture)
         Assert.Equal([1.0, 1.0, 1.0], scores.Select(s => s.Precision));
         Assert.Equal([0.5, 4 / 12.0, 10 / 12.0], scores.Select(s => s.Recall));
     }
+
+    [Fact]
+    public void The_evaluate_comparison_prints_each_detector_set_and_every_combination_flag()
+    {
+        var truth = AnomalyEvaluation.ReadTruth(fixture.TruthPath);
+        var writer = new StringWriter();
+        DetectorComparisonReport.Write(writer, DetectorComparison.Compare(AnomalyDetection.Run(fixture.Connection, store: false), Flags, truth), Flags);
+        var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("检测方法比较（全部注入异常）detectors compared:", lines[0]);
+        Assert.Equal("  规则 rules：查准率 1.000（6/6）；查全率 0.500（6/12）", lines[1]);
+        Assert.Equal("  RandomizedPca：查准率 1.000（4/4）；查全率 0.333（4/12）", lines[2]);
+        Assert.Equal("  规则 + RandomizedPca：查准率 1.000（10/10）；查全率 0.833（10/12）", lines[3]);
+        Assert.Equal(4, lines.Count(l => l.StartsWith("  [组合] ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("  [组合] 长宁区新华路街道：2024Q1 指标组合偏离同区同类街镇的共同规律：助餐人次 27,005人次", StringComparison.Ordinal));
+    }
 }

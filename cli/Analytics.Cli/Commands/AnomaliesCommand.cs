@@ -85,20 +85,8 @@ internal static class AnomaliesCommand
     /// <summary>The rules against the RandomizedPca detector and both together, on the same truth.</summary>
     private static void WriteComparison(Analytics.DuckDb.DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags, IReadOnlyList<InjectedAnomaly> truth)
     {
-        var context = new AnomalyContext(connection);
-        var combination = new IndicatorCombinationDetector().Detect(context).ToList();
-        var o = Console.Out;
-        o.WriteLine("检测方法比较 detectors compared:");
-        foreach (var s in DetectorComparison.Compare(flags, combination, truth))
-        {
-            o.WriteLine($"  {s.Name}：查准率 {s.Precision.ToString("0.000", CultureInfo.InvariantCulture)}（{s.TruePositives}/{s.Flags}）；" +
-                        $"查全率 {s.Recall.ToString("0.000", CultureInfo.InvariantCulture)}（{s.Found}/{s.Truth}）");
-        }
-
-        foreach (var f in combination)
-        {
-            o.WriteLine($"  [组合] {f.Period} {f.Message}（{f.Detail}）");
-        }
+        var combination = new IndicatorCombinationDetector().Detect(new AnomalyContext(connection)).ToList();
+        DetectorComparisonReport.Write(Console.Out, DetectorComparison.Compare(flags, combination, truth), combination);
     }
 
     private static void Write(IReadOnlyList<AnomalyFlag> flags, string format)
