@@ -96,4 +96,22 @@ public sealed class ProjectionBacktestTests(HardAnomalyWarehouse fixture)
         Assert.Equal(toDate, row.YearToDate);
         Assert.Equal(Math.Round(toDate * 4m / 3m, 2), row.Projection);
     }
+
+    [Fact]
+    public void A_district_projection_uses_the_shipped_method_and_keeps_its_range_at_or_above_what_is_done()
+    {
+        var beds = DistrictProjection.For(fixture.Connection, Kind("eldercare.new_beds"), "310107", 2024, 2);
+        using var command = fixture.Connection.CreateCommand();
+        command.CommandText = "SELECT sum(value)::DECIMAL(18,2) FROM metric_value m JOIN dim_region r USING (town_key) " +
+                              "WHERE indicator_code = 'eldercare.new_beds' AND level = 'town' AND r.district_code = '310107' AND year = 2024 AND quarter <= 2";
+        var toDate = Convert.ToDecimal(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(toDate, beds.ToDate);
+        Assert.Equal(Math.Round(toDate * 2m, 2), beds.RunRate);
+        Assert.Equal(ProjectionMethod.Poisson, beds.Method);
+        Assert.True(beds.Low >= beds.ToDate && beds.High >= beds.Low);
+
+        var requests = DistrictProjection.For(fixture.Connection, Kind("hedui.submitted"), "310107", 2024, 2);
+        Assert.Equal(ProjectionMethod.RunRate, requests.Method);
+        Assert.Equal(requests.RunRate, requests.Projection);
+    }
 }

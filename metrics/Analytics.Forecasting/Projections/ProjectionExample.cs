@@ -58,6 +58,9 @@ public sealed class ProjectionExample
         return examples;
     }
 
+    /// <summary>The example of a year cut at a quarter; only the quarters up to the cut enter the features.</summary>
+    public static ProjectionExample At(TownYear year, TownYear? previous, int quarter) => Cut(year, previous, quarter);
+
     private static ProjectionExample Cut(TownYear year, TownYear? previous, int quarter)
     {
         var toDate = year.YearToDate(quarter);
