@@ -22,6 +22,7 @@ root.Subcommands.Add(SelfReportCommand.Create());
 root.Subcommands.Add(JudgeCommand.Create());
 root.Subcommands.Add(FindingsCommand.Create());
 root.Subcommands.Add(AnomaliesCommand.Create());
+root.Subcommands.Add(ProjectionsCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());

@@ -54,7 +54,7 @@ public sealed class DemoDataGenerator(RegionReference? regions = null)
     {
         var quarters = Quarter.Range(options.From, options.To).ToList();
         var towns = TownSet.Build(_regions, options.Seed, options.Scale == DemoScale.City);
-        var plan = AnomalyPlan.Create(towns, quarters, options.Seed);
+        var plan = AnomalyPlan.Create(towns, quarters, options.Seed, options.HardAnomalies);
         var people = new PersonFactory(new NamePool(unchecked((int)options.Seed)));
         var firstMonth = Months.First(options.From);
         var lastMonth = Months.Last(options.To);

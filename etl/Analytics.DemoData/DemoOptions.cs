@@ -3,7 +3,9 @@ using Analytics.Sources;
 namespace Analytics.DemoData;
 
 /// <summary>What to generate: where, from which seed, for which quarters and at which scale.</summary>
-public sealed record DemoOptions(string OutputDirectory, long Seed, Quarter From, Quarter To, DemoScale Scale = DemoScale.Demo)
+/// <param name="HardAnomalies">Also inject the anomalies no single-indicator rule can catch (<see cref="Anomalies.AnomalyKind.SubsidyInflation"/>),
+/// for `anomalies evaluate`; every other file and anomaly stays byte for byte as without it.</param>
+public sealed record DemoOptions(string OutputDirectory, long Seed, Quarter From, Quarter To, DemoScale Scale = DemoScale.Demo, bool HardAnomalies = false)
 {
     public const long DefaultSeed = 20240101;
 

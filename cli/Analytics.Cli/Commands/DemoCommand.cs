@@ -22,9 +22,13 @@ internal static class DemoCommand
         var from = new Option<string>("--from") { Description = "起始季度，如 2022Q1 (first quarter)", DefaultValueFactory = _ => DemoOptions.DefaultFrom.ToString() };
         var to = new Option<string>("--to") { Description = "结束季度，如 2025Q4 (last quarter)", DefaultValueFactory = _ => DemoOptions.DefaultTo.ToString() };
         var scale = new Option<string>("--scale") { Description = "规模：demo（4 区 48 街镇）或 city（216 街镇，基准测试用）", DefaultValueFactory = _ => "demo" };
+        var hard = new Option<bool>("--hard-anomalies")
+        {
+            Description = "另注入单指标规则查不出的组合异常（就餐补贴人次与助餐人次比例失常），供 anomalies evaluate 使用 (harder injected anomalies)",
+        };
         var command = new Command("generate", "生成演示源数据：各源系统抽取文件、街镇台账、manifest.json 与 ground_truth.json")
         {
-            output, seed, from, to, scale,
+            output, seed, from, to, scale, hard,
         };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
@@ -33,7 +37,8 @@ internal static class DemoCommand
                 parseResult.GetValue(seed),
                 ParseQuarter(parseResult.GetValue(from), "--from"),
                 ParseQuarter(parseResult.GetValue(to), "--to"),
-                ParseScale(parseResult.GetValue(scale)));
+                ParseScale(parseResult.GetValue(scale)),
+                parseResult.GetValue(hard));
             if (options.Validate() is { } problem) throw new CliInputException(problem);
             var result = new DemoDataGenerator().Generate(options);
             Print(result);

@@ -43,6 +43,12 @@ public static class AnomalyFacts
                 case AnomalyKind.CertificateRateJump:
                     context.Plan.Update(anomaly, a => a with { Baseline = CertificateRate(context, town.Index, quarter.Previous()), Observed = CertificateRate(context, town.Index, quarter) });
                     break;
+                case AnomalyKind.SubsidyInflation:
+                {
+                    var meals = ElderlyCareFiles.ProviderMeals(context, town, quarter).Select(m => m.Meals).ToList();
+                    context.Plan.Update(anomaly, a => a with { Baseline = meals.Sum(), Observed = meals.Sum(m => m + m / 4) });
+                    break;
+                }
                 case AnomalyKind.MissingSubmission:
                     context.Plan.Update(anomaly, a => a with { Baseline = 1, Observed = 0 });
                     break;

@@ -15,4 +15,9 @@ public enum AnomalyKind
     CertificateRateJump,
     /// <summary>missing_submission: a town's quarterly ledger was not submitted.</summary>
     MissingSubmission,
+    /// <summary>
+    /// subsidy_inflation (only with <see cref="DemoOptions.HardAnomalies"/>): every meal served in a town's quarter is
+    /// claimed as subsidised. Both counts stay within their own normal ranges; only their ratio (normally 4 : 5) breaks.
+    /// </summary>
+    SubsidyInflation,
 }

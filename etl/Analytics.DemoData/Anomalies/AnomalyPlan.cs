@@ -11,6 +11,16 @@ public sealed class AnomalyPlan
     public const int DuplicatedPayments = 24;
     public const int LowCertificateShare = 55;
 
+    /// <summary>How many <see cref="AnomalyKind.SubsidyInflation"/> anomalies a drop with hard anomalies gets.</summary>
+    public const int HardAnomalyCount = 6;
+
+    /// <summary>The kinds every drop gets, one each; the hard kinds come only with <see cref="DemoOptions.HardAnomalies"/>.</summary>
+    private static readonly AnomalyKind[] RuleKinds =
+    [
+        AnomalyKind.SuddenDrop, AnomalyKind.SuddenSpike, AnomalyKind.LedgerMismatch, AnomalyKind.DuplicatePayments,
+        AnomalyKind.CertificateRateJump, AnomalyKind.MissingSubmission,
+    ];
+
     private readonly List<InjectedAnomaly> _anomalies;
 
     private AnomalyPlan(List<InjectedAnomaly> anomalies) => _anomalies = anomalies;
@@ -39,7 +49,7 @@ public sealed class AnomalyPlan
     public InjectedAnomaly? ForTown(AnomalyKind kind, int townIndex) =>
         Anomalies.FirstOrDefault(a => a.Kind == kind && a.TownIndex == townIndex);
 
-    public static AnomalyPlan Create(IReadOnlyList<TownProfile> towns, IReadOnlyList<Quarter> quarters, long seed)
+    public static AnomalyPlan Create(IReadOnlyList<TownProfile> towns, IReadOnlyList<Quarter> quarters, long seed, bool hard = false)
     {
         var random = FastRandom.For(seed, 9001);
         var candidates = towns.Where(t => t.District.Code != Calibration.SongjiangCode && !t.District.Synthetic).ToList();
@@ -47,7 +57,7 @@ public sealed class AnomalyPlan
         // Drops, spikes and jumps need earlier quarters to compare with: skip the first year when the range allows it.
         var skip = quarters.Count > 5 ? 4 : quarters.Count > 1 ? 1 : 0;
         var used = new HashSet<int>();
-        foreach (var kind in Enum.GetValues<AnomalyKind>())
+        foreach (var kind in RuleKinds)
         {
             TownProfile town;
             do town = candidates[random.Next(candidates.Count)];
@@ -55,7 +65,23 @@ public sealed class AnomalyPlan
             var quarter = quarters[skip + random.Next(quarters.Count - skip)];
             anomalies.Add(Describe(kind, town, quarter, anomalies.Count + 1));
         }
+        if (hard) AddHard(anomalies, candidates, quarters, skip, used, seed);
         return new AnomalyPlan(anomalies);
+    }
+
+    /// <summary>Appends the hard anomalies from their own random stream, so the rule kinds' towns and quarters do not move.</summary>
+    private static void AddHard(List<InjectedAnomaly> anomalies, List<TownProfile> candidates, IReadOnlyList<Quarter> quarters, int skip,
+        HashSet<int> used, long seed)
+    {
+        var random = FastRandom.For(seed, 9002);
+        for (var i = 0; i < HardAnomalyCount; i++)
+        {
+            TownProfile town;
+            do town = candidates[random.Next(candidates.Count)];
+            while (!used.Add(town.Index) && used.Count < candidates.Count);
+            var quarter = quarters[skip + random.Next(quarters.Count - skip)];
+            anomalies.Add(Describe(AnomalyKind.SubsidyInflation, town, quarter, anomalies.Count + 1));
+        }
     }
 
     private static InjectedAnomaly Describe(AnomalyKind kind, TownProfile town, Quarter quarter, int number)
@@ -72,6 +98,8 @@ public sealed class AnomalyPlan
                 $"{quarter} 有 {DuplicatedPayments} 笔按月救助金重复发放（同一对象、同一月份、同一金额）", DuplicatedPayments, "rows"),
             AnomalyKind.CertificateRateJump => ("eldercare", "staff", "eldercare.certified_staff",
                 $"{quarter} 养老机构人员持证率从约 {LowCertificateShare}% 一个季度内跃升至 100%", 100 - LowCertificateShare, "percentage_points"),
+            AnomalyKind.SubsidyInflation => ("eldercare", "meals", "eldercare.subsidised_meals",
+                $"{quarter} 全部助餐人次均申报为就餐补贴人次（正常约为 4/5），两项各自仍在正常范围内", 1.25m, "factor"),
             _ => ("ledger", SourceCatalogLedger, "ledger.submission",
                 $"{quarter} 未报送街镇季度台账", 1m, "files"),
         };

@@ -128,32 +128,44 @@ public static class ElderlyCareFiles
         var csv = writer.Csv;
         foreach (var town in context.Towns)
         {
-            var shape = FastRandom.For(context.Seed, town.Index, 600);
-            var providers = Math.Clamp((int)Math.Round(4 + 40 * town.Weight), 3, 40);
-            var weights = new double[providers];
-            for (var p = 0; p < providers; p++) weights[p] = shape.Between(0.5, 1.5) * (p == 0 ? 2 : 1);
-            var total = weights.Sum();
-            var drop = context.Plan.Find(AnomalyKind.SuddenDrop, town.Index, quarter) is null ? 1.0 : (double)AnomalyPlan.DropFactor;
-            var random = FastRandom.For(context.Seed, town.Index, 601, quarter.Ordinal);
-            for (var month = Months.First(quarter); month <= Months.Last(quarter); month++)
+            var inflated = context.Plan.Find(AnomalyKind.SubsidyInflation, town.Index, quarter) is not null;
+            foreach (var (provider, month, meals) in ProviderMeals(context, town, quarter))
             {
-                var townMeals = TownMeals(context, town, month, ref random, drop);
-                var assigned = 0;
-                for (var p = 0; p < providers; p++)
-                {
-                    var meals = p == providers - 1 ? townMeals - assigned : (int)(townMeals * weights[p] / total);
-                    assigned += meals;
-                    csv.Field(town.IdPrefix * 100 + p + 1);
-                    csv.Raw(town.District.Code);
-                    csv.Field(town.Town.Name);
-                    csv.Field(p == 0 ? $"{town.Town.Name}社区长者食堂" : $"{town.Town.Name}第{p}老年助餐点");
-                    csv.Raw(p == 0 ? "elder_canteen" : "meal_point");
-                    csv.Field(Months.FirstDay(month));
-                    csv.Field((long)(meals + meals / 4));
-                    csv.Field((long)meals);
-                    csv.Field(meals * Calibration.SubsidyPerMeal);
-                    csv.EndRow();
-                }
+                var served = meals + meals / 4;
+                var subsidised = inflated ? served : meals;
+                csv.Field(town.IdPrefix * 100 + provider + 1);
+                csv.Raw(town.District.Code);
+                csv.Field(town.Town.Name);
+                csv.Field(provider == 0 ? $"{town.Town.Name}社区长者食堂" : $"{town.Town.Name}第{provider}老年助餐点");
+                csv.Raw(provider == 0 ? "elder_canteen" : "meal_point");
+                csv.Field(Months.FirstDay(month));
+                csv.Field((long)served);
+                csv.Field((long)subsidised);
+                csv.Field(subsidised * Calibration.SubsidyPerMeal);
+                csv.EndRow();
+            }
+        }
+    }
+
+    /// <summary>A town's subsidised meals of a quarter split over its providers, month by month, as the meals file has them.</summary>
+    public static IEnumerable<(int Provider, int Month, int Meals)> ProviderMeals(GenerationContext context, TownProfile town, Quarter quarter)
+    {
+        var shape = FastRandom.For(context.Seed, town.Index, 600);
+        var providers = Math.Clamp((int)Math.Round(4 + 40 * town.Weight), 3, 40);
+        var weights = new double[providers];
+        for (var p = 0; p < providers; p++) weights[p] = shape.Between(0.5, 1.5) * (p == 0 ? 2 : 1);
+        var total = weights.Sum();
+        var drop = context.Plan.Find(AnomalyKind.SuddenDrop, town.Index, quarter) is null ? 1.0 : (double)AnomalyPlan.DropFactor;
+        var random = FastRandom.For(context.Seed, town.Index, 601, quarter.Ordinal);
+        for (var month = Months.First(quarter); month <= Months.Last(quarter); month++)
+        {
+            var townMeals = TownMeals(context, town, month, ref random, drop);
+            var assigned = 0;
+            for (var p = 0; p < providers; p++)
+            {
+                var meals = p == providers - 1 ? townMeals - assigned : (int)(townMeals * weights[p] / total);
+                assigned += meals;
+                yield return (p, month, meals);
             }
         }
     }
