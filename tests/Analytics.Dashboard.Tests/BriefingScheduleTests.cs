@@ -15,12 +15,12 @@ public sealed class BriefingScheduleTests(DashboardFixture fixture)
     [Fact]
     public async Task Each_load_of_a_quarter_moves_its_one_briefing_trigger_on()
     {
-        var scheduler = await SchedulerBuilder.Create("AUTO", $"briefing-tests-{Guid.NewGuid():N}").UseInMemoryStore().BuildScheduler();
+        var scheduler = await QuartzSchedulerBuilder.Create(q => q.UseInMemoryStore()).BuildScheduler();
         try
         {
             var followUp = new BriefingFollowUp(Options.Create(new AnalyticsOptions { BriefingDelaySeconds = 120 }));
             await followUp.RegisterAsync(scheduler, CancellationToken.None);
-            Assert.True(await scheduler.CheckExists(BriefingJob.Key));
+            Assert.True(await scheduler.Exists(BriefingJob.Key));
 
             var quarter = new Quarter(2024, 4);
             await followUp.LoadSucceededAsync(scheduler, Outcome("assistance", quarter), CancellationToken.None);
@@ -36,14 +36,14 @@ public sealed class BriefingScheduleTests(DashboardFixture fixture)
         }
         finally
         {
-            await scheduler.Shutdown();
+            await scheduler.Shutdown(waitForJobsToComplete: false);
         }
     }
 
     [Fact]
     public async Task Loads_schedule_nothing_when_briefings_after_loads_are_off()
     {
-        var scheduler = await SchedulerBuilder.Create("AUTO", $"briefing-tests-{Guid.NewGuid():N}").UseInMemoryStore().BuildScheduler();
+        var scheduler = await QuartzSchedulerBuilder.Create(q => q.UseInMemoryStore()).BuildScheduler();
         try
         {
             var followUp = new BriefingFollowUp(Options.Create(new AnalyticsOptions { BriefingsAfterLoads = false }));
@@ -53,7 +53,7 @@ public sealed class BriefingScheduleTests(DashboardFixture fixture)
         }
         finally
         {
-            await scheduler.Shutdown();
+            await scheduler.Shutdown(waitForJobsToComplete: false);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class CancellationTests(DemoDrop drop)
         await gate.WaitUntilLoadingAsync();
 
         using var hostTimeout = new CancellationTokenSource();
-        var stopping = harness.Hosted.StopAsync(hostTimeout.Token);
+        var stopping = harness.Host.StopAsync(hostTimeout.Token);
         Assert.False(stopping.IsCompleted, "stop waits for the running load");
         await hostTimeout.CancelAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

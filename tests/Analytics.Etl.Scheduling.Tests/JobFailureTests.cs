@@ -1,6 +1,8 @@
 using Analytics.Etl.Extraction;
+using Analytics.Etl.Loading;
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
+using Quartz;
 
 namespace Analytics.Etl.Scheduling.Tests;
 
@@ -39,13 +41,68 @@ public sealed class JobFailureTests(DemoDrop drop)
         Assert.Equal(outcome.Message, harness.Text("SELECT message FROM etl_run WHERE feed = 'verification' AND status = 'failed'"));
     }
 
+    [Fact]
+    public async Task An_unexpected_exception_inside_the_job_records_a_failed_run_and_propagates_to_Quartz()
+    {
+        // "Today" is just after 2024Q3 closed: the job asks the source for its quarters to see whether 2024Q3 is in.
+        await using var harness = await SchedulerHarness.StartAsync(drop, now: new DateTimeOffset(2024, 10, 6, 9, 0, 0, TimeSpan.FromHours(8)),
+            wrapSources: _ => new SourcesWithoutQuarters());
+        var seen = new FailureListener();
+        (await harness.Scheduler.Scheduler()).ListenerManager.AddJobListener(seen, [Matchers.AllJobs()]);
+
+        var outcome = await harness.Scheduler.RunNowAsync("verification").WaitAsync(Patience);
+
+        const string cause = "装载失败：程序出错（ArgumentException：季度清单损坏）。";
+        Assert.Equal((LoadRunState.Failed, new Quarter(2024, 3), cause), (outcome.State, outcome.Quarter, outcome.Message));
+        var run = Assert.Single(harness.Runs());
+        Assert.Equal(("verification", 20243, "operator", "failed"), (run.Feed, run.QuarterKey, run.Trigger, run.Status));
+        Assert.Equal(cause, harness.Text($"SELECT message FROM etl_run WHERE run_id = {run.RunId}"));
+        var propagated = await seen.Failure.WaitAsync(Patience);
+        Assert.Equal(cause, propagated.Message);
+        Assert.IsType<ArgumentException>(propagated.InnerException);
+    }
+
     [Theory]
     [InlineData(typeof(DirectoryNotFoundException), "装载失败：找不到文件夹（x）。")]
     [InlineData(typeof(UnauthorizedAccessException), "装载失败：没有读写权限（x）。")]
     [InlineData(typeof(IOException), "装载失败：读写文件出错（x）。")]
     [InlineData(typeof(ArgumentException), "装载失败：程序出错（ArgumentException：x）。")]
     public void Each_kind_of_failure_reads_in_Chinese(Type type, string expected) =>
-        Assert.Equal(expected, JobFailure.Describe((Exception)Activator.CreateInstance(type, "x")!));
+        Assert.Equal(expected, LoadFailure.Describe((Exception)Activator.CreateInstance(type, "x")!));
+
+    /// <summary>A source whose quarter listing throws what no catch expected.</summary>
+    private sealed class SourcesWithoutQuarters : IExtractSourceFactory
+    {
+        public IExtractSource Create(FeedSpec feed) => new BrokenListing();
+
+        private sealed class BrokenListing : IExtractSource
+        {
+            public string Transport => "file";
+            public string Origin => "broken";
+            public IReadOnlyList<Quarter> QuartersOf(FeedSpec feed) => throw new ArgumentException("季度清单损坏");
+            public IReadOnlyList<ExtractFile> Open(FeedSpec feed, Quarter quarter) => throw new ArgumentException("季度清单损坏");
+        }
+    }
+
+    /// <summary>What Quartz hands its listeners when a job fails.</summary>
+    private sealed class FailureListener : IJobListener
+    {
+        private readonly TaskCompletionSource<JobExecutionException> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test-failures";
+
+        public Task<JobExecutionException> Failure => _failure.Task;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (jobException is not null)
+            {
+                _failure.TrySetResult(jobException);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
 
     /// <summary>A source configuration that throws what no catch expected.</summary>
     private sealed class ThrowingSources : IExtractSourceFactory

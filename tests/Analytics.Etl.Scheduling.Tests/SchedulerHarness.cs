@@ -7,25 +7,24 @@ using Microsoft.Extensions.Hosting;
 
 namespace Analytics.Etl.Scheduling.Tests;
 
-/// <summary>A real scheduler wired as the host wires it (DI, hosted service), over a fresh warehouse file.</summary>
+/// <summary>A real scheduler in a generic host wired as the dashboard wires it (AddEtlScheduling: Quartz's DI and hosted service), over a fresh warehouse file.</summary>
 public sealed class SchedulerHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly IHostedService _hosted;
+    private readonly IHost _host;
     private readonly string _folder;
 
-    private SchedulerHarness(string folder, ServiceProvider services)
+    private SchedulerHarness(string folder, IHost host)
     {
         _folder = folder;
-        _services = services;
-        _hosted = services.GetServices<IHostedService>().OfType<EtlSchedulerHostedService>().Single();
-        Scheduler = services.GetRequiredService<EtlScheduler>();
-        Warehouse = services.GetRequiredService<WarehouseDatabase>();
+        _host = host;
+        Scheduler = host.Services.GetRequiredService<EtlScheduler>();
+        Warehouse = host.Services.GetRequiredService<WarehouseDatabase>();
     }
 
     public EtlScheduler Scheduler { get; }
 
-    public IHostedService Hosted => _hosted;
+    /// <summary>The host, to stop it as Ctrl+C does (its token is the shutdown timeout).</summary>
+    public IHost Host => _host;
 
     public WarehouseDatabase Warehouse { get; }
 
@@ -35,7 +34,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "scheduling-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var services = new ServiceCollection();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var services = builder.Services;
         services.AddLogging();
         services.AddSingleton(WarehouseDatabase.Open(Path.Combine(folder, "warehouse.duckdb")));
         services.AddSingleton(PseudonymKey.FromText(new string('a', 64), "test"));
@@ -51,8 +51,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
             options.MisfireThreshold = TimeSpan.FromMilliseconds(500);
             configure?.Invoke(options);
         });
-        var harness = new SchedulerHarness(folder, services.BuildServiceProvider());
-        await harness._hosted.StartAsync(CancellationToken.None);
+        var harness = new SchedulerHarness(folder, builder.Build());
+        await harness._host.StartAsync(CancellationToken.None);
         return harness;
     }
 
@@ -90,8 +90,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _hosted.StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

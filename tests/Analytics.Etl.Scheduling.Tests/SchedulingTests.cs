@@ -139,7 +139,7 @@ public sealed class SchedulingTests(DemoDrop drop)
         await using var harness = await SchedulerHarness.StartAsync(drop, options => options.MaxConcurrentLoads = 4);
         var counter = new ConcurrencyCounter();
         var quartz = await harness.Scheduler.Scheduler();
-        quartz.ListenerManager.AddJobListener(counter);
+        quartz.ListenerManager.AddJobListener(counter, [Matchers.AllJobs()]);
 
         var requests = new[] { DemoDrop.First, DemoDrop.Last, DemoDrop.First };
         var triggered = new List<TriggeredLoad>();
@@ -224,9 +224,9 @@ public sealed class SchedulingTests(DemoDrop drop)
                 await Task.Delay(10);
             }
 
-            await harness.Scheduler.ShutdownAsync();
+            await harness.Host.StopAsync(CancellationToken.None);
 
-            // Shutdown returned only after the load had finished and committed.
+            // The host's stop returned only after the load had finished and committed.
             Assert.True(triggered.Completion.IsCompletedSuccessfully);
             Assert.Equal(LoadRunState.Succeeded, (await triggered.Completion).State);
             Assert.Equal("succeeded", Assert.Single(harness.Runs()).Status);
@@ -280,7 +280,7 @@ public sealed class SchedulingTests(DemoDrop drop)
 
         public int MaxConcurrent => Volatile.Read(ref _max);
 
-        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
         {
             var now = Interlocked.Increment(ref _running);
             int seen;
@@ -288,15 +288,13 @@ public sealed class SchedulingTests(DemoDrop drop)
             {
             }
 
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
 
-        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
             Interlocked.Decrement(ref _running);
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
     }
 }

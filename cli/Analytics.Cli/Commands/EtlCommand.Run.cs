@@ -72,7 +72,7 @@ internal static partial class EtlCommand
                     throw new CliInputException($"{source.Origin} 中没有可装载的数据 (nothing to load)");
                 }
 
-                var outcome = RunLoads(dbPath, warehouse, loader, source, work, cancellationToken);
+                var outcome = RunLoads(warehouse, loader, source, work, cancellationToken);
                 committed = outcome.Results.Count > 0;
                 PrintResults(outcome.Results, outcome.Failures);
                 if (outcome.Skipped.Count > 0)
@@ -100,15 +100,12 @@ internal static partial class EtlCommand
         public string? StoppedBy { get; set; }
     }
 
-    /// <summary>How `etl status` names this batch while it holds the warehouse.</summary>
-    internal const string HolderKind = "命令行装载 etl run";
-
-    private static RunOutcome RunLoads(string dbPath, WarehouseDatabase warehouse, SourceQuarterLoader loader, IExtractSource source,
+    private static RunOutcome RunLoads(WarehouseDatabase warehouse, SourceQuarterLoader loader, IExtractSource source,
         List<(FeedSpec Feed, Quarter Quarter)> work, CancellationToken cancellationToken)
     {
         var outcome = new RunOutcome([], [], []);
-        using (var held = warehouse.Connect())
-        using (var journal = LoadProgressFile.Begin(dbPath, HolderKind, work.Count, RunLog.Recent(held, 10)))
+        using (warehouse.HoldOpen())
+        using (var batch = LoadBatch.Begin(warehouse, loader, LoadHolder.CommandLine, work.Count))
         {
             AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -120,12 +117,9 @@ internal static partial class EtlCommand
                         var (feedSpec, q) = work[i];
                         cancellationToken.ThrowIfCancellationRequested();
                         task.Description = $"{feedSpec.Id} {q}";
-                        journal.Enter(feedSpec.Id, q);
-                        LoadResult? result = null;
                         try
                         {
-                            result = loader.Load(source, feedSpec, q, "cli", journal, cancellationToken);
-                            outcome.Results.Add(result);
+                            outcome.Results.Add(batch.Load(source, feedSpec, q, "cli", cancellationToken));
                         }
                         catch (Exception ex) when (ex is WarehouseStorageException or SourceUnavailableException)
                         {
@@ -140,7 +134,6 @@ internal static partial class EtlCommand
                             outcome.Failures.Add(ex.Message);
                         }
 
-                        journal.Finished(result);
                         task.Increment(1);
                     }
 

@@ -1,8 +1,12 @@
 using System.Globalization;
+using Analytics.Etl.Loading;
 
 namespace Analytics.Cli.Commands;
 
-/// <summary>Names the kind of process that holds the warehouse lock, from DuckDB's message and the holder's command line.</summary>
+/// <summary>
+/// Names the kind of process that holds the warehouse lock: a batch of loads by its progress file (host 定时装载, 立即运行 or
+/// 命令行装载, with the feed-quarter it is in), any other holder by DuckDB's message and the holder's command line.
+/// </summary>
 internal static class LockHolder
 {
     /// <summary>The Chinese message for a lock conflict, or null when <paramref name="message"/> is not one.</summary>
@@ -16,9 +20,27 @@ internal static class LockHolder
 
         var at = message.IndexOf("(PID", StringComparison.Ordinal);
         var pid = at < 0 ? null : message[(at + 5)..].Split(')')[0].Trim();
-        var (kind, advice) = Kind(pid is null ? [] : CommandLineOf(pid), OwnCommand(Environment.GetCommandLineArgs()));
+        var ownCommand = OwnCommand(Environment.GetCommandLineArgs());
+        var (kind, advice) = LoadInProgress(message, pid, ownCommand) ?? Kind(pid is null ? [] : CommandLineOf(pid), ownCommand);
         var holder = pid is null ? kind : $"{kind}，PID {pid}";
         return $"数据库文件正被另一个进程使用（{holder}）。{advice}(the warehouse is locked by another process; nothing was changed)";
+    }
+
+    /// <summary>The batch of loads holding the file, when its progress file names the process that holds the lock.</summary>
+    // DuckDB names the file: "Could not set lock on file \"/data/w.duckdb\": Conflicting lock is held in …".
+    private static (string Kind, string Advice)? LoadInProgress(string message, string? pid, string ownCommand)
+    {
+        const string marker = "lock on file \"";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('"', start + marker.Length);
+        if (end < 0 || pid is null || LoadProgressFile.Read(message[(start + marker.Length)..end]) is not { Alive: true } progress
+            || progress.ProcessId.ToString(CultureInfo.InvariantCulture) != pid)
+        {
+            return null;
+        }
+
+        var kind = progress.Current is null ? progress.HolderKind : $"{progress.HolderKind}，正在装载 {progress.Current}";
+        return (kind, progress.HolderKind == LoadHolder.CommandLine ? "请等它结束后再运行。" : HostAdvice(ownCommand));
     }
 
     private static (string Kind, string Advice) Kind(string[] arguments, string ownCommand)

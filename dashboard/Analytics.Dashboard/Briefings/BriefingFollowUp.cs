@@ -21,7 +21,7 @@ public sealed class BriefingFollowUp(IOptions<AnalyticsOptions> options) : ILoad
             .StoreDurably()
             .RequestRecovery(false)
             .Build();
-        await scheduler.AddJob(job, replace: true, cancellationToken);
+        await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
     }
 
     public async Task LoadSucceededAsync(IScheduler scheduler, LoadRunOutcome outcome, CancellationToken cancellationToken)
@@ -38,16 +38,16 @@ public sealed class BriefingFollowUp(IOptions<AnalyticsOptions> options) : ILoad
             .UsingJobData(BriefingJob.PeriodKey, quarter.ToString())
             .UsingJobData(BriefingJob.TriggerKindKey, QuarterlyLoadJob.ScheduleTrigger)
             .StartAt(DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, options.Value.BriefingDelaySeconds)))
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .WithDescription($"装载后生成 {quarter} 简报")
             .Build();
-        if (await scheduler.CheckExists(key, cancellationToken))
+        if (await scheduler.Exists(key, cancellationToken))
         {
             await scheduler.RescheduleJob(key, trigger, cancellationToken);
         }
         else
         {
-            await scheduler.ScheduleJob(trigger, cancellationToken);
+            await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
         }
     }
 }

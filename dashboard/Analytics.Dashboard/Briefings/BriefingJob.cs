@@ -27,7 +27,7 @@ public sealed class BriefingJob(BriefingService briefings, EtlScheduler schedule
     /// <summary><see cref="QuarterlyLoadJob.ScheduleTrigger"/> (after loads) or <see cref="QuarterlyLoadJob.OperatorTrigger"/>.</summary>
     public const string TriggerKindKey = "trigger-kind";
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
         var trigger = data.ContainsKey(TriggerKindKey) ? data.GetString(TriggerKindKey) ?? QuarterlyLoadJob.ScheduleTrigger : QuarterlyLoadJob.ScheduleTrigger;
@@ -46,7 +46,7 @@ public sealed class BriefingJob(BriefingService briefings, EtlScheduler schedule
         {
             var district = data.ContainsKey(DistrictKey) ? data.GetString(DistrictKey) : null;
             var run = await briefings.GenerateAsync(new BriefingRequest(period, string.IsNullOrEmpty(district) ? null : district, Trigger: trigger),
-                context.CancellationToken);
+                cancellationToken);
             logger.LogInformation("Generated {Count} briefings of {Period} in {Elapsed}", run.Documents.Count, period, run.Elapsed);
         }
         catch (BriefingNoDataException ex)
@@ -57,10 +57,11 @@ public sealed class BriefingJob(BriefingService briefings, EtlScheduler schedule
         {
             logger.LogWarning("Briefing generation of {Period} cancelled", period);
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or Microsoft.Playwright.PlaywrightException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not BriefingNoDataException)
         {
+            // The job's one failure boundary: any other exception is logged and goes on to Quartz, never refired.
             logger.LogError(ex, "Briefing generation of {Period} failed: {Message}", period, ex.Message);
-            throw new JobExecutionException(ex.Message, ex, refireImmediately: false);
+            throw new JobExecutionException(ex.Message, ex) { RefireImmediately = false };
         }
     }
 

@@ -50,9 +50,9 @@ public sealed class BriefingService(WarehouseDatabase warehouse, ChromiumBrowser
                 $"已生成 {run.Documents.Count} 份，用时 {run.Elapsed.TotalSeconds:F1} 秒");
             return run;
         }
-        catch (Exception ex) when (ex is Reports.Content.BriefingNoDataException or ArgumentException or IOException or InvalidOperationException
-                                       or Microsoft.Playwright.PlaywrightException or OperationCanceledException)
+        catch (Exception ex)
         {
+            // Whatever ended the generation, the page shows it as the last run before the failure goes on.
             LastRun = new BriefingRunStatus(request.Period.ToString(), request.Trigger, clock.GetUtcNow(), false, ex.Message);
             throw;
         }

@@ -27,7 +27,11 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         return SourceCatalog.Feeds.SelectMany(feed => source.QuartersOf(feed).Select(quarter => Load(source, feed, quarter, trigger))).ToList();
     }
 
-    /// <summary>Loads the feed's extracts for the quarter; failures are logged as failed runs and rethrown as <see cref="EtlException"/>.</summary>
+    /// <summary>
+    /// Loads the feed's extracts for the quarter. Every failure is logged as a failed run and rethrown: cancellation and a
+    /// warehouse configuration error as they are, anything else as an <see cref="EtlException"/> with the Chinese cause.
+    /// A storage fault is the one exception: nothing more is written into a damaged file, not even the failed run.
+    /// </summary>
     public LoadResult Load(IExtractSource source, FeedSpec feed, Quarter quarter, string trigger,
         IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -58,9 +62,8 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             var openMs = opening.ElapsedMilliseconds;
             var load = new FeedQuarterLoad(connection, key, feed, quarter, runId, replaced, ShrinkGuard, progress, cancellationToken);
             var counts = load.Run(files);
-            var result = new LoadResult(runId, feed.Id, quarter, true,
-                counts.Sum(c => c.Read), counts.Sum(c => c.Loaded), counts.Sum(c => c.Quarantined),
-                files.Count, clock.Elapsed, replaced, RunLog.Message(load.Notes.Prepend(Summary(counts)), warnings))
+            var result = LoadResult.Loaded(runId, feed.Id, quarter, counts, files.Count, clock.Elapsed, replaced,
+                RunLog.Message(load.Notes.Prepend(Summary(counts)), warnings)) with
             {
                 Warnings = warnings,
                 Steps = load.StepMilliseconds.Prepend(new KeyValuePair<string, long>("open", openMs)).ToDictionary(),
@@ -88,34 +91,23 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             // Nothing more is written into a damaged file, not even the failure's own log row.
             throw new WarehouseStorageException(StorageFault.Message($"{feed.Id}/{quarter}", ex), ex);
         }
-        catch (Exception ex) when (ex is EtlException or DuckDbException or WarehouseConfigurationException or InvalidOperationException or IOException or OperationCanceledException)
+        catch (Exception ex)
         {
-            // The transaction (if any) is rolled back by now; record the failure on its own.
-            var message = ex switch
-            {
-                OperationCanceledException => $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。",
-                SourceUnavailableException => $"{feed.Id}/{quarter}：{ex.Message}",
-                EtlException or WarehouseConfigurationException => ex.Message,
-                _ => $"{feed.Id}/{quarter}：装载失败，仓库保持不变：{ex.Message}",
-            };
-            var failed = new LoadResult(0, feed.Id, quarter, false, 0, 0, 0, 0, clock.Elapsed, null, message);
-            TryRecordFailure(connection, failed, journal, source, trigger, started);
-            if (ex is OperationCanceledException)
-            {
-                throw;
-            }
-
-            if (ex is WarehouseConfigurationException)
-            {
-                throw;
-            }
-
+            // The one failure boundary of a load: whatever the exception, the transaction (if any) is rolled back by now and
+            // the run is recorded as failed, with its cause in Chinese, before the failure goes on to the caller.
+            var message = LoadFailure.Describe(feed.Id, quarter, ex);
+            TryRecordFailure(connection, LoadResult.Failed(feed.Id, quarter, clock.Elapsed, message), journal, source, trigger, started);
             if (ex is SourceUnavailableException)
             {
                 throw new SourceUnavailableException(message, ex);
             }
 
-            throw ex as EtlException ?? new EtlException(message, ex);
+            if (ex is OperationCanceledException or WarehouseConfigurationException or EtlException)
+            {
+                throw;
+            }
+
+            throw new EtlException(message, ex);
         }
         finally
         {

@@ -1,31 +1,34 @@
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
-using Quartz.Impl.Matchers;
-using Quartz.Spi;
+using Quartz.Extensibility;
 
 namespace Analytics.Etl.Scheduling;
 
 /// <summary>
-/// The in-process Quartz scheduler of the quarterly loads (RAMJobStore): one durable job per feed
-/// (<c>load-&lt;feed&gt;</c>) with its cron trigger, registered here and nowhere else; operators add
-/// one-shot triggers with <see cref="TriggerNow"/>. Started and stopped by <see cref="EtlSchedulerHostedService"/>.
+/// The quarterly loads on the host's Quartz scheduler (built by <c>AddQuartz</c>, in-memory store, started and stopped by
+/// Quartz's hosted service): one durable job per feed (<c>load-&lt;feed&gt;</c>) with its cron trigger, registered here
+/// and nowhere else; operators add one-shot triggers with <see cref="TriggerNow"/>.
 /// </summary>
 /// <remarks>
 /// Misfires: cron triggers use <c>FireAndProceed</c> when <see cref="EtlSchedulerOptions.CatchUpMissedRuns"/>
 /// is true (default), <c>DoNothing</c> otherwise; operator triggers always use <c>FireNow</c>, so a request
 /// that had to wait behind a running load of the same feed still runs, once.
 /// </remarks>
-public sealed class EtlScheduler : IAsyncDisposable
+public sealed class EtlScheduler
 {
+    /// <summary>The Quartz scheduler's registration name (<c>AddQuartz(name, …)</c>), its keyed services and options.</summary>
+    public const string SchedulerName = "analytics-etl";
+
     public const string JobGroup = "etl";
     public const string ScheduleTriggerGroup = "etl-schedule";
     public const string OperatorTriggerGroup = "etl-operator";
 
     private readonly EtlSchedulerOptions _options;
-    private readonly IJobFactory _jobFactory;
+    private readonly IServiceProvider _services;
     private readonly ILogger<EtlScheduler> _logger;
     private readonly LoadRunListener _listener;
     private readonly IReadOnlyList<ILoadFollowUp> _followUps;
@@ -33,13 +36,13 @@ public sealed class EtlScheduler : IAsyncDisposable
     private readonly TimeZoneInfo _timeZone;
     private IScheduler? _scheduler;
 
-    public EtlScheduler(IOptions<EtlSchedulerOptions> options, IJobFactory jobFactory, ILogger<EtlScheduler> logger,
+    public EtlScheduler(IOptions<EtlSchedulerOptions> options, IServiceProvider services, ILogger<EtlScheduler> logger,
         IEnumerable<ILoadFollowUp>? followUps = null)
     {
         _options = options.Value;
         _followUps = followUps?.ToList() ?? [];
         _listener = new LoadRunListener(_followUps, logger);
-        _jobFactory = jobFactory;
+        _services = services;
         _logger = logger;
         _timeZone = FindTimeZone(_options.TimeZone);
         Feeds = (_options.Feeds is { Count: > 0 } ids ? ids.Select(SourceCatalog.Feed) : SourceCatalog.Feeds).ToList();
@@ -48,29 +51,24 @@ public sealed class EtlScheduler : IAsyncDisposable
     /// <summary>The feeds that have a job.</summary>
     public IReadOnlyList<FeedSpec> Feeds { get; }
 
-    public bool IsStarted => _scheduler is { IsStarted: true, IsShutdown: false };
+    public bool IsStarted => _scheduler is { } scheduler && StatusOf(scheduler) == SchedulerStatus.Running;
 
     public static JobKey JobKeyOf(string feed) => new($"load-{feed}", JobGroup);
 
-    /// <summary>Creates the scheduler and its jobs (if not done yet) and starts firing triggers.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Adds the jobs, their schedules and the follow-ups to the scheduler (once); Quartz's hosted service starts it.</summary>
+    public async Task RegisterAsync(CancellationToken cancellationToken = default)
     {
-        var scheduler = await GetSchedulerAsync(cancellationToken);
-        await scheduler.Start(cancellationToken);
-        _logger.LogInformation("ETL scheduler started: {Count} feeds, misfire policy {Policy}", Feeds.Count,
+        await GetSchedulerAsync(cancellationToken);
+        _logger.LogInformation("ETL scheduler registered: {Count} feeds, misfire policy {Policy}", Feeds.Count,
             _options.CatchUpMissedRuns ? "FireAndProceed" : "DoNothing");
     }
 
-    /// <summary>Stops firing triggers and waits for a running load to finish (it is never cut off half-way by this call).</summary>
-    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
-    {
-        var scheduler = _scheduler;
-        if (scheduler is null || scheduler.IsShutdown)
-        {
-            return;
-        }
+    /// <summary>Waits until no load runs: after a shutdown that stopped waiting, an interrupted load is still rolling back.</summary>
+    public Task WhenNoLoadRunsAsync() => _listener.Idle;
 
-        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+    /// <summary>The scheduler has shut down: nobody will run the requests still waiting.</summary>
+    public void Stopped()
+    {
         _listener.CancelPending();
         _logger.LogInformation("ETL scheduler stopped");
     }
@@ -78,32 +76,18 @@ public sealed class EtlScheduler : IAsyncDisposable
     /// <summary>Asks the running loads to stop: their cancellation token fires and each load rolls back and logs a failed run.</summary>
     public async Task InterruptRunningAsync(CancellationToken cancellationToken = default)
     {
+        // Every firing, the follow-up jobs (briefings) too: they honour their cancellation token as the loads do.
         foreach (var running in _listener.Running)
         {
-            _logger.LogWarning("Interrupting the load {Job}", running.JobDetail.Key);
-            await running.Scheduler.Interrupt(running.FireInstanceId, cancellationToken);
-        }
-
-        // Follow-up jobs (briefings) honour their cancellation token too.
-        if (_scheduler is { IsShutdown: false } scheduler)
-        {
-            foreach (var running in (await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Where(j => j.JobDetail.Key.Group != JobGroup))
-            {
-                _logger.LogWarning("Interrupting {Job}", running.JobDetail.Key);
-                await scheduler.Interrupt(running.FireInstanceId, cancellationToken);
-            }
+            _logger.LogWarning("Interrupting {Job}", running.JobDetail.Key);
+            await running.Scheduler.InterruptFireInstance(running.FireInstanceId, cancellationToken);
         }
     }
 
     /// <summary>Fires a follow-up job (registered by an <see cref="ILoadFollowUp"/>) now, with its data; it runs when no load runs.</summary>
     public async Task TriggerFollowUpAsync(JobKey job, JobDataMap data, CancellationToken cancellationToken = default)
     {
-        var scheduler = await GetSchedulerAsync(cancellationToken);
-        if (scheduler.IsShutdown)
-        {
-            throw new InvalidOperationException("调度器已停止 (the scheduler has shut down)。");
-        }
-
+        var scheduler = await GetRunningSchedulerAsync(cancellationToken);
         await scheduler.TriggerJob(job, data, cancellationToken);
     }
 
@@ -119,12 +103,7 @@ public sealed class EtlScheduler : IAsyncDisposable
             throw new ArgumentException($"没有数据源 {feed} 的装载任务；可选 {string.Join("|", Feeds.Select(f => f.Id))}", nameof(feed));
         }
 
-        var scheduler = await GetSchedulerAsync(cancellationToken);
-        if (scheduler.IsShutdown)
-        {
-            throw new InvalidOperationException("调度器已停止 (the scheduler has shut down)。");
-        }
-
+        var scheduler = await GetRunningSchedulerAsync(cancellationToken);
         var triggerKey = new TriggerKey($"{feed}-{quarter?.ToString() ?? "latest"}-{Guid.NewGuid():N}", OperatorTriggerGroup);
         var data = new JobDataMap { [QuarterlyLoadJob.TriggerKindKey] = QuarterlyLoadJob.OperatorTrigger };
         if (quarter is { } q)
@@ -137,13 +116,13 @@ public sealed class EtlScheduler : IAsyncDisposable
             .ForJob(JobKeyOf(feed))
             .UsingJobData(data)
             .StartNow()
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .WithDescription($"操作员触发：{feed} {quarter?.ToString() ?? "最近已结束季度"}")
             .Build();
         var completion = _listener.Expect(triggerKey);
         try
         {
-            await scheduler.ScheduleJob(trigger, cancellationToken);
+            await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
         }
         catch
         {
@@ -166,16 +145,15 @@ public sealed class EtlScheduler : IAsyncDisposable
     public async Task<IReadOnlyList<ScheduledLoadJob>> GetJobs(CancellationToken cancellationToken = default)
     {
         var scheduler = await GetSchedulerAsync(cancellationToken);
-        var running = scheduler.IsShutdown
-            ? []
-            : (await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Select(c => c.JobDetail.Key).ToHashSet();
+        var shutDown = IsShutDown(scheduler);
+        var running = _listener.Running.Select(c => c.JobDetail.Key).ToHashSet();
         var jobs = new List<ScheduledLoadJob>();
         foreach (var feed in Feeds)
         {
             var key = JobKeyOf(feed.Id);
-            var triggers = scheduler.IsShutdown ? [] : await scheduler.GetTriggersOfJob(key, cancellationToken);
-            var next = triggers.Select(t => t.GetNextFireTimeUtc()).Where(t => t.HasValue).Min();
-            var previous = triggers.Select(t => t.GetPreviousFireTimeUtc())
+            var triggers = shutDown ? [] : await scheduler.GetTriggersOfJob(key, cancellationToken);
+            var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t.HasValue).Min();
+            var previous = triggers.Select(t => t.PreviousFireTimeUtc)
                 .Append(_listener.LastStart(key))
                 .Where(t => t.HasValue).Max();
             jobs.Add(new ScheduledLoadJob(key.Name, feed.Id, feed.SystemLabel, _options.CronOf(feed.Id), _timeZone.Id,
@@ -185,16 +163,31 @@ public sealed class EtlScheduler : IAsyncDisposable
         return jobs;
     }
 
-    /// <summary>The runs in progress, for tests and diagnostics.</summary>
+    /// <summary>The firings in progress, for tests and diagnostics.</summary>
     internal IReadOnlyCollection<IJobExecutionContext> Running => _listener.Running;
 
     /// <summary>The underlying Quartz scheduler, for tests and diagnostics.</summary>
     internal Task<IScheduler> Scheduler(CancellationToken cancellationToken = default) => GetSchedulerAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    private async Task<IScheduler> GetRunningSchedulerAsync(CancellationToken cancellationToken)
     {
-        await ShutdownAsync();
-        _gate.Dispose();
+        var scheduler = await GetSchedulerAsync(cancellationToken);
+        return IsShutDown(scheduler) ? throw new InvalidOperationException("调度器已停止 (the scheduler has shut down)。") : scheduler;
+    }
+
+    private static bool IsShutDown(IScheduler scheduler) => StatusOf(scheduler) is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown;
+
+    // The container's scheduler refuses to be read once it has shut down: that is its answer.
+    private static SchedulerStatus StatusOf(IScheduler scheduler)
+    {
+        try
+        {
+            return scheduler.Status;
+        }
+        catch (SchedulerException)
+        {
+            return SchedulerStatus.Shutdown;
+        }
     }
 
     private async Task<IScheduler> GetSchedulerAsync(CancellationToken cancellationToken)
@@ -209,13 +202,8 @@ public sealed class EtlScheduler : IAsyncDisposable
         {
             if (_scheduler is null)
             {
-                var scheduler = await SchedulerBuilder.Create("AUTO", $"analytics-etl-{Guid.NewGuid():N}")
-                    .UseInMemoryStore()
-                    .UseDefaultThreadPool(Math.Max(1, _options.MaxConcurrentLoads))
-                    .WithMisfireThreshold(_options.MisfireThreshold)
-                    .BuildScheduler();
-                scheduler.JobFactory = _jobFactory;
-                scheduler.ListenerManager.AddJobListener(_listener, GroupMatcher<JobKey>.GroupEquals(JobGroup));
+                var scheduler = _services.GetRequiredKeyedService<IScheduler>(SchedulerName);
+                scheduler.ListenerManager.AddJobListener(_listener, [Matchers.AllJobs()]);
                 await RegisterJobsAsync(scheduler, cancellationToken);
                 foreach (var followUp in _followUps)
                 {
@@ -246,7 +234,7 @@ public sealed class EtlScheduler : IAsyncDisposable
                 .RequestRecovery(false)
                 .Build();
             var cron = _options.CronOf(feed.Id);
-            if (!CronExpression.IsValidExpression(cron))
+            if (!CronExpression.TryParse(cron, out var expression))
             {
                 throw new InvalidOperationException($"数据源 {feed.Id} 的调度表达式无效：{cron} (invalid cron expression)。");
             }
@@ -255,22 +243,13 @@ public sealed class EtlScheduler : IAsyncDisposable
                 .WithIdentity($"schedule-{feed.Id}", ScheduleTriggerGroup)
                 .ForJob(job)
                 .UsingJobData(QuarterlyLoadJob.TriggerKindKey, QuarterlyLoadJob.ScheduleTrigger)
-                .StartAt(_options.CatchUpSince ?? DateTimeOffset.UtcNow)
-                .WithCronSchedule(cron, c =>
-                {
-                    c.InTimeZone(_timeZone);
-                    if (_options.CatchUpMissedRuns)
-                    {
-                        c.WithMisfireHandlingInstructionFireAndProceed();
-                    }
-                    else
-                    {
-                        c.WithMisfireHandlingInstructionDoNothing();
-                    }
-                })
+                .StartAt(DateTimeOffset.UtcNow)
+                .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(_timeZone).WithMisfireInstruction(
+                    _options.CatchUpMissedRuns ? CronTriggerMisfireInstruction.FireAndProceed : CronTriggerMisfireInstruction.DoNothing))
                 .WithDescription($"定时：{cron} ({_timeZone.Id})")
                 .Build();
-            await scheduler.AddJob(job, replace: true, cancellationToken);
+            await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+            await CatchUpAsync(scheduler, feed.Id, expression!.WithTimeZone(_timeZone), cancellationToken);
             if (((IOperableTrigger)trigger).ComputeFirstFireTimeUtc(null) is null)
             {
                 // A one-off cron in the past: nothing to schedule, the job stays available for operators.
@@ -278,8 +257,32 @@ public sealed class EtlScheduler : IAsyncDisposable
                 continue;
             }
 
-            await scheduler.ScheduleJob(trigger, cancellationToken);
+            await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A fire time of the schedule that passed since <see cref="EtlSchedulerOptions.CatchUpSince"/> (the host was down)
+    /// runs once now when <see cref="EtlSchedulerOptions.CatchUpMissedRuns"/>: a trigger's schedule starts at the moment
+    /// it is stored, so Quartz itself only applies the misfire instruction to fire times missed while it runs.
+    /// </summary>
+    private async Task CatchUpAsync(IScheduler scheduler, string feed, CronExpression schedule, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (!_options.CatchUpMissedRuns || _options.CatchUpSince is not { } since || schedule.GetNextValidTimeAfter(since) is not { } missed || missed >= now)
+        {
+            return;
+        }
+
+        _logger.LogInformation("Schedule of {Feed} missed {Missed}: loading once now", feed, missed);
+        await scheduler.ScheduleJob(TriggerBuilder.Create()
+            .WithIdentity($"catch-up-{feed}", ScheduleTriggerGroup)
+            .ForJob(JobKeyOf(feed))
+            .UsingJobData(QuarterlyLoadJob.TriggerKindKey, QuarterlyLoadJob.ScheduleTrigger)
+            .StartNow()
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .WithDescription($"补跑：错过的定时 {missed:yyyy-MM-dd HH:mm} (UTC)")
+            .Build(), cancellationToken: cancellationToken);
     }
 
     private static TimeZoneInfo FindTimeZone(string id)

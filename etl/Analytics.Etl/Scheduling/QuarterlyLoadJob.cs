@@ -34,20 +34,13 @@ public sealed class QuarterlyLoadJob(
     public const string ScheduleTrigger = "schedule";
     public const string OperatorTrigger = "operator";
 
-    public Task Execute(IJobExecutionContext context)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        try
-        {
-            Run(context);
-            return Task.CompletedTask;
-        }
-        catch (JobExecutionException ex)
-        {
-            return Task.FromException(ex);
-        }
+        Run(context, cancellationToken);
+        return ValueTask.CompletedTask;
     }
 
-    private void Run(IJobExecutionContext context)
+    private void Run(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var data = context.MergedJobDataMap;
@@ -77,23 +70,11 @@ public sealed class QuarterlyLoadJob(
             quarter = Quarter.Of(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Previous();
         }
 
-        IExtractSource source;
+        var loading = false;
         try
         {
-            source = sources.Create(feed);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // No source, so the loader never journals this run: record it here, or 装载记录 would not show why.
-            var outcome = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), JobFailure.Describe(ex), null);
-            RecordWithoutSource(outcome);
-            Fail(context, outcome, ex);
-            return;
-        }
-
-        try
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
+            var source = sources.Create(feed);
+            cancellationToken.ThrowIfCancellationRequested();
             if (string.IsNullOrEmpty(explicitQuarter) && !source.QuartersOf(feed).Contains(quarter))
             {
                 // The default run came before the submission: normal, the operator or the next run loads it.
@@ -104,25 +85,37 @@ public sealed class QuarterlyLoadJob(
             }
 
             logger.LogInformation("Loading {Feed} {Quarter} ({Trigger})", feed.Id, quarter, trigger);
-            var result = new SourceQuarterLoader(warehouse, key).Load(source, feed, quarter, trigger, cancellationToken: context.CancellationToken);
+            loading = true;
+            LoadResult result;
+            using (var batch = LoadBatch.Begin(warehouse, new SourceQuarterLoader(warehouse, key),
+                       trigger == OperatorTrigger ? LoadHolder.HostOperator : LoadHolder.HostSchedule, total: 1))
+            {
+                result = batch.Load(source, feed, quarter, trigger, cancellationToken);
+            }
+
             logger.LogInformation("Loaded {Feed} {Quarter}: run {RunId}, {Loaded} rows loaded, {Quarantined} quarantined in {Duration}",
                 feed.Id, quarter, result.RunId, result.RowsLoaded, result.RowsQuarantined, result.Duration);
             context.Result = new LoadRunOutcome(feed.Id, quarter, LoadRunState.Succeeded, trigger, started, clock.GetUtcNow(), result.Message, result);
             CheckpointAfterLoad(feed.Id, quarter);
         }
-        catch (OperationCanceledException ex)
+        catch (Exception ex)
         {
-            Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Cancelled, trigger, started, clock.GetUtcNow(),
-                $"{feed.Id}/{quarter}：装载已取消，仓库保持不变 (cancelled)。", null), ex);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not JobExecutionException)
-        {
-            // Anything else too: an exception left to Quartz reaches the page as "Job threw an unhandled exception".
-            Fail(context, new LoadRunOutcome(feed.Id, quarter, LoadRunState.Failed, trigger, started, clock.GetUtcNow(), JobFailure.Describe(ex), null), ex);
+            // The one failure boundary of the job: every exception ends as a failed (or cancelled) run with its cause in
+            // Chinese, in 装载记录 and on the jobs page, and goes on to Quartz. Inside the load the loader has recorded it;
+            // before the load (the source, its quarters) it is recorded here, or 装载记录 would not show why.
+            var cancelled = ex is OperationCanceledException;
+            var outcome = new LoadRunOutcome(feed.Id, quarter, cancelled ? LoadRunState.Cancelled : LoadRunState.Failed, trigger, started,
+                clock.GetUtcNow(), cancelled ? LoadFailure.Cancelled(feed.Id, quarter) : LoadFailure.Describe(ex), null);
+            if (!loading)
+            {
+                RecordBeforeLoad(outcome);
+            }
+
+            Fail(context, outcome, ex);
         }
     }
 
-    private void RecordWithoutSource(LoadRunOutcome outcome)
+    private void RecordBeforeLoad(LoadRunOutcome outcome)
     {
         try
         {
@@ -166,6 +159,6 @@ public sealed class QuarterlyLoadJob(
         var message = outcome.Message ?? $"{outcome.Feed}/{outcome.Quarter}：装载失败 (load failed)。";
         throw cause is null
             ? new JobExecutionException(message) { RefireImmediately = false }
-            : new JobExecutionException(message, cause, refireImmediately: false);
+            : new JobExecutionException(message, cause) { RefireImmediately = false };
     }
 }
