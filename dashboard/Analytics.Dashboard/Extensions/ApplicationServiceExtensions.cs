@@ -108,6 +108,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<SqlSandbox>();
         services.AddSingleton<ExportSlots>();
         services.AddSingleton<ParquetExport>();
+        services.AddSingleton<SavedQueries.SavedQueryStore>();
         services.AddSingleton<LeadershipScores>();
         services.AddSingleton<Landing.RoleLanding>();
         services.AddHostedService<LeadershipWarmUp>();
