@@ -3,9 +3,9 @@ using Analytics.DuckDb;
 namespace Analytics.Dashboard.Data;
 
 /// <summary>
-/// The host's own state — accounts with password hashes and security stamps, their districts, and the audit log — in
-/// a DuckDB file of its own beside the warehouse (<c>&lt;warehouse&gt;.app.duckdb</c> unless configured), in schema
-/// <c>app</c>. The warehouse file then holds only analysis data (facts, dimensions, judgements, findings) and can be
+/// The host's own state — accounts with password hashes and security stamps, their districts, the audit log and the
+/// analysts' saved queries — in a DuckDB file of its own beside the warehouse (<c>&lt;warehouse&gt;.app.duckdb</c>
+/// unless configured), in schema <c>app</c>. The warehouse file then holds only analysis data (facts, dimensions, judgements, findings) and can be
 /// handed to an analyst without the host's secrets.
 /// </summary>
 public sealed class AppDatabase : IDisposable
@@ -37,6 +37,21 @@ public sealed class AppDatabase : IDisposable
             "user"  VARCHAR,
             action  VARCHAR NOT NULL,
             detail  VARCHAR
+        )
+        """,
+        // Analysts' saved console queries; SavedQueries/SavedQueryStore.cs keeps titles unique per author.
+        "CREATE SEQUENCE IF NOT EXISTS app.saved_query_id",
+        """
+        CREATE TABLE IF NOT EXISTS app.saved_query (
+            id          BIGINT PRIMARY KEY DEFAULT nextval('app.saved_query_id'),
+            author      VARCHAR NOT NULL,
+            title       VARCHAR NOT NULL,
+            description VARCHAR,
+            sql         VARCHAR NOT NULL,
+            shared      BOOLEAN NOT NULL,
+            chart       VARCHAR,              -- JSON of SavedQueries/ChartSettings, NULL when no chart
+            created_at  TIMESTAMP NOT NULL,
+            updated_at  TIMESTAMP NOT NULL
         )
         """,
     ];

@@ -110,6 +110,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ExportSlots>();
         services.AddSingleton<ParquetExport>();
         services.AddSingleton<LeaderPageCache>();
+        services.AddSingleton<SavedQueries.SavedQueryStore>();
         services.AddSingleton<LeadershipScores>();
         services.AddSingleton<Landing.RoleLanding>();
         services.AddHostedService<LeadershipWarmUp>();
