@@ -9,7 +9,8 @@ namespace Analytics.Dashboard.Tests;
 public sealed class PublishedSetAuditTests(DashboardFixture fixture)
 {
     private PublishedSetAudit Audit() =>
-        new(fixture.Services.GetRequiredService<PublicStatistics>(), fixture.Services.GetRequiredService<SuppressionPolicy>());
+        new(fixture.Services.GetRequiredService<PublicStatistics>(), fixture.Services.GetRequiredService<PublicRates>(),
+            fixture.Services.GetRequiredService<SuppressionPolicy>());
 
     [Fact]
     public void The_published_set_of_the_demo_warehouse_leaves_no_cell_recovered_or_narrower_than_its_protection()

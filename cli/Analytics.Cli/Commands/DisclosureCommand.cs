@@ -41,8 +41,8 @@ internal static class DisclosureCommand
             var filter = Filter(parseResult.GetValue(period));
             var stopwatch = Stopwatch.StartNew();
             var policy = new SuppressionPolicy(new AnalyticsOptions().SuppressionThreshold);
-            var statistics = new PublicStatistics(new WarehouseFigures(WarehouseDatabase.Open(path)), policy);
-            var lines = new PublishedSetAudit(statistics, policy).Run(filter);
+            var figures = new WarehouseFigures(WarehouseDatabase.Open(path));
+            var lines = new PublishedSetAudit(new PublicStatistics(figures, policy), new PublicRates(figures), policy).Run(filter);
             if (lines.Count == 0)
             {
                 throw new CliInputException("该期间没有已装载的数据 (no data loaded for the period)");

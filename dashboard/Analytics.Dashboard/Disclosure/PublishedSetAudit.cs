@@ -20,11 +20,13 @@ public sealed record AuditLine(PublicIndicator Indicator, Quarter Quarter, IRead
 
 /// <summary>
 /// Attacks everything the public pages and the open-data API publish, read through the very methods that serve them
-/// (<see cref="PublicStatistics.DistrictTable"/>, <see cref="PublicStatistics.TownTable"/>, <see cref="PublicStatistics.Trends"/>):
-/// all quarters, districts and 街镇 as one system in which each table's total row is the sum of its other rows, a value
-/// shown anywhere is known everywhere, and a shown 同比 bounds its two quarters (to its rounding).
+/// (<see cref="PublicStatistics.DistrictTable"/>, <see cref="PublicStatistics.TownTable"/>, <see cref="PublicStatistics.Trends"/>
+/// of the city, each district and each 街镇, <see cref="PublicRates.For"/> of the 街镇 tables): all quarters, districts and
+/// 街镇 as one system in which each table's total row is the sum of its other rows, a value shown anywhere is known
+/// everywhere, a shown 同比 bounds its two quarters (to its rounding) and a shown per-capita rate bounds its count, its
+/// population taken as known (<see cref="PublishedRateFact"/>).
 /// </summary>
-public sealed class PublishedSetAudit(PublicStatistics statistics, SuppressionPolicy policy)
+public sealed class PublishedSetAudit(PublicStatistics statistics, PublicRates rates, SuppressionPolicy policy)
 {
     public IReadOnlyList<AuditLine> Run(Func<Quarter, bool>? period = null)
     {
@@ -36,10 +38,13 @@ public sealed class PublishedSetAudit(PublicStatistics statistics, SuppressionPo
             AddTable(system, names, statistics.DistrictTable(quarter), quarter);
             foreach (var district in statistics.Districts())
             {
-                AddTable(system, names, statistics.TownTable(district.Code, quarter)!, quarter);
+                var towns = statistics.TownTable(district.Code, quarter)!;
+                AddTable(system, names, towns, quarter);
+                AddRates(system, towns, rates.For(towns, quarter), quarter);
             }
 
-            foreach (var area in statistics.Districts().Select(d => d.Code).Prepend(PublicStatistics.CityCode))
+            var areas = statistics.Districts().SelectMany(d => d.Towns.Where(PublicStatistics.HasPage).Select(t => t.Code).Prepend(d.Code));
+            foreach (var area in areas.Prepend(PublicStatistics.CityCode))
             {
                 AddTrends(system, statistics.Trends(area, quarter), area);
             }
@@ -68,6 +73,21 @@ public sealed class PublishedSetAudit(PublicStatistics statistics, SuppressionPo
             }).ToList();
             var total = table.Rows.Select((row, i) => (row, i)).Single(x => x.row.IsTotal).i;
             system.Relate(cells[total], cells.Where((_, i) => i != total).ToList());
+        }
+    }
+
+    private static void AddRates(PublishedSystem system, StatTable table, RateTable rates, Quarter quarter)
+    {
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                if (rates.Rows[r][c] is { Value: { } rate, Population: { } population } && rates.Bases[c] is { } basis)
+                {
+                    var cell = system.IndexOf(Key(table.Columns[c].Code, quarter, table.Rows[r].Code))!.Value;
+                    system.Facts.Add(PublishedRateFact.For(cell, rate, population, basis.Per));
+                }
+            }
         }
     }
 

@@ -101,6 +101,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<SuppressionPolicy>();
         services.AddSingleton<WarehouseFigures>();
         services.AddSingleton<PublicStatistics>();
+        services.AddSingleton<PublicRates>();
         services.AddSingleton<MethodologyCatalog>();
         services.AddSingleton<AdminQueries>();
         services.Configure<SqlConsoleOptions>(section.GetSection(SqlConsoleOptions.Section));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Dashboard.Api;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Scoring;
+using Analytics.Reports.Content;
 
 namespace Analytics.Dashboard.Leadership;
 
@@ -67,15 +68,35 @@ public static class LeadershipTables
         ? $"{RubricProvenance.Mark} {footnote}，见评分方法说明 {RubricProvenance.MethodologyPath(rubric.Id)}（评分方案 {rubric.Id} 版本 {rubric.Version}）。"
         : null;
 
+    /// <summary>
+    /// The comparison download: per district the value, its per-capita rate and its 同比 as numbers, the 同比 split by unit
+    /// (a rate's change in 百分点, anything else's in %, each in its own column with the unit in the header, so a column
+    /// never mixes units), then the 同比 as the page writes it ("+1.2 个百分点", "-3.5%", "持平") for people.
+    /// </summary>
     public static DownloadTable Comparison(ComparisonTable table) => new(
         $"compare-{table.Period}", $"区际比较 {table.Period}",
-        ["指标编号", "指标", "单位", .. table.Districts.SelectMany(d => new[] { d.Name, $"{d.Name}同比（%）" })],
+        ["指标编号", "指标", "单位", "按人口口径",
+            .. table.Districts.SelectMany(d => new[] { d.Name, $"{d.Name}按人口", $"{d.Name}同比（%）", $"{d.Name}同比（百分点）", $"{d.Name}同比" })],
         table.Rows.Select(row => (IReadOnlyList<string?>)
         [
-            row.Indicator.Code, row.Indicator.NameZh, row.Indicator.Unit,
-            .. row.Values.SelectMany(v => new[] { v.Value is { } x ? LeadershipScores.Number(x) : null, v.YearOnYearPercent is { } y ? LeadershipScores.Number(y) : null }),
+            row.Indicator.Code, row.Indicator.NameZh, row.Indicator.Unit, row.Basis is { } basis ? $"{basis.Description}（{row.Indicator.Unit}{basis.UnitLabel}）" : null,
+            .. row.Values.SelectMany((v, i) => ComparisonCells(row, v, row.PerCapitaValues?[i])),
         ]).ToList(),
-        Enumerable.Range(3, table.Districts.Count * 2).ToHashSet());
+        Enumerable.Range(0, table.Districts.Count).SelectMany(d => Enumerable.Range(4 + d * ComparisonColumnsPerDistrict, 4)).ToHashSet());
+
+    private const int ComparisonColumnsPerDistrict = 5;
+
+    private static string?[] ComparisonCells(ComparisonRow row, DistrictValue value, decimal? perCapita)
+    {
+        var isRate = row.Indicator.Unit == "%";
+        return
+        [
+            Optional(value.Value), Optional(perCapita), isRate ? null : Optional(value.YearOnYearPercent), isRate ? Optional(value.YearOnYearChange) : null,
+            ChineseNumbers.ChangeCell(row.Indicator, value.YearOnYearPercent, value.YearOnYearChange),
+        ];
+    }
+
+    private static string? Optional(decimal? value) => value is { } v ? LeadershipScores.Number(v) : null;
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -50,6 +50,28 @@ public sealed class PublicStatistics(WarehouseFigures figures, SuppressionPolicy
     public static string UnknownDistrictMessage(string code) =>
         $"没有代码为“{code}”的区（各区代码见 /api/v1/districts）。";
 
+    /// <summary>The Chinese 404 message of a 街镇 code that is not one of the district's 街镇.</summary>
+    public static string UnknownTownMessage(string districtName, string code) =>
+        $"{districtName}没有代码为“{code}”的街镇（各街镇见本区页面）。";
+
+    /// <summary>Whether an area of a district is a 街镇 with a public page of its own, not the 未注明街镇 remainder.</summary>
+    public static bool HasPage(TownArea town) => town.Code != WarehouseFigures.UnassignedCode(town.DistrictCode);
+
+    /// <summary>
+    /// The public page of a 街镇 at a quarter: its code after the district's ("310117/岳阳街道" is
+    /// /districts/310117/towns/岳阳街道).
+    /// </summary>
+    public static string TownPath(TownArea town, Quarter quarter) =>
+        $"/districts/{town.DistrictCode}/towns/{Uri.EscapeDataString(town.Code[(town.DistrictCode.Length + 1)..])}?quarter={quarter}";
+
+    /// <summary>The 街镇 of a district with a public page named by the last segment of its path, or null.</summary>
+    public TownArea? Town(string districtCode, string segment) =>
+        Districts().FirstOrDefault(d => d.Code == districtCode)?.Towns.FirstOrDefault(t => t.Code == $"{districtCode}/{segment}" && HasPage(t));
+
+    /// <summary>The 街镇 of a district with a public page whose area code is <paramref name="code"/>, or null.</summary>
+    public TownArea? TownByCode(string districtCode, string code) =>
+        Districts().FirstOrDefault(d => d.Code == districtCode)?.Towns.FirstOrDefault(t => t.Code == code && HasPage(t));
+
     /// <summary>The districts of the city with the city total as the last row.</summary>
     public StatTable DistrictTable(Quarter quarter)
     {

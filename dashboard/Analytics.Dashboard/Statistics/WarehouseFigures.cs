@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Sources;
 using Analytics.Warehouse;
 
@@ -19,6 +20,13 @@ public sealed class RawFigures
 
     /// <summary>(indicator, quarter key, town code) → value; missing means zero.</summary>
     public required IReadOnlyDictionary<(string Indicator, int QuarterKey, string Town), long> Values { get; init; }
+
+    /// <summary>
+    /// (population quantity, quarter key, town code) → the 街镇's population at the quarter end (reference feed), the
+    /// denominators of the public per-capita rates; a 街镇 without a reference row is absent.
+    /// </summary>
+    public IReadOnlyDictionary<(string Population, int QuarterKey, string Town), long> Populations { get; init; } =
+        new Dictionary<(string, int, string), long>();
 
     public long ValueOf(string indicator, Quarter quarter, string town) =>
         Values.TryGetValue((indicator, QuarterKey(quarter), town), out var value) ? value : 0;
@@ -125,6 +133,23 @@ public sealed class WarehouseFigures(WarehouseDatabase warehouse)
             }
         }
 
+        var populations = new Dictionary<(string, int, string), long>();
+        foreach (var population in PublicRates.PopulationQuantities)
+        {
+            using var command = connection.CreateCommand();
+            var quantity = QuantityCatalog.Get(population);
+            command.CommandText = $"SELECT f.quarter_key, f.town_key, CAST({quantity.Expression} AS BIGINT) FROM {quantity.FactTable} f WHERE f.town_key IS NOT NULL GROUP BY ALL";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!reader.IsDBNull(2) && keyToTown.TryGetValue(Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), out var town))
+                {
+                    var key = (population, Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), town);
+                    populations[key] = populations.GetValueOrDefault(key) + Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
         var used = values.Keys.Select(k => k.Item3).ToHashSet();
         var towns = allTowns.Where(t => t.Value.Current || used.Contains(t.Key)).OrderBy(t => t.Value.District).ThenBy(t => t.Value.Order)
             .Select(t => (t.Value.District, t.Value.DistrictName, Code: t.Key, t.Value.Name)).ToList();
@@ -134,8 +159,9 @@ public sealed class WarehouseFigures(WarehouseDatabase warehouse)
                     .Concat(unassigned.Contains(g.Key) ? [new TownArea(UnassignedCode(g.Key), "未注明街镇", g.Key)] : [])
                     .ToList()))
             .ToList();
-        return new RawFigures { Quarters = quarters, Districts = districts, Values = values };
+        return new RawFigures { Quarters = quarters, Districts = districts, Values = values, Populations = populations };
     }
 
-    private static string UnassignedCode(string district) => district + "/未注明街镇";
+    /// <summary>The area code of a district's rows without a 街镇 (a 街镇's own code is district code, "/", name).</summary>
+    public static string UnassignedCode(string district) => district + "/未注明街镇";
 }

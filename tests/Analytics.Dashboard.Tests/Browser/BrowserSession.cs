@@ -95,6 +95,28 @@ public sealed class BrowserSession : IAsyncDisposable
         return count;
     }
 
+    /// <summary>
+    /// The page coordinates of a data point of the first series of the ECharts chart in <paramref name="chart"/>
+    /// ([value, category] of a horizontal bar, [column, row] of a heat-map cell), as ECharts itself maps it.
+    /// </summary>
+    public async Task<(float X, float Y)> ChartPointAsync(ILocator chart, double x, double y)
+    {
+        var box = await chart.BoundingBoxAsync() ?? throw new InvalidOperationException("the chart is not visible");
+        var point = await chart.EvaluateAsync<double[]>(
+            "(element, p) => window.echarts.getInstanceByDom(element).convertToPixel({ seriesIndex: 0 }, p)", new[] { x, y });
+        return ((float)(box.X + point[0]), (float)(box.Y + point[1]));
+    }
+
+    /// <summary>Clicks a data point of a chart (see <see cref="ChartPointAsync"/>) and waits until the address has changed.</summary>
+    public async Task ClickChartAsync(ILocator chart, double x, double y)
+    {
+        await chart.ScrollIntoViewIfNeededAsync();
+        var (px, py) = await ChartPointAsync(chart, x, y);
+        var before = Page.Url;
+        await Page.Mouse.ClickAsync(px, py);
+        await Page.WaitForURLAsync(url => url != before);
+    }
+
     /// <summary>The page is not wider than the screen: only tables may scroll, inside their own container.</summary>
     public async Task AssertNoHorizontalOverflowAsync()
     {
