@@ -52,14 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _warehouse = DemoWarehouse.Create("analytics-browser-tests");
+        _warehouse = DashboardFixture.CreateDemo("analytics-browser-tests");
         Prepare(_warehouse.DatabasePath);
         _host = DashboardProcess.Start(new Dictionary<string, string>
         {
             ["Analytics__DatabasePath"] = _warehouse.DatabasePath,
             ["Analytics__SourceFolder"] = _warehouse.DropFolder,
             ["Analytics__DemoMode"] = "false",
-            ["Analytics__PseudonymKey"] = DemoWarehouse.KeyHex,
+            ["Analytics__PseudonymKey"] = DashboardFixture.KeyHex,
             [AnalyticsOptions.AdminPasswordVariable] = Password,
             ["Analytics__LoginRequestsPerMinute"] = "10000",
             ["Analytics__PublicApiRequestsPerMinute"] = "10000",
