@@ -5,6 +5,7 @@ using Analytics.Metrics;
 using Analytics.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace Analytics.Dashboard.Tests;
@@ -18,21 +19,23 @@ public sealed class BriefingScheduleTests(DashboardFixture fixture)
         var scheduler = await QuartzSchedulerBuilder.Create(q => q.UseInMemoryStore()).BuildScheduler();
         try
         {
-            var followUp = new BriefingFollowUp(Options.Create(new AnalyticsOptions { BriefingDelaySeconds = 120 }));
+            // The scheduler is never started, so the triggers are only read back, never fired.
+            var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 2, 0, 0, TimeSpan.Zero));
+            var followUp = new BriefingFollowUp(Options.Create(new AnalyticsOptions { BriefingDelaySeconds = 120 }), clock);
             await followUp.RegisterAsync(scheduler, CancellationToken.None);
             Assert.True(await scheduler.Exists(BriefingJob.Key));
 
             var quarter = new Quarter(2024, 4);
-            await followUp.LoadSucceededAsync(scheduler, Outcome("assistance", quarter), CancellationToken.None);
+            await followUp.LoadSucceededAsync(scheduler, Outcome("assistance", quarter, clock), CancellationToken.None);
             var first = (await scheduler.GetTriggersOfJob(BriefingJob.Key)).Single();
-            await Task.Delay(1100);
-            await followUp.LoadSucceededAsync(scheduler, Outcome("ledger", quarter), CancellationToken.None);
+            clock.Advance(TimeSpan.FromSeconds(45));
+            await followUp.LoadSucceededAsync(scheduler, Outcome("ledger", quarter, clock), CancellationToken.None);
 
             var trigger = (await scheduler.GetTriggersOfJob(BriefingJob.Key)).Single();
             Assert.Equal("2024Q4", trigger.JobDataMap.GetString(BriefingJob.PeriodKey));
             Assert.Equal(QuarterlyLoadJob.ScheduleTrigger, trigger.JobDataMap.GetString(BriefingJob.TriggerKindKey));
-            Assert.True(trigger.StartTimeUtc > first.StartTimeUtc, "the second load should move the trigger on");
-            Assert.InRange(trigger.StartTimeUtc - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(121));
+            Assert.Equal(new DateTimeOffset(2025, 1, 5, 2, 2, 0, TimeSpan.Zero), first.StartTimeUtc);
+            Assert.Equal(new DateTimeOffset(2025, 1, 5, 2, 2, 45, TimeSpan.Zero), trigger.StartTimeUtc);
         }
         finally
         {
@@ -46,9 +49,10 @@ public sealed class BriefingScheduleTests(DashboardFixture fixture)
         var scheduler = await QuartzSchedulerBuilder.Create(q => q.UseInMemoryStore()).BuildScheduler();
         try
         {
-            var followUp = new BriefingFollowUp(Options.Create(new AnalyticsOptions { BriefingsAfterLoads = false }));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 5, 2, 0, 0, TimeSpan.Zero));
+            var followUp = new BriefingFollowUp(Options.Create(new AnalyticsOptions { BriefingsAfterLoads = false }), clock);
             await followUp.RegisterAsync(scheduler, CancellationToken.None);
-            await followUp.LoadSucceededAsync(scheduler, Outcome("assistance", new Quarter(2024, 4)), CancellationToken.None);
+            await followUp.LoadSucceededAsync(scheduler, Outcome("assistance", new Quarter(2024, 4), clock), CancellationToken.None);
             Assert.Empty(await scheduler.GetTriggersOfJob(BriefingJob.Key));
         }
         finally
@@ -67,6 +71,6 @@ public sealed class BriefingScheduleTests(DashboardFixture fixture)
         Assert.NotNull(job.Skip(AssessmentPeriod.ForQuarter(2024, 3)));
     }
 
-    private static LoadRunOutcome Outcome(string feed, Quarter quarter) =>
-        new(feed, quarter, LoadRunState.Succeeded, QuarterlyLoadJob.OperatorTrigger, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null);
+    private static LoadRunOutcome Outcome(string feed, Quarter quarter, TimeProvider clock) =>
+        new(feed, quarter, LoadRunState.Succeeded, QuarterlyLoadJob.OperatorTrigger, clock.GetUtcNow(), clock.GetUtcNow(), null, null);
 }

@@ -19,16 +19,19 @@ namespace Analytics.Dashboard.Tests;
 public sealed class DashboardFixture : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "test-admin-Passw0rd!";
-    public const string KeyHex = DemoWarehouse.KeyHex;
-    public static readonly Quarter[] Quarters = DemoWarehouse.Quarters;
+    public const string KeyHex = DemoWarehouse.TestKeyHex;
+    public static readonly Quarter[] Quarters = [new(2024, 3), new(2024, 4)];
 
-    private readonly DemoWarehouse _warehouse = DemoWarehouse.Create("analytics-dashboard-tests");
+    private readonly DemoWarehouse _warehouse = CreateDemo("analytics-dashboard-tests");
 
     public string Root => _warehouse.Root;
 
     public string DropFolder => _warehouse.DropFolder;
 
     public string DatabasePath => _warehouse.DatabasePath;
+
+    /// <summary>The small demo warehouse (2024Q3–2024Q4) the in-memory host and the real host process serve.</summary>
+    public static DemoWarehouse CreateDemo(string prefix) => DemoWarehouse.Create(prefix, Quarters[0], Quarters[^1], KeyHex);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

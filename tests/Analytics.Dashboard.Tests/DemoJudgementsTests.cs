@@ -10,7 +10,7 @@ namespace Analytics.Dashboard.Tests;
 /// <summary>The demo's 视情给分, recorded once on a warehouse without judgements, so the demo scorecards rank 街镇 apart.</summary>
 public sealed class DemoJudgementsTests : IDisposable
 {
-    private readonly DemoWarehouse _demo = DemoWarehouse.Create("analytics-demo-judgements");
+    private readonly DemoWarehouse _demo = DashboardFixture.CreateDemo("analytics-demo-judgements");
 
     public void Dispose() => _demo.Delete();
 

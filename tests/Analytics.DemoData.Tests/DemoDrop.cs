@@ -1,21 +1,12 @@
 using System.Text.Json;
 using Analytics.Sources;
+using Analytics.TestSupport;
 
 namespace Analytics.DemoData.Tests;
 
 /// <summary>One full demo drop (default seed, 2022Q1–2025Q4) generated once for all tests that read files back.</summary>
-public sealed class DemoDrop : IDisposable
+public sealed class DemoDrop() : GeneratedDemoDrop("demo-drop-tests", DemoOptions.DefaultFrom, DemoOptions.DefaultTo)
 {
-    public DemoDrop()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "demo-drop-tests-" + Guid.NewGuid().ToString("N"));
-        Result = new DemoDataGenerator().Generate(new DemoOptions(Root, DemoOptions.DefaultSeed, DemoOptions.DefaultFrom, DemoOptions.DefaultTo));
-    }
-
-    public string Root { get; }
-
-    public GenerationResult Result { get; }
-
     public string PathOf(string feed, string file, string quarter) => Path.Combine(Root, feed, quarter, file + ".csv");
 
     // Several tests read the same large files; parse each once.
@@ -32,11 +23,6 @@ public sealed class DemoDrop : IDisposable
 
     public JsonElement GroundTruth() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, DropLayout.GroundTruthFileName))).RootElement;
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
-    }
 }
 
 [CollectionDefinition(Name)]

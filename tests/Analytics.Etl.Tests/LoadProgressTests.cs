@@ -22,7 +22,7 @@ public sealed class LoadProgressTests(DemoDropFixture drop) : IDisposable
         try
         {
             // Frozen (SIGSTOP) inside a feed-quarter, the load holds DuckDB's lock and its progress cannot move on.
-            WaitForJournalledRun(load);
+            LoadProgressWait.Until(load, _bed.DatabasePath, p => p.CurrentRunId is not null, "a journalled run");
             Signal("STOP", pid);
             progress = LoadProgressFile.Read(_bed.DatabasePath)!;
 
@@ -56,23 +56,6 @@ public sealed class LoadProgressTests(DemoDropFixture drop) : IDisposable
         var rerun = CommandLine.Run("etl", "run", "--sources", drop.Root, "--db", _bed.DatabasePath, "--pseudonym-key", TestBed.KeyHex, "--source", "verification", "--quarter", "2024Q4");
         Assert.Equal(0, rerun.Exit);
         Assert.False(File.Exists(LoadProgressFile.PathFor(_bed.DatabasePath)));
-    }
-
-    private void WaitForJournalledRun(Process load)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(load.HasExited, "the load ended before its progress was seen");
-            if (LoadProgressFile.Read(_bed.DatabasePath) is { CurrentRunId: not null })
-            {
-                return;
-            }
-
-            Thread.Sleep(10);
-        }
-
-        Assert.Fail("the load never journalled a run");
     }
 
     private static void Signal(string signal, string pid)

@@ -1,5 +1,6 @@
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Tests;
 
@@ -87,8 +88,8 @@ public sealed class GrowthBaseTests : IDisposable
         IndicatorEngine.Refresh(_fresh.Connection);
         const string Sql = "SELECT yoy_direction || ':' || coalesce(CAST(yoy_previous AS VARCHAR), '-') FROM metric_value " +
                            "WHERE indicator_code = 'hedui.submitted' AND level = 'district' AND district_code = $1 AND period = $2";
-        Assert.Equal("no_baseline:-", Analytics.Metrics.Warehouse.Sql.Scalar<string>(_fresh.Connection, Sql, FreshWarehouse.Songjiang, "2024"));
-        Assert.Equal("flat:0.0000", Analytics.Metrics.Warehouse.Sql.Scalar<string>(_fresh.Connection, Sql, FreshWarehouse.Songjiang, "2024Q3"));
+        Assert.Equal("no_baseline:-", WarehouseSql.Scalar<string>(_fresh.Connection, Sql, FreshWarehouse.Songjiang, "2024"));
+        Assert.Equal("flat:0.0000", WarehouseSql.Scalar<string>(_fresh.Connection, Sql, FreshWarehouse.Songjiang, "2024Q3"));
     }
 
     public void Dispose() => _fresh.Dispose();

@@ -1,11 +1,8 @@
-using Analytics.DemoData;
 using Analytics.DuckDb;
-using Analytics.Etl.Extraction;
-using Analytics.Etl.Loading;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Sources;
+using Analytics.TestSupport;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Pseudonymisation;
 
 namespace Analytics.Metrics.Warehouse.Tests;
 
@@ -18,23 +15,19 @@ public sealed class WarehouseFixture : IDisposable
     public static readonly Quarter From = new(2023, 1);
     public static readonly Quarter To = new(2024, 4);
 
+    private readonly DemoWarehouse _demo;
+
     public WarehouseFixture()
     {
-        Root = Path.Combine(Path.GetTempPath(), "metrics-wh-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        Drop = Path.Combine(Root, "drop");
-        new DemoDataGenerator().Generate(new DemoOptions(Drop, DemoOptions.DefaultSeed, From, To));
-        Warehouse = WarehouseDatabase.Open(Path.Combine(Root, "warehouse.duckdb"));
-        var key = PseudonymKey.FromText(new string('a', 64), "tests");
-        new SourceQuarterLoader(Warehouse, key).LoadAll(new FileDropSource(Drop), "test");
-
+        _demo = DemoWarehouse.Create("metrics-wh-tests", From, To, new string('a', 64));
         Connection = Warehouse.Connect();
         Refresh = IndicatorEngine.Refresh(Connection);
     }
 
-    public string Root { get; }
-    public string Drop { get; }
-    public string TruthPath => Path.Combine(Drop, "ground_truth.json");
-    public WarehouseDatabase Warehouse { get; }
+    public string Root => _demo.Root;
+    public string Drop => _demo.DropFolder;
+    public string TruthPath => _demo.GroundTruthPath;
+    public WarehouseDatabase Warehouse => _demo.Warehouse;
     public DuckDbConnection Connection { get; }
     public IndicatorRefresh Refresh { get; }
 
@@ -68,14 +61,7 @@ public sealed class WarehouseFixture : IDisposable
     public void Dispose()
     {
         Connection.Dispose();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
+        _demo.Delete();
     }
 }
 

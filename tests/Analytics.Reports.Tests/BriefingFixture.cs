@@ -1,11 +1,8 @@
 using System.Text.Json;
-using Analytics.DemoData;
-using Analytics.Etl.Extraction;
-using Analytics.Etl.Loading;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Sources;
+using Analytics.TestSupport;
 using Analytics.Warehouse;
-using Analytics.Warehouse.Pseudonymisation;
 
 namespace Analytics.Reports.Tests;
 
@@ -20,17 +17,13 @@ public sealed class BriefingFixture : IDisposable
     public const string RubricId = "songjiang-2024";
     public const string DistrictCode = "310117";
 
+    private readonly DemoWarehouse _demo;
+
     public BriefingFixture()
     {
-        Root = Path.Combine(Path.GetTempPath(), "reports-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        var drop = Path.Combine(Root, "drop");
-        new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, new Quarter(2024, 3), new Quarter(2024, 4)));
-        DatabasePath = Path.Combine(Root, "warehouse.duckdb");
-        var warehouse = WarehouseDatabase.Open(DatabasePath);
-        var loader = new SourceQuarterLoader(warehouse, PseudonymKey.FromText(new string('c', 64), "tests"));
-        loader.LoadAll(new FileDropSource(drop), "test");
-
-        using (var connection = warehouse.Connect())
+        _demo = DemoWarehouse.Create("reports-tests", new Quarter(2024, 3), new Quarter(2024, 4), new string('c', 64));
+        Warehouse = _demo.Warehouse;
+        using (var connection = Warehouse.Connect())
         {
             IndicatorEngine.Refresh(connection);
         }
@@ -42,13 +35,11 @@ public sealed class BriefingFixture : IDisposable
         Folder = Path.Combine(Root, "briefings");
         Report = Tools.Analytics("report", "--db", DatabasePath, "--period", Period, "--district", "松江区", "--out", Folder);
         Assert.True(Report.ExitCode == 0, Report.Error + Report.Output);
-        Warehouse = WarehouseDatabase.Open(DatabasePath);
     }
 
-    public string Root { get; }
+    public string Root => _demo.Root;
 
-    public string DatabasePath { get; }
-
+    public string DatabasePath => _demo.DatabasePath;
     public string Folder { get; }
 
     public WarehouseDatabase Warehouse { get; }
@@ -79,14 +70,7 @@ public sealed class BriefingFixture : IDisposable
     public void Dispose()
     {
         Score.Dispose();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The database may still be held by a pooled instance; the temp folder is cleaned by the OS.
-        }
+        _demo.Delete();
     }
 }
 

@@ -193,7 +193,7 @@ public sealed class DuckDbConnection : DbConnection
     {
         lock (RegistrationGate)
         {
-            // A committed registration is known without asking duckdb_functions(), which lists every function (28 ms).
+            // A committed registration is known without asking duckdb_functions(), which lists every function.
             _ = NativeHandle;
             var committed = _database!.CommittedFunctions;
             if (committed.Contains(name))

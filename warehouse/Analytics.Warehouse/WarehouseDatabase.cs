@@ -55,7 +55,7 @@ public sealed class WarehouseDatabase
 
     /// <summary>
     /// How large the write-ahead log may grow before a commit checkpoints. DuckDB's 16 MB made the commit of one indicator
-    /// refresh (about 25 MB of log on the demo warehouse) pay for rewriting the whole file; the warehouse checkpoints
+    /// refresh pay for rewriting the whole file (docs/performance.md); the warehouse checkpoints
     /// explicitly instead (<see cref="Checkpoint"/>) after each load and when the host stops, off the path a reader waits on.
     /// </summary>
     public const string CheckpointThreshold = "256MiB";
@@ -79,7 +79,7 @@ public sealed class WarehouseDatabase
     /// <summary>
     /// Keeps the database open until disposed. DuckDB closes a file when its last connection closes, and closing
     /// checkpoints it: a batch of loads, each on its own connection, would close and reopen the file between loads
-    /// (about a quarter of a second each on the city-scale warehouse). A host keeps it open the same way.
+    /// (docs/performance.md). A host keeps it open the same way.
     /// </summary>
     public IDisposable HoldOpen() => Connect();
 

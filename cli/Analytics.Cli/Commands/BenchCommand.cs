@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Analytics.Cli.Benchmarks;
+using Analytics.Bench;
 
 namespace Analytics.Cli.Commands;
 
@@ -51,11 +51,11 @@ internal static class BenchCommand
         var dir = new Option<string>("--dir") { Description = "工作目录；已生成的全市数据会复用 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
         var seed = new Option<long>("--seed") { Description = "随机种子", DefaultValueFactory = _ => Analytics.DemoData.DemoOptions.DefaultSeed };
         var paymentsOnly = new Option<bool>("--payments-only") { Description = "只测救助金发放文件 (a)(a')(b)，不装载全部数据源 (only the payment files; no every-feed run)" };
-        var rounds = BenchRounds.Option();
+        var rounds = RoundsOption();
         var command = new Command("etl", "全市规模装载：全流程与 DuckDB read_csv 对比 (city-scale load vs read_csv)") { dir, seed, rounds, paymentsOnly };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            new EtlBenchmark(parseResult.GetValue(dir)!, parseResult.GetValue(seed), Console.Out).Run(BenchRounds.Read(parseResult, rounds), parseResult.GetValue(paymentsOnly));
+            new EtlBenchmark(parseResult.GetValue(dir)!, parseResult.GetValue(seed), Console.Out).Run(ReadRounds(parseResult, rounds), parseResult.GetValue(paymentsOnly));
             return Task.FromResult(0);
         }));
         return command;
@@ -85,7 +85,7 @@ internal static class BenchCommand
             var levels = parseResult.GetValue(concurrency)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(t => int.TryParse(t, out var n) && n > 0 ? n : throw new CliInputException($"--concurrency 应为正整数列表，如 1,2：{t}"))
                 .ToList();
-            await new ReportBenchmark(parseResult.GetValue(dir)!, MetricsCli.Period(parseResult.GetValue(period)!), levels, Console.Out).RunAsync(cancellationToken);
+            await new ReportBenchmark(parseResult.GetValue(dir)!, MetricsCli.Period(parseResult.GetValue(period)!), levels, Console.Out, ReportCommand.GenerateAsync).RunAsync(cancellationToken);
             return 0;
         }));
         return command;
@@ -95,7 +95,7 @@ internal static class BenchCommand
     {
         var rows = new Option<long>("--rows") { Description = "行数 (rows)", DefaultValueFactory = _ => 10_000_000 };
         var dir = new Option<string>("--dir") { Description = "临时工作目录 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
-        var rounds = BenchRounds.Option();
+        var rounds = RoundsOption();
         var command = new Command("load", "read_csv 与 DuckDbAppender 装载速度对比，及 DuckDbDataReader 读取速度 (load and read throughput)") { rows, rounds, dir };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
@@ -105,9 +105,22 @@ internal static class BenchCommand
                 throw new CliInputException("--rows 必须为正数 (must be positive)");
             }
 
-            new LoadBenchmark(count, BenchRounds.Read(parseResult, rounds), parseResult.GetValue(dir)!, Console.Out).Run();
+            new LoadBenchmark(count, ReadRounds(parseResult, rounds), parseResult.GetValue(dir)!, Console.Out).Run();
             return Task.FromResult(0);
         }));
         return command;
     }
+
+    /// <summary>The `--rounds` option of a comparing benchmark.</summary>
+    private static Option<int> RoundsOption() => new("--rounds")
+    {
+        Description = "轮数：(a)(b) 交替计时，取比值中位数 (rounds of (a) and (b), alternating; the median ratio counts)",
+        DefaultValueFactory = _ => 3,
+    };
+
+    /// <summary>The rounds asked for, refused outside 1–25.</summary>
+    private static int ReadRounds(ParseResult parseResult, Option<int> option) =>
+        parseResult.GetValue(option) is var rounds and >= 1 and <= 25
+            ? rounds
+            : throw new CliInputException("--rounds 必须在 1 到 25 之间 (must be 1 to 25)");
 }

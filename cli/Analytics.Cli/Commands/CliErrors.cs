@@ -45,7 +45,7 @@ internal static class CliErrors
             await Console.Error.WriteLineAsync($"配置错误 (configuration error): {ex.Message}");
             return Failure;
         }
-        catch (CliInputException ex)
+        catch (Exception ex) when (ex is CliInputException or Analytics.Bench.BenchInputException)
         {
             await Console.Error.WriteLineAsync($"输入错误 (bad input): {ex.Message}");
             return BadInput;

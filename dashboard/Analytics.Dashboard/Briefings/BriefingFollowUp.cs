@@ -9,7 +9,7 @@ namespace Analytics.Dashboard.Briefings;
 /// Chains the briefings to the loads: each successful load of a quarter (re)sets one trigger per quarter a short delay
 /// ahead, so the several feeds of a quarter that load one after another produce one generation, after the last.
 /// </summary>
-public sealed class BriefingFollowUp(IOptions<AnalyticsOptions> options) : ILoadFollowUp
+public sealed class BriefingFollowUp(IOptions<AnalyticsOptions> options, TimeProvider clock) : ILoadFollowUp
 {
     public const string TriggerGroup = "briefings-after-loads";
 
@@ -37,7 +37,7 @@ public sealed class BriefingFollowUp(IOptions<AnalyticsOptions> options) : ILoad
             .ForJob(BriefingJob.Key)
             .UsingJobData(BriefingJob.PeriodKey, quarter.ToString())
             .UsingJobData(BriefingJob.TriggerKindKey, QuarterlyLoadJob.ScheduleTrigger)
-            .StartAt(DateTimeOffset.UtcNow.AddSeconds(Math.Max(0, options.Value.BriefingDelaySeconds)))
+            .StartAt(clock.GetUtcNow().AddSeconds(Math.Max(0, options.Value.BriefingDelaySeconds)))
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .WithDescription($"装载后生成 {quarter} 简报")
             .Build();

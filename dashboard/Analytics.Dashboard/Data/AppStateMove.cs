@@ -31,10 +31,10 @@ public static class AppStateMove
         AppStateMoved? moved = null;
         using (var source = Open(warehousePath))
         {
-            if (Scalar(source, "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'app' AND database_name = current_database()") > 0)
+            if (WarehouseSql.Scalar<long>(source, "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'app' AND database_name = current_database()") > 0)
             {
                 moved = Copy(source, app);
-                Execute(source, "DROP SCHEMA app CASCADE");
+                WarehouseSql.Execute(source, "DROP SCHEMA app CASCADE");
             }
             else if (!interrupted)
             {
@@ -42,10 +42,10 @@ public static class AppStateMove
             }
 
             File.Delete(rewrite);
-            var name = Convert.ToString(ScalarText(source, "SELECT current_database()"), System.Globalization.CultureInfo.InvariantCulture)!;
-            Execute(source, $"ATTACH '{rewrite.Replace("'", "''", StringComparison.Ordinal)}' AS app_state_rewrite");
-            Execute(source, $"COPY FROM DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" TO app_state_rewrite");
-            Execute(source, "DETACH app_state_rewrite");
+            var name = WarehouseSql.Scalar<string>(source, "SELECT current_database()")!;
+            WarehouseSql.Execute(source, $"ATTACH {WarehouseSql.Literal(rewrite)} AS app_state_rewrite");
+            WarehouseSql.Execute(source, $"COPY FROM DATABASE {WarehouseSql.Ident(name)} TO app_state_rewrite");
+            WarehouseSql.Execute(source, "DETACH app_state_rewrite");
         }
 
         // The last connection is closed: the instance is shut and the file may be replaced.
@@ -61,7 +61,7 @@ public static class AppStateMove
         var users = 0;
         var auditRows = 0;
         using var target = app.Connect();
-        Execute(target, "BEGIN TRANSACTION");
+        WarehouseSql.Execute(target, "BEGIN TRANSACTION");
         if (HasTable(source, "users"))
         {
             users = CopyUsers(source, target, hasStamp, hasDistricts);
@@ -72,7 +72,7 @@ public static class AppStateMove
             auditRows = CopyAudit(source, target);
         }
 
-        Execute(target, "COMMIT");
+        WarehouseSql.Execute(target, "COMMIT");
         return new AppStateMoved(users, auditRows);
     }
 
@@ -119,7 +119,7 @@ public static class AppStateMove
 
     private static int CopyAudit(DuckDbConnection source, DuckDbConnection target)
     {
-        Execute(target, "CREATE TEMP TABLE moved_audit AS SELECT * FROM app.audit_log LIMIT 0");
+        WarehouseSql.Execute(target, "CREATE TEMP TABLE moved_audit AS SELECT * FROM app.audit_log LIMIT 0");
         using (var read = source.CreateCommand())
         {
             read.CommandText = "SELECT \"at\", \"user\", action, detail FROM app.audit_log";
@@ -139,34 +139,13 @@ public static class AppStateMove
         using var copy = target.CreateCommand();
         copy.CommandText = "INSERT INTO app.audit_log SELECT * FROM moved_audit EXCEPT ALL SELECT * FROM app.audit_log";
         var copied = copy.ExecuteNonQuery();
-        Execute(target, "DROP TABLE moved_audit");
+        WarehouseSql.Execute(target, "DROP TABLE moved_audit");
         return copied;
     }
 
     private static bool HasTable(DuckDbConnection connection, string table) =>
-        Scalar(connection, $"SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'app' AND table_name = '{table}' AND database_name = current_database()") > 0;
+        WarehouseSql.Scalar<long>(connection, $"SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'app' AND table_name = '{table}' AND database_name = current_database()") > 0;
 
     private static bool HasColumn(DuckDbConnection connection, string table, string column) =>
-        Scalar(connection, $"SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'app' AND table_name = '{table}' AND column_name = '{column}' AND database_name = current_database()") > 0;
-
-    private static long Scalar(DuckDbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static object? ScalarText(DuckDbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(DuckDbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+        WarehouseSql.Scalar<long>(connection, $"SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'app' AND table_name = '{table}' AND column_name = '{column}' AND database_name = current_database()") > 0;
 }

@@ -11,8 +11,8 @@ namespace Analytics.Dashboard.Hosting;
 public sealed class WarehouseLifetime(WarehouseDatabase warehouse, ILogger<WarehouseLifetime> logger) : IHostedService, IDisposable
 {
     // DuckDB closes an instance (checkpointing it) when its last connection closes, and every request opens a
-    // connection of its own: without this holder each request would reopen the file (about 100 ms on the demo
-    // warehouse), and a command-line load could slip in between two requests instead of being refused clearly.
+    // connection of its own: without this holder each request would reopen the file, and a command-line load could
+    // slip in between two requests instead of being refused clearly.
     private DuckDbConnection? _holder;
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Dashboard.Sql;
 
@@ -73,7 +74,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
 
             using var command = connection.CreateCommand();
             // The newline ends a trailing line comment of the query before the closing parenthesis.
-            command.CommandText = $"COPY (SELECT * FROM ({text}\n) LIMIT {settings.MaxExportRows}) TO {SandboxInstance.Literal(file)} (FORMAT parquet, ROW_GROUP_SIZE {RowGroupRows})";
+            command.CommandText = $"COPY (SELECT * FROM ({text}\n) LIMIT {settings.MaxExportRows}) TO {Literal(file)} (FORMAT parquet, ROW_GROUP_SIZE {RowGroupRows})";
             command.CommandTimeout = Math.Max(1, settings.TimeoutSeconds);
             var tooLarge = false;
             using var watch = new Timer(_ =>

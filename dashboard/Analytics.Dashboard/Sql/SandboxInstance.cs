@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Sql;
 
@@ -31,12 +32,12 @@ public static class SandboxInstance
                 // A PIVOT's own CREATE TYPE runs in the instance (ReadOnlyStatements); no CREATE may write a secret file.
                 "SET allow_persistent_secrets = false",
                 $"SET home_directory = '{Nowhere}'",
-                $"ATTACH {Literal(snapshotPath)} AS {DatabaseName} (READ_ONLY)",
+                $"ATTACH {WarehouseSql.Literal(snapshotPath)} AS {DatabaseName} (READ_ONLY)",
                 $"USE {DatabaseName}",
             };
             if (writableFolder is not null)
             {
-                statements.Add($"SET allowed_directories = [{Literal(writableFolder + Path.DirectorySeparatorChar)}]");
+                statements.Add($"SET allowed_directories = [{WarehouseSql.Literal(writableFolder + Path.DirectorySeparatorChar)}]");
             }
 
             statements.Add("SET enable_external_access = false");
@@ -56,6 +57,4 @@ public static class SandboxInstance
 
         return connection;
     }
-
-    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

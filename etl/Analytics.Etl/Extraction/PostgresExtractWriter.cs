@@ -5,6 +5,7 @@ using Analytics.Sources;
 using Analytics.Sources.Catalog;
 using Npgsql;
 using NpgsqlTypes;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Extraction;
 
@@ -70,7 +71,7 @@ public sealed class PostgresExtractWriter
                     var table = PostgresSource.QualifiedName(file.Spec);
                     using (var delete = connection.CreateCommand())
                     {
-                        delete.CommandText = $"DELETE FROM {table} WHERE {PostgresSource.Q(SourceCatalog.PostgresQuarterColumn)} = $1";
+                        delete.CommandText = $"DELETE FROM {table} WHERE {Ident(SourceCatalog.PostgresQuarterColumn)} = $1";
                         delete.Parameters.Add(new NpgsqlParameter { Value = quarter.ToString() });
                         _connector.Guard(delete.ExecuteNonQuery, file.Spec.PostgresTable);
                     }
@@ -94,7 +95,7 @@ public sealed class PostgresExtractWriter
     private long Copy(NpgsqlConnection connection, ExtractFile file, Quarter quarter, CancellationToken cancellationToken)
     {
         var spec = file.Spec;
-        var columns = string.Join(", ", spec.Columns.Select(c => PostgresSource.Q(c.Name)).Prepend(PostgresSource.Q(SourceCatalog.PostgresQuarterColumn)));
+        var columns = string.Join(", ", spec.Columns.Select(c => Ident(c.Name)).Prepend(Ident(SourceCatalog.PostgresQuarterColumn)));
         var (header, rows) = file switch
         {
             CsvExtractFile csv => (csv.Header, CsvRows(csv)),

@@ -1,6 +1,7 @@
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
 using Npgsql;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Extraction;
 
@@ -35,7 +36,7 @@ internal static class PostgresManifest
         command.CommandText = $"""
             SELECT count(*), md5(coalesce(string_agg(h, '' ORDER BY h), ''))
             FROM (SELECT md5(concat_ws(chr(31), {fields})) AS h
-                  FROM {PostgresSource.QualifiedName(spec)} WHERE {PostgresSource.Q(SourceCatalog.PostgresQuarterColumn)} = $1) AS r
+                  FROM {PostgresSource.QualifiedName(spec)} WHERE {Ident(SourceCatalog.PostgresQuarterColumn)} = $1) AS r
             """;
         command.Parameters.Add(new NpgsqlParameter { Value = quarter.ToString() });
         return connector.Guard(() =>

@@ -1,6 +1,7 @@
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
 using Npgsql;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Extraction;
 
@@ -37,7 +38,7 @@ public sealed class PostgresSource : IExtractSource
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = string.Join("\nUNION\n", tables.Select(t => $"SELECT DISTINCT {Q(QuarterColumn)}::text FROM {QualifiedName(t)}"));
+        command.CommandText = string.Join("\nUNION\n", tables.Select(t => $"SELECT DISTINCT {Ident(QuarterColumn)}::text FROM {QualifiedName(t)}"));
         return _connector.Guard(() =>
         {
             var quarters = new List<Quarter>();
@@ -79,7 +80,7 @@ public sealed class PostgresSource : IExtractSource
             HeaderCheck.Require(spec, header, displayName);
             var types = tableColumns.ToDictionary(c => c.Name, c => c.DataType);
             var select = $"SELECT {string.Join(", ", spec.Columns.Select(c => AsText(c.Name, types[c.Name])))} " +
-                         $"FROM {QualifiedName(spec)} WHERE {Q(QuarterColumn)} = $1 ORDER BY {string.Join(", ", spec.Key.Select(Q))}";
+                         $"FROM {QualifiedName(spec)} WHERE {Ident(QuarterColumn)} = $1 ORDER BY {string.Join(", ", spec.Key.Select(Ident))}";
             checks.Add(() => PostgresManifest.Verify(manifest, connection, spec, quarter, types, displayName, _connector));
             files.Add(new RowSetExtractFile(spec, displayName, spec.ColumnNames, StreamRows(spec, displayName, select, quarter)));
         }
@@ -100,7 +101,7 @@ public sealed class PostgresSource : IExtractSource
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT " + string.Join(" OR ", feed.Files.Select(f =>
-            $"EXISTS (SELECT 1 FROM {QualifiedName(f)} WHERE {Q(QuarterColumn)} = $1)"));
+            $"EXISTS (SELECT 1 FROM {QualifiedName(f)} WHERE {Ident(QuarterColumn)} = $1)"));
         command.Parameters.Add(new NpgsqlParameter { Value = quarter.ToString() });
         return _connector.Guard(() => command.ExecuteScalar() is true);
     }
@@ -163,16 +164,14 @@ public sealed class PostgresSource : IExtractSource
     /// </summary>
     internal static string AsText(string column, string dataType) => dataType switch
     {
-        "date" => $"to_char({Q(column)}, 'YYYY-MM-DD')",
+        "date" => $"to_char({Ident(column)}, 'YYYY-MM-DD')",
         "timestamp without time zone" or "timestamp with time zone" =>
-            $"CASE WHEN {Q(column)}::time = time '00:00' THEN to_char({Q(column)}, 'YYYY-MM-DD') ELSE to_char({Q(column)}, 'YYYY-MM-DD HH24:MI:SS') END",
-        "boolean" => $"CASE WHEN {Q(column)} THEN 'true' WHEN NOT {Q(column)} THEN 'false' END",
-        _ => $"{Q(column)}::text",
+            $"CASE WHEN {Ident(column)}::time = time '00:00' THEN to_char({Ident(column)}, 'YYYY-MM-DD') ELSE to_char({Ident(column)}, 'YYYY-MM-DD HH24:MI:SS') END",
+        "boolean" => $"CASE WHEN {Ident(column)} THEN 'true' WHEN NOT {Ident(column)} THEN 'false' END",
+        _ => $"{Ident(column)}::text",
     };
 
     private static string TableName(FileSpec spec) => spec.PostgresTable[(SourceCatalog.PostgresSchema.Length + 1)..];
 
-    internal static string QualifiedName(FileSpec spec) => $"{Q(SourceCatalog.PostgresSchema)}.{Q(TableName(spec))}";
-
-    internal static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string QualifiedName(FileSpec spec) => $"{Ident(SourceCatalog.PostgresSchema)}.{Ident(TableName(spec))}";
 }

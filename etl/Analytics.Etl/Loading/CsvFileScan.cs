@@ -14,8 +14,8 @@ namespace Analytics.Etl.Loading;
 internal sealed record CsvFileFacts(long DataRows, bool HasEdgeSpaces, bool KeysDistinct, bool HasControlBytes = false);
 
 /// <summary>
-/// Reads a CSV extract once, at the speed of the disk cache (0.1 s for a 300 MB file on one core, where a second read_csv
-/// pass took seconds), for the facts the fast path needs before and after its insert. Returns null when
+/// Reads a CSV extract once as bytes, at the speed of the disk cache and far faster than a second read_csv pass, for the
+/// facts the fast path needs before and after its insert. Returns null when
 /// the file holds a quote character: a quoted field may hold a delimiter or a line break, and only a parser can tell.
 /// </summary>
 internal static class CsvFileScan

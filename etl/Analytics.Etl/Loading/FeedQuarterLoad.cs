@@ -4,8 +4,10 @@ using Analytics.Etl.Extraction;
 using Analytics.Etl.Validation;
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 using Analytics.Warehouse.Schema;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Loading;
 
@@ -96,9 +98,9 @@ internal sealed class FeedQuarterLoad(
                 _timer.Time("read", () =>
                 {
                     DropRejectTables();
-                    Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} AS SELECT * FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})");
+                    Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} AS SELECT * FROM read_csv({Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})");
                 });
-                _timer.Time("validate", () => ExecuteValidation(validation.Build($"(SELECT rowid - (SELECT min(rowid) FROM {RawTable}) + 1 AS _rn, * FROM {RawTable})", "raw._rn", FieldRules.Literal(csv.DisplayName), "NULL::VARCHAR", "NULL::VARCHAR")));
+                _timer.Time("validate", () => ExecuteValidation(validation.Build($"(SELECT rowid - (SELECT min(rowid) FROM {RawTable}) + 1 AS _rn, * FROM {RawTable})", "raw._rn", Literal(csv.DisplayName), "NULL::VARCHAR", "NULL::VARCHAR")));
                 rejects = CsvParseFailure.WithByteOffsets(csv.Path, ReadRejects());
                 if (rejects.Count > 0)
                 {
@@ -160,7 +162,7 @@ internal sealed class FeedQuarterLoad(
         var rejected = Scalar($"SELECT count(*) FROM {CsvRejects.ErrorsTable}");
         // A line read_csv rejected makes read differ from loaded, and the staged path takes over.
         var read = rejected > 0 ? -1 : facts?.DataRows ?? _timer.Time("count", () =>
-            Scalar($"SELECT count(*) FROM read_csv({FieldRules.Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
+            Scalar($"SELECT count(*) FROM read_csv({Literal(csv.Path)}, {CsvRejects.ReadCsvOptions})"));
         DropRejectTables();
         // Every line became a row, so keys proven distinct in the file are distinct in the table.
         if (read == loaded && _timer.Time("verify", () => IsClean(strict, facts?.KeysDistinct == true, controlBytesPossible: facts is null)))
@@ -188,7 +190,7 @@ internal sealed class FeedQuarterLoad(
 
     private void StageRows(RowSetExtractFile rows)
     {
-        var columns = string.Join(", ", rows.Header.Select(h => $"{ValidationSql.Q(h)} VARCHAR"));
+        var columns = string.Join(", ", rows.Header.Select(h => $"{Ident(h)} VARCHAR"));
         Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} (_file VARCHAR, _row BIGINT, _problem VARCHAR, _problem_field VARCHAR, {columns})");
         using var appender = connection.CreateAppender(RawTable);
         foreach (var row in rows.Rows)
@@ -252,7 +254,7 @@ internal sealed class FeedQuarterLoad(
 
     private void MarkDuplicates(FactTable table)
     {
-        var keys = string.Join(", ", table.KeyColumns.Select(ValidationSql.Q));
+        var keys = string.Join(", ", table.KeyColumns.Select(Ident));
         using (var probe = connection.CreateCommand())
         {
             probe.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL GROUP BY {keys} HAVING count(*) > 1)";
@@ -267,7 +269,7 @@ internal sealed class FeedQuarterLoad(
         Execute($"""
             UPDATE {ValidationSql.CheckedTable} s
             SET _reason = '重复行：主键 ({keyNames}) 与' || CASE WHEN d.first_file <> s._file THEN ' ' || d.first_file || ' ' ELSE '' END
-                          || '第 ' || d.first_row || ' 行相同', _field = {FieldRules.Literal(table.Source.Key[^1])},
+                          || '第 ' || d.first_row || ' 行相同', _field = {Literal(table.Source.Key[^1])},
                 _raw = {duplicateJson}
             FROM (SELECT _file, _row, first_value(_row) OVER w AS first_row, first_value(_file) OVER w AS first_file, row_number() OVER w AS n
                   FROM {ValidationSql.CheckedTable} WHERE _reason IS NULL
@@ -283,7 +285,7 @@ internal sealed class FeedQuarterLoad(
         {
             command.CommandText = $"""
                 INSERT INTO etl_quarantine (run_id, feed, quarter_key, file, row_number, field, reason, raw)
-                SELECT {runId}, {FieldRules.Literal(feed.Id)}, {_quarterKey}, _file, _row, _field, _reason, _raw
+                SELECT {runId}, {Literal(feed.Id)}, {_quarterKey}, _file, _row, _field, _reason, _raw
                 FROM {ValidationSql.CheckedTable} WHERE _reason IS NOT NULL
                 """;
             count = command.ExecuteNonQuery();
@@ -328,13 +330,13 @@ internal sealed class FeedQuarterLoad(
 
         if (replacedRunId is { } previous)
         {
-            var keys = string.Join(", ", table.KeyColumns.Select(ValidationSql.Q));
-            var values = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)).Append("town_key"));
+            var keys = string.Join(", ", table.KeyColumns.Select(Ident));
+            var values = string.Join(", ", table.Columns.Select(c => Ident(c.Name)).Append("town_key"));
             Execute($"""
                 INSERT INTO etl_change
                 WITH o AS (SELECT {keys}, hash({values}) AS h FROM {table.Name} WHERE {old}),
                      n AS (SELECT {keys}, hash({values}) AS h FROM {table.Name} WHERE run_id = {runId})
-                SELECT {runId}, {previous}, {FieldRules.Literal(table.Name)},
+                SELECT {runId}, {previous}, {Literal(table.Name)},
                        (SELECT count(*) FROM o), (SELECT count(*) FROM n),
                        count(*) FILTER (WHERE o.h IS NULL), count(*) FILTER (WHERE n.h IS NULL),
                        count(*) FILTER (WHERE o.h <> n.h)
@@ -347,7 +349,7 @@ internal sealed class FeedQuarterLoad(
 
     private long InsertFacts(FactTable table)
     {
-        var columns = string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)));
+        var columns = string.Join(", ", table.Columns.Select(c => Ident(c.Name)));
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {columns})
@@ -357,17 +359,8 @@ internal sealed class FeedQuarterLoad(
         return Math.Max(command.ExecuteNonQuery(), 0);
     }
 
-    private long Scalar(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    // This load's connection; the statements go through the warehouse's one helper.
+    private long Scalar(string sql) => WarehouseSql.Scalar<long>(connection, sql);
 
-    private void Execute(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => WarehouseSql.Execute(connection, sql);
 }

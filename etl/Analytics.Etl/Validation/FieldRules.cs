@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Sources.Catalog;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Validation;
 
@@ -27,8 +28,8 @@ internal static class FieldRules
 
     /// <summary>
     /// The strict read's normalisation of a text column: trimmed of spaces, upper-cased for 身份证号, NULL when blank.
-    /// Only values that start or end with a space are trimmed: trim() copies every string, which made it the
-    /// largest cost of the fast path (1.3 s of 4.5 s on 2.85 million payments). With <paramref name="trim"/> false
+    /// Only values that start or end with a space are trimmed: trim() copies every string, the largest cost of the fast
+    /// path (docs/performance.md). With <paramref name="trim"/> false
     /// (the file has no quote and no field with an edge space; read_csv reads an empty field as NULL) the text stays as read.
     /// </summary>
     public static string StrictNormalised(ColumnSpec column, string raw, bool trim = true)
@@ -157,8 +158,6 @@ internal static class FieldRules
         var cases = column.AllowedValues!.Select(v => $"WHEN {n} IN ({Literal(v.Code)}, {Literal(v.Label)}) THEN {Literal(v.Code)}");
         return $"CASE {string.Join(" ", cases)} END";
     }
-
-    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
 
 /// <summary>One check of a field: <paramref name="Condition"/> is true for a bad value; <paramref name="Message"/> is a SQL expression giving the Chinese reason.</summary>

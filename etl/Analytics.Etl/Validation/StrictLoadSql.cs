@@ -2,6 +2,7 @@ using Analytics.Sources;
 using Analytics.Sources.Catalog;
 using Analytics.Warehouse.Pseudonymisation;
 using Analytics.Warehouse.Schema;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Validation;
 
@@ -12,13 +13,10 @@ namespace Analytics.Etl.Validation;
 /// allowed list, an invalid 身份证号) is stored as <see cref="InvalidMarker"/>, which the scan finds. When the scan
 /// finds anything, the caller deletes the rows again and the staged path, which names each row's reason, takes over.
 /// </summary>
-/// <remarks>
-/// Measured on the 2.85 million payments of one city-scale quarter: 2.8–3.7 s this way, against 5.9–8.5 s for the
-/// earlier filter over two materialised steps and 2.3–3.2 s for DuckDB's bare CREATE TABLE AS read_csv.
-/// </remarks>
+/// <remarks>Close to DuckDB's bare CREATE TABLE AS read_csv; the measurements are in docs/performance.md.</remarks>
 /// <param name="valuesNeedTrimming">
 /// False when a scan of the file found no field beginning or ending with a space and no quote (so no field is an
-/// empty ''): the text as read is then the normalised text, and the per-value trimming (9% of the insert) is left out.
+/// empty ''): the text as read is then the normalised text, and the per-value trimming is left out.
 /// </param>
 internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pseudonymFunction, bool valuesNeedTrimming = true)
 {
@@ -44,13 +42,12 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
     /// Personal text that repeats (names: 12,400 distinct in 2.1 million recipients) is pseudonymised once per distinct
     /// value: one statement per such column, creating the table the insert joins. <paramref name="readOptions"/> must
     /// skip lines it cannot split: the insert's own read records those and sends the file to the staged path.
-    /// On 2023Q1's recipients this and the insert took 6.2–6.3 s, the insert hashing every name 6.5–6.8 s.
     /// </summary>
     public IEnumerable<string> BuildRepeatedPseudonyms(string csvPath, string readOptions) =>
         RepeatedPseudonyms().Select((column, i) => $"""
             CREATE OR REPLACE TEMP TABLE {PseudonymTable}{i} AS
             SELECT v, {Pseudonyms.SqlExpression(pseudonymFunction, "v")} AS k
-            FROM (SELECT DISTINCT {Normalised(column.Source)} AS v FROM read_csv({FieldRules.Literal(csvPath)}, {readOptions}) raw)
+            FROM (SELECT DISTINCT {Normalised(column.Source)} AS v FROM read_csv({Literal(csvPath)}, {readOptions}) raw)
             WHERE v IS NOT NULL
             """);
 
@@ -79,10 +76,10 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         // district_code is NOT NULL in the fact table: a blank one is stored as '' (which the scan rejects) rather than
         // failing the statement, which would abort the load's transaction.
         return $"""
-            INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {string.Join(", ", table.Columns.Select(c => ValidationSql.Q(c.Name)))})
+            INSERT INTO {table.Name} (run_id, quarter_key, district_code, town_key, {string.Join(", ", table.Columns.Select(c => Ident(c.Name)))})
             SELECT {runId}, {quarterKey}, coalesce({Normalised(source.Column("district_code"))}, ''), {townKey},
                    {string.Join(",\n                   ", values)}
-            FROM read_csv({FieldRules.Literal(csvPath)}, columns = {types}, {readOptions}) raw
+            FROM read_csv({Literal(csvPath)}, columns = {types}, {readOptions}) raw
             {string.Join("\n            ", joins)}
             """;
     }
@@ -100,14 +97,14 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         var conditions = new List<string>();
         foreach (var column in table.Columns)
         {
-            var stored = ValidationSql.Q(column.Name);
+            var stored = Ident(column.Name);
             // Stored values are typed already: the checks read them as both the text and the typed value.
             conditions.AddRange(FieldRules.Checks(column.Source, stored, stored, quarter, column.Source.Name == source.PeriodColumn, textInput: false,
                     controlCheck: controlBytesPossible && column.Kind != FactColumnKind.Pseudonym, isKey: source.Key.Contains(column.Source.Name))
                 .Select(k => k.Condition));
             if (CanBeInvalid(column))
             {
-                conditions.Add($"{stored} = {FieldRules.Literal(InvalidMarker)}");
+                conditions.Add($"{stored} = {Literal(InvalidMarker)}");
             }
         }
 
@@ -121,10 +118,10 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         }
 
         // The keys themselves, not hash(): DuckDB's hash gave 662,935 values for 736,759 distinct payment ids.
-        var keys = table.KeyColumns.Select(ValidationSql.Q).ToList();
+        var keys = table.KeyColumns.Select(Ident).ToList();
         var key = keys.Count == 1 ? keys[0] : $"row({string.Join(", ", keys)})";
         var repeated = keysProvenDistinct ? "0" : $"(SELECT count(*) - count(DISTINCT {key}) FROM {table.Name} WHERE run_id = {runId})";
-        // A WHERE counts a row when any condition is true, as the FILTER over "IS TRUE" terms did, in half the time.
+        // A WHERE counts a row when any condition is true, in one pass over the run's rows.
         return $"""
             SELECT (SELECT count(*) FROM {table.Name} WHERE run_id = {runId}
                     AND ({string.Join("\n                OR ", conditions.Select(c => $"({c})"))})),
@@ -134,14 +131,14 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
 
     // The normalised text of a column as the strict read gives it; typed columns are already values.
     private string Normalised(ColumnSpec column) => FieldRules.IsStrictlyTyped(column)
-        ? $"raw.{ValidationSql.Q(column.Name)}"
-        : FieldRules.StrictNormalised(column, $"raw.{ValidationSql.Q(column.Name)}", valuesNeedTrimming);
+        ? $"raw.{Ident(column.Name)}"
+        : FieldRules.StrictNormalised(column, $"raw.{Ident(column.Name)}", valuesNeedTrimming);
 
     private string Value(ColumnSpec column)
     {
         var normalised = Normalised(column);
         return column.AllowedValues is { Count: > 0 }
-            ? $"coalesce({FieldRules.Typed(column, normalised)}, CASE WHEN {normalised} IS NOT NULL THEN {FieldRules.Literal(InvalidMarker)} END)"
+            ? $"coalesce({FieldRules.Typed(column, normalised)}, CASE WHEN {normalised} IS NOT NULL THEN {Literal(InvalidMarker)} END)"
             : FieldRules.IsStrictlyTyped(column) ? normalised : FieldRules.Typed(column, normalised);
     }
 
@@ -150,7 +147,7 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         var normalised = Normalised(column);
         var pseudonym = Pseudonyms.SqlExpression(pseudonymFunction, FieldRules.Typed(column, normalised));
         return column.Type == ColumnType.CitizenId
-            ? $"CASE WHEN {normalised} IS NOT NULL THEN coalesce({pseudonym}, {FieldRules.Literal(InvalidMarker)}) END"
+            ? $"CASE WHEN {normalised} IS NOT NULL THEN coalesce({pseudonym}, {Literal(InvalidMarker)}) END"
             : pseudonym;
     }
 
@@ -158,7 +155,7 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         column.Source.AllowedValues is { Count: > 0 } || (column.Kind == FactColumnKind.Pseudonym && column.Source.Type == ColumnType.CitizenId);
 
     private static string ColumnTypes(IReadOnlyList<string> header, Func<string, string> type) =>
-        "{" + string.Join(", ", header.Select(h => $"{FieldRules.Literal(h)}: '{type(h)}'")) + "}";
+        "{" + string.Join(", ", header.Select(h => $"{Literal(h)}: '{type(h)}'")) + "}";
 
     private List<FactColumn> RepeatedPseudonyms() => ValidationSql.RepeatedPseudonyms(table);
 }

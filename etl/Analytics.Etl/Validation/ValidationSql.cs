@@ -2,6 +2,7 @@ using Analytics.Sources;
 using Analytics.Sources.Catalog;
 using Analytics.Warehouse.Pseudonymisation;
 using Analytics.Warehouse.Schema;
+using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Etl.Validation;
 
@@ -31,16 +32,16 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     {
         var source = table.Source;
         var perField = source.Columns.Select(c =>
-            $"nullif(concat_ws('；', {string.Join(", ", ChecksOf(c).Select(k => $"CASE WHEN {k.Condition} THEN {k.Message} END").DefaultIfEmpty("NULL"))}), '') AS {Q("p_" + c.Name)}");
+            $"nullif(concat_ws('；', {string.Join(", ", ChecksOf(c).Select(k => $"CASE WHEN {k.Condition} THEN {k.Message} END").DefaultIfEmpty("NULL"))}), '') AS {Ident("p_" + c.Name)}");
         var townProblem = table.IsPlacedInTown ? $"CASE WHEN {TownCondition} THEN {TownMessage} END" : "NULL";
         var firstField = "CASE WHEN _problem IS NOT NULL THEN _problem_field " +
-                         string.Join(" ", source.Columns.Select(c => $"WHEN {Q("p_" + c.Name)} IS NOT NULL THEN {FieldRules.Literal(c.Name)}")) +
+                         string.Join(" ", source.Columns.Select(c => $"WHEN {Ident("p_" + c.Name)} IS NOT NULL THEN {Literal(c.Name)}")) +
                          (table.IsPlacedInTown ? " WHEN town_problem IS NOT NULL THEN CASE WHEN starts_with(town_problem, '区划代码') THEN 'district_code' ELSE 'town_name' END" : "") + " END";
         // A row the reader could not take apart (empty ledger, no codes row, short line) is quarantined for that
         // alone: its fields are empty because of it, and listing every one as 必填字段为空 would bury the cause.
-        var reason = $"coalesce(_problem, nullif(concat_ws('；', {string.Join(", ", source.Columns.Select(c => Q("p_" + c.Name)))}, town_problem), ''))";
+        var reason = $"coalesce(_problem, nullif(concat_ws('；', {string.Join(", ", source.Columns.Select(c => Ident("p_" + c.Name)))}, town_problem), ''))";
         var masked = "{" + string.Join(", ", source.Columns.Select(c =>
-            $"{FieldRules.Literal(c.Name)}: {(IsPseudonymised(c.Name) ? $"CASE WHEN {Q("n_" + c.Name)} IS NULL THEN NULL ELSE '***' END" : Q("n_" + c.Name))}")) + "}";
+            $"{Literal(c.Name)}: {(IsPseudonymised(c.Name) ? $"CASE WHEN {Ident("n_" + c.Name)} IS NULL THEN NULL ELSE '***' END" : Ident("n_" + c.Name))}")) + "}";
 
         var (distinctValues, distinctJoins) = DistinctPseudonyms();
         return $"""
@@ -75,12 +76,12 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
         """;
 
     // Normalised text (n_*), typed values (t_*) and the town key of every row. Both steps are
-    // MATERIALIZED: inlined, DuckDB would re-evaluate each normalisation at every reference (3x slower).
+    // MATERIALIZED: inlined, DuckDB would re-evaluate each normalisation at every reference.
     private string TypedRows(string relation, string rowExpression, string fileExpression, string problemExpression, string problemFieldExpression)
     {
         var columns = table.Source.Columns;
-        var normalised = columns.Select(c => $"{FieldRules.Normalised(c, $"raw.{Q(c.Name)}")} AS {Q("n_" + c.Name)}");
-        var typed = columns.Select(c => $"{FieldRules.Typed(c, Q("n_" + c.Name))} AS {Q("t_" + c.Name)}");
+        var normalised = columns.Select(c => $"{FieldRules.Normalised(c, $"raw.{Ident(c.Name)}")} AS {Ident("n_" + c.Name)}");
+        var typed = columns.Select(c => $"{FieldRules.Typed(c, Ident("n_" + c.Name))} AS {Ident("t_" + c.Name)}");
         var (townKey, townJoin) = TownJoin();
         return $"""
             WITH n AS MATERIALIZED (
@@ -95,7 +96,7 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     }
 
     private IEnumerable<FieldCheck> ChecksOf(Sources.Catalog.ColumnSpec column) =>
-        FieldRules.Checks(column, Q("n_" + column.Name), Q("t_" + column.Name), quarter, column.Name == table.Source.PeriodColumn,
+        FieldRules.Checks(column, Ident("n_" + column.Name), Ident("t_" + column.Name), quarter, column.Name == table.Source.PeriodColumn,
             isKey: table.Source.Key.Contains(column.Name));
 
     // Repeated personal text takes its pseudonym from the joined per-value table (see DistinctPseudonyms); the rest is
@@ -104,9 +105,9 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     {
         var repeated = RepeatedPseudonyms(table);
         return table.Columns.Select(c =>
-            c.Kind != FactColumnKind.Pseudonym ? $"{Q("t_" + c.Source.Name)} AS {Q(c.Name)}"
-            : repeated.IndexOf(c) is var i and >= 0 ? $"pseudonym{i}.k AS {Q(c.Name)}"
-            : $"{Pseudonyms.SqlExpression(pseudonymFunction, Q("t_" + c.Source.Name))} AS {Q(c.Name)}");
+            c.Kind != FactColumnKind.Pseudonym ? $"{Ident("t_" + c.Source.Name)} AS {Ident(c.Name)}"
+            : repeated.IndexOf(c) is var i and >= 0 ? $"pseudonym{i}.k AS {Ident(c.Name)}"
+            : $"{Pseudonyms.SqlExpression(pseudonymFunction, Ident("t_" + c.Source.Name))} AS {Ident(c.Name)}");
     }
 
     /// <summary>
@@ -119,8 +120,8 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
         var repeated = RepeatedPseudonyms(table);
         var ctes = string.Concat(repeated.Select((c, i) =>
             $", pseudonym{i} AS MATERIALIZED (SELECT v, {Pseudonyms.SqlExpression(pseudonymFunction, "v")} AS k " +
-            $"FROM (SELECT DISTINCT {Q("t_" + c.Source.Name)} AS v FROM t WHERE {Q("t_" + c.Source.Name)} IS NOT NULL))"));
-        var joins = string.Concat(repeated.Select((c, i) => $" LEFT JOIN pseudonym{i} ON pseudonym{i}.v = {Q("t_" + c.Source.Name)}"));
+            $"FROM (SELECT DISTINCT {Ident("t_" + c.Source.Name)} AS v FROM t WHERE {Ident("t_" + c.Source.Name)} IS NOT NULL))"));
+        var joins = string.Concat(repeated.Select((c, i) => $" LEFT JOIN pseudonym{i} ON pseudonym{i}.v = {Ident("t_" + c.Source.Name)}"));
         return (ctes, joins);
     }
 
@@ -130,6 +131,4 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
 
     private bool IsPseudonymised(string sourceColumn) =>
         table.Columns.Any(f => f.Source.Name == sourceColumn && f.Kind == FactColumnKind.Pseudonym);
-
-    internal static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

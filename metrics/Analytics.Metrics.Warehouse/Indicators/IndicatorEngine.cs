@@ -69,7 +69,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
 
     // The refresh owns the definitions of the two tables it rebuilds (migration 4 only created them first). Their text
     // columns are stored uncompressed: they are rewritten on every refresh, and choosing a compression for them took
-    // longer than the rest of the write (measured: 212 ms → 121 ms for metric_quantity_value on the demo).
+    // longer than the rest of the write (docs/performance.md).
     private const string Text = "VARCHAR USING COMPRESSION uncompressed";
 
     private const string QuantityValueColumns = $"""

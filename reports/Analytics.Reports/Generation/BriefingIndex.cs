@@ -61,8 +61,8 @@ public sealed class BriefingIndex(WarehouseDatabase warehouse)
         using var transaction = connection.BeginTransaction();
         foreach (var e in entries)
         {
-            Execute(connection, "DELETE FROM briefing WHERE file_path = $1", e.FilePath);
-            Execute(connection, $"""
+            WarehouseSql.Execute(connection, "DELETE FROM briefing WHERE file_path = $1", e.FilePath);
+            WarehouseSql.Execute(connection, $"""
                 INSERT INTO briefing ({Columns.Replace("briefing_id, ", "", StringComparison.Ordinal)})
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, NULL)
                 """,
@@ -158,16 +158,4 @@ public sealed class BriefingIndex(WarehouseDatabase warehouse)
     private static long Long(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static void Execute(DuckDbConnection connection, string sql, params object?[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var p in parameters)
-        {
-            command.Parameters.AddValue(p);
-        }
-
-        command.ExecuteNonQuery();
-    }
 }

@@ -60,7 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _warehouse = DemoWarehouse.Create("analytics-browser-tests");
+        _warehouse = DashboardFixture.CreateDemo("analytics-browser-tests");
         _browser = new ChromiumBrowser();
         await PrepareAsync(_warehouse.DatabasePath);
         _host = DashboardProcess.Start(new Dictionary<string, string>
@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Analytics__DatabasePath"] = _warehouse.DatabasePath,
             ["Analytics__SourceFolder"] = _warehouse.DropFolder,
             ["Analytics__DemoMode"] = "false",
-            ["Analytics__PseudonymKey"] = DemoWarehouse.KeyHex,
+            ["Analytics__PseudonymKey"] = DashboardFixture.KeyHex,
             [AnalyticsOptions.AdminPasswordVariable] = Password,
             ["Analytics__LoginRequestsPerMinute"] = "10000",
             ["Analytics__PublicApiRequestsPerMinute"] = "10000",

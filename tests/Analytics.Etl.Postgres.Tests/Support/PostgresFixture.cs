@@ -3,6 +3,7 @@ using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
+using Analytics.TestSupport;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 
@@ -18,12 +19,13 @@ public sealed class PostgresFixture : IDisposable
     public static readonly Quarter From = new(2024, 2);
     public static readonly Quarter To = new(2024, 3);
 
+    private readonly GeneratedDemoDrop _drop;
+
     public PostgresFixture()
     {
-        Scratch = Path.Combine(Path.GetTempPath(), "analytics-pg-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Scratch = TempFolder.NewPath("analytics-pg-tests");
         Directory.CreateDirectory(Scratch);
-        Drop = Path.Combine(Scratch, "drop");
-        Generated = new DemoDataGenerator().Generate(new DemoOptions(Drop, DemoOptions.DefaultSeed, From, To));
+        _drop = new GeneratedDemoDrop("analytics-pg-tests-drop", From, To);
         Server = new PostgresServer();
         try
         {
@@ -32,18 +34,19 @@ public sealed class PostgresFixture : IDisposable
         catch
         {
             Server.Dispose();
+            _drop.Dispose();
             throw;
         }
     }
 
     public PostgresServer Server { get; }
 
-    /// <summary>Temporary folder for the drop and the warehouses; removed on dispose.</summary>
+    /// <summary>Temporary folder for the warehouses; removed on dispose.</summary>
     public string Scratch { get; }
 
-    public string Drop { get; }
+    public string Drop => _drop.Root;
 
-    public GenerationResult Generated { get; }
+    public GenerationResult Generated => _drop.Result;
 
     /// <summary>Connection string of the database holding the published demo drop (do not modify its tables).</summary>
     public string Published { get; }
@@ -54,7 +57,7 @@ public sealed class PostgresFixture : IDisposable
     public string PublishedDatabase => new Npgsql.NpgsqlConnectionStringBuilder(Published).Database!;
 
     /// <summary>The same key for every warehouse, so pseudonyms compare across warehouses.</summary>
-    public static PseudonymKey Key { get; } = PseudonymKey.FromText("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "tests");
+    public static PseudonymKey Key { get; } = PseudonymKey.FromText(DemoWarehouse.TestKeyHex, "tests");
 
     public (string ConnectionString, PostgresPublishResult Result) PublishToNewDatabase(string prefix)
     {
@@ -83,10 +86,8 @@ public sealed class PostgresFixture : IDisposable
         }
         finally
         {
-            if (Directory.Exists(Scratch))
-            {
-                Directory.Delete(Scratch, recursive: true);
-            }
+            _drop.Dispose();
+            TempFolder.Delete(Scratch);
         }
     }
 }

@@ -5,6 +5,7 @@ using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
 using Analytics.Sources.Catalog;
+using Analytics.TestSupport;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 using Analytics.Warehouse.Schema;
@@ -21,10 +22,9 @@ public sealed record QuarantineRow(long RunId, string File, long Row, string? Fi
 public sealed class TestBed : IDisposable
 {
     /// <summary>The fixed pseudonym key of the tests.</summary>
-    public static readonly PseudonymKey Key =
-        PseudonymKey.FromText("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", "test");
+    public static readonly PseudonymKey Key = PseudonymKey.FromText(KeyHex, "test");
 
-    public const string KeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    public const string KeyHex = DemoWarehouse.TestKeyHex;
 
     private readonly DemoDropFixture _drop;
 

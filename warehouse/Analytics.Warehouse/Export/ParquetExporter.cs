@@ -65,7 +65,7 @@ public static class ParquetExporter
         var path = Path.Combine(root, folder, table + ".parquet");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var rows = Count(connection, table, cancellationToken);
-        Execute(connection, $"COPY (SELECT * FROM {Identifier(table)}) TO {Literal(path)} (FORMAT parquet, COMPRESSION zstd)", cancellationToken);
+        Execute(connection, $"COPY (SELECT * FROM {WarehouseSql.Ident(table)}) TO {WarehouseSql.Literal(path)} (FORMAT parquet, COMPRESSION zstd)", cancellationToken);
         return new ExportedTable(table, kind, relative, rows, 1, []);
     }
 
@@ -99,7 +99,7 @@ public static class ParquetExporter
             var select = string.Join("", partitions.Select(p => $", {p.Expression} AS {p.Name}"));
             var partitionBy = partitions.Count > 0 ? $", PARTITION_BY ({string.Join(", ", partitions.Select(p => p.Name))}), OVERWRITE_OR_IGNORE" : "";
             var target = partitions.Count > 0 ? directory : Path.Combine(directory, "data_0.parquet");
-            Execute(connection, $"COPY (SELECT *{select} FROM {Identifier(table)}) TO {Literal(target)} (FORMAT parquet, COMPRESSION zstd{partitionBy})", cancellationToken);
+            Execute(connection, $"COPY (SELECT *{select} FROM {WarehouseSql.Ident(table)}) TO {WarehouseSql.Literal(target)} (FORMAT parquet, COMPRESSION zstd{partitionBy})", cancellationToken);
         }
 
         var files = Directory.GetFiles(directory, "*.parquet", SearchOption.AllDirectories).Length;
@@ -132,7 +132,7 @@ public static class ParquetExporter
     private static long Count(DuckDbConnection connection, string table, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {Identifier(table)}";
+        command.CommandText = $"SELECT count(*) FROM {WarehouseSql.Ident(table)}";
         return Convert.ToInt64(command.ExecuteScalarAsync(cancellationToken).GetAwaiter().GetResult(), CultureInfo.InvariantCulture);
     }
 
@@ -142,10 +142,6 @@ public static class ParquetExporter
         command.CommandText = sql;
         command.ExecuteNonQueryAsync(cancellationToken).GetAwaiter().GetResult();
     }
-
-    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
 
 public enum ExportedTableKind

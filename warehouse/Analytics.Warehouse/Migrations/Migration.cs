@@ -10,10 +10,5 @@ public abstract class Migration
 
     public abstract void Apply(DuckDbConnection connection);
 
-    protected static void Execute(DuckDbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    protected static void Execute(DuckDbConnection connection, string sql) => WarehouseSql.Execute(connection, sql);
 }

@@ -25,7 +25,7 @@ public static class MigrationRunner
     /// <summary>Applies the pending migrations and returns how many ran.</summary>
     public static int Migrate(DuckDbConnection connection)
     {
-        Execute(connection, """
+        WarehouseSql.Execute(connection, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY,
                 description VARCHAR NOT NULL,
@@ -63,12 +63,5 @@ public static class MigrationRunner
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Execute(DuckDbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -17,7 +17,7 @@ public static class DimensionSeeder
     public static void Seed(DuckDbConnection connection, RegionReference regions)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, $"""
+        WarehouseSql.Execute(connection, $"""
             INSERT INTO dim_quarter
             SELECT y * 10 + q, y || 'Q' || q, y, q, make_date(y, q * 3 - 2, 1), make_date(y, q * 3, 1) + INTERVAL 1 MONTH - INTERVAL 1 DAY
             FROM range({FirstYear}, {LastYear + 1}) years(y), range(1, 5) quarters(q)
@@ -40,7 +40,7 @@ public static class DimensionSeeder
             command.ExecuteNonQuery();
         }
 
-        if (Count(connection, "dim_region") == 0)
+        if (WarehouseSql.Scalar<long>(connection, "SELECT count(*) FROM dim_region") == 0)
         {
             SeedRegions(connection, regions);
         }
@@ -75,19 +75,5 @@ public static class DimensionSeeder
         }
 
         aliases.Close();
-    }
-
-    private static long Count(DuckDbConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Execute(DuckDbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -16,9 +16,8 @@ public sealed record FactColumn(ColumnSpec Source, string Name, string SqlType, 
 {
     /// <summary>
     /// The compression DuckDB stores the column with (<c>fsst</c>, <c>dictionary</c>), or null to let DuckDB choose.
-    /// Named where the choice is known: DuckDB picks the same one itself, but tries every method first. On 2023Q1's
-    /// payments the load's INSERT took 3.8–4.5 s with DuckDB choosing and 3.2–3.9 s named (a bare insert from
-    /// read_csv: 3.1–3.5 s and 2.2–2.5 s), stored in the same number of blocks.
+    /// Named where the choice is known: DuckDB picks the same one itself, but tries every method first, which slows the
+    /// load's INSERT for the same stored size (docs/performance.md).
     /// </summary>
     public string? Compression { get; init; }
 

@@ -5,14 +5,16 @@ using Analytics.Reports.Generation;
 using Analytics.Sources;
 using Analytics.Warehouse;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// `bench report`: every briefing of one period of the demo data (4 district briefings and 48 town scorecards), once
 /// per concurrency level, with the total time and the time per document. The demo warehouse (2023Q1–2024Q4, so that
-/// 同比 has a base) is generated and loaded once into the work folder and reused.
+/// 同比 has a base) is generated and loaded once into the work folder and reused. <paramref name="generate"/> runs the
+/// generator as the `report` command does, so that both report a period without data alike.
 /// </summary>
-internal sealed class ReportBenchmark(string workDirectory, AssessmentPeriod period, IReadOnlyList<int> concurrencies, TextWriter output)
+public sealed class ReportBenchmark(string workDirectory, AssessmentPeriod period, IReadOnlyList<int> concurrencies, TextWriter output,
+    Func<BriefingGenerator, BriefingRequest, CancellationToken, Task<BriefingRun>> generate)
 {
     private static readonly Quarter From = new(2023, 1);
     private static readonly Quarter To = new(2024, 4);
@@ -28,7 +30,7 @@ internal sealed class ReportBenchmark(string workDirectory, AssessmentPeriod per
         {
             var folder = Path.Combine(workDirectory, $"briefings-c{concurrency}");
             var generator = new BriefingGenerator(warehouse, browser, new BriefingOptions { Folder = folder, Concurrency = concurrency });
-            var run = await Commands.ReportCommand.GenerateAsync(generator, new BriefingRequest(period, Trigger: "bench"), cancellationToken);
+            var run = await generate(generator, new BriefingRequest(period, Trigger: "bench"), cancellationToken);
             var districts = run.Documents.Count(d => d.Entry.Kind == BriefingKind.District);
             var pages = run.Documents.Sum(d => d.Entry.Pages);
             var perDocument = (run.Elapsed - run.ReadElapsed) / run.Documents.Count;

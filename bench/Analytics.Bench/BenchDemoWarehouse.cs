@@ -7,7 +7,7 @@ using Analytics.Sources;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// A demo warehouse of the benchmarks, generated, loaded and refreshed once into the bench folder and reused after.

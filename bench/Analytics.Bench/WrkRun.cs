@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>What one wrk run measured: throughput, latency percentiles and every kind of error wrk counts.</summary>
 internal sealed record WrkResult(long Requests, TimeSpan Duration, double P50Ms, double P95Ms, double P99Ms, long SocketErrors, long Non2xx, long Timeouts)

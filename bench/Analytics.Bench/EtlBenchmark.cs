@@ -10,14 +10,14 @@ using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;
 using Analytics.Warehouse.Schema;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// `bench etl`: generates (or reuses) a city-scale drop, then in one run times DuckDB's own read_csv
 /// of the payment files against the full pipeline (parse, validate, pseudonymise, append) of the same
 /// files over alternating rounds, then the full pipeline of every feed.
 /// </summary>
-internal sealed class EtlBenchmark(string workDirectory, long seed, TextWriter output)
+public sealed class EtlBenchmark(string workDirectory, long seed, TextWriter output)
 {
     public void Run(int rounds, bool paymentsOnly)
     {

@@ -10,14 +10,14 @@ using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 using Microsoft.Data.Sqlite;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// `bench score`: on the city-scale warehouse of `bench etl`, times the indicator refresh and the scoring of every rubric
 /// for every town and period, and runs the same per-town, per-quarter indicator queries on a SQLite copy of the same star
 /// schema (Microsoft.Data.Sqlite) as the peer. The SQLite copy is made once and reused.
 /// </summary>
-internal sealed class ScoreBenchmark(string workDirectory, TextWriter output)
+public sealed class ScoreBenchmark(string workDirectory, TextWriter output)
 {
     public void Run(bool demoOnly = false)
     {
@@ -30,7 +30,7 @@ internal sealed class ScoreBenchmark(string workDirectory, TextWriter output)
         var source = Path.Combine(workDirectory, "bench_etl.duckdb");
         if (!File.Exists(source))
         {
-            throw new Commands.CliInputException($"找不到全市规模仓库 {source}，请先运行 `analytics bench etl --dir {workDirectory}` (run bench etl first)");
+            throw new BenchInputException($"找不到全市规模仓库 {source}，请先运行 `analytics bench etl --dir {workDirectory}` (run bench etl first)");
         }
 
         RunDemoScale();

@@ -1,17 +1,23 @@
 using System.Globalization;
 using Analytics.DuckDb;
 
-namespace Analytics.Metrics.Warehouse;
+namespace Analytics.Warehouse;
 
-/// <summary>Small helpers for the set-based statements of this layer.</summary>
-internal static class Sql
+/// <summary>
+/// The one place for quoting and for running a statement without reading rows: every layer over the warehouse uses
+/// these instead of its own copies (the metrics layer under its short alias <c>Sql</c>).
+/// </summary>
+public static class WarehouseSql
 {
+    /// <summary>A SQL string literal: single quotes doubled.</summary>
     public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public static string Literal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A quoted SQL identifier (DuckDB and PostgreSQL alike): double quotes doubled.</summary>
     public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>Runs a statement with positional parameters ($1, $2, …); returns the rows changed.</summary>
     public static int Execute(DuckDbConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();
@@ -27,8 +33,7 @@ internal static class Sql
     /// <summary>
     /// Empties a derived table by dropping it and creating it again, inside the caller's transaction: from
     /// <paramref name="columns"/> when given, else from its own stored definition (constraints and defaults included).
-    /// A full DELETE followed by a reload made the commit several times slower than the reload itself; a fresh table
-    /// commits only the new rows.
+    /// A fresh table commits only the new rows, where a full DELETE would also commit the deletion of every old one.
     /// </summary>
     public static void RecreateEmpty(DuckDbConnection connection, string table, string? columns = null)
     {
@@ -40,6 +45,7 @@ internal static class Sql
         Execute(connection, definition);
     }
 
+    /// <summary>The first column of the first row as <typeparamref name="T"/> (HUGEINT as decimal); default when NULL or no row.</summary>
     public static T? Scalar<T>(DuckDbConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Analytics.DuckDb;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// `bench load`: DuckDB's own read_csv against our appender on identical rows, then a full read-back
@@ -11,7 +11,7 @@ namespace Analytics.Cli.Benchmarks;
 /// the two loads alternate over several rounds (this machine's speed drifts by a third within a
 /// minute), and the median of the rounds' ratios is the figure.
 /// </summary>
-internal sealed class LoadBenchmark(long rows, int rounds, string workDirectory, TextWriter output)
+public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, TextWriter output)
 {
     private const int PersonPool = 1_000_003;
 

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
-using Analytics.Cli.Commands;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// Rounds of a benchmark that compares a load with DuckDB's own on this noisy machine (its speed drifts by a third
@@ -10,19 +8,6 @@ namespace Analytics.Cli.Benchmarks;
 /// </summary>
 internal static class BenchRounds
 {
-    /// <summary>The `--rounds` option of a comparing benchmark.</summary>
-    public static Option<int> Option() => new("--rounds")
-    {
-        Description = "轮数：(a)(b) 交替计时，取比值中位数 (rounds of (a) and (b), alternating; the median ratio counts)",
-        DefaultValueFactory = _ => 3,
-    };
-
-    /// <summary>The rounds asked for, refused outside 1–25.</summary>
-    public static int Read(ParseResult parseResult, Option<int> option) =>
-        parseResult.GetValue(option) is var rounds and >= 1 and <= 25
-            ? rounds
-            : throw new CliInputException("--rounds 必须在 1 到 25 之间 (must be 1 to 25)");
-
     /// <summary>
     /// Runs both of a round; the reference goes first in odd rounds, so that neither always inherits what the other
     /// leaves behind (dirty pages, a warm cache).

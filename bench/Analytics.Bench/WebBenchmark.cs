@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Analytics.Dashboard.Launcher;
 
-namespace Analytics.Cli.Benchmarks;
+namespace Analytics.Bench;
 
 /// <summary>
 /// `bench web`: starts the host (as <c>./run</c> does) on the full demo warehouse in a bench folder (generated and loaded
@@ -13,7 +13,7 @@ namespace Analytics.Cli.Benchmarks;
 /// leader pages (scorecard, 街镇 profile, comparison) with wrk at <see cref="SignedInConnections"/> connections, carrying
 /// the session cookie; prints the targets.
 /// </summary>
-internal sealed partial class WebBenchmark(string workDirectory, int seconds, int connections, int threads, TextWriter output)
+public sealed partial class WebBenchmark(string workDirectory, int seconds, int connections, int threads, TextWriter output)
 {
     private const double PublicP95TargetMs = 50;
     private const double ScorecardFirstTargetMs = 300;
@@ -40,7 +40,7 @@ internal sealed partial class WebBenchmark(string workDirectory, int seconds, in
 
     public async Task RunAsync()
     {
-        var wrk = WrkRun.Find() ?? throw new Commands.CliInputException("找不到 wrk：请安装 Debian 软件包 wrk（./test 会自动安装）(wrk not found on PATH)");
+        var wrk = WrkRun.Find() ?? throw new BenchInputException("找不到 wrk：请安装 Debian 软件包 wrk（./test 会自动安装）(wrk not found on PATH)");
         Directory.CreateDirectory(workDirectory);
         var database = Path.Combine(workDirectory, "demo.duckdb");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
