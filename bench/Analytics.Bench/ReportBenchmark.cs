@@ -8,7 +8,8 @@ using Analytics.Warehouse;
 namespace Analytics.Bench;
 
 /// <summary>
-/// `bench report`: every briefing of one period of the demo data (4 district briefings and 48 town scorecards), once
+/// `bench report`: every briefing of one period of the demo data (4 district briefings, 38 town scorecards and 普陀's
+/// 10 town contribution sheets), once
 /// per concurrency level, with the total time and the time per document. The demo warehouse (2023Q1–2024Q4, so that
 /// 同比 has a base) is generated and loaded once into the work folder and reused. <paramref name="generate"/> runs the
 /// generator as the `report` command does, so that both report a period without data alike.
@@ -31,11 +32,10 @@ public sealed class ReportBenchmark(string workDirectory, AssessmentPeriod perio
             var folder = Path.Combine(workDirectory, $"briefings-c{concurrency}");
             var generator = new BriefingGenerator(warehouse, browser, new BriefingOptions { Folder = folder, Concurrency = concurrency });
             var run = await generate(generator, new BriefingRequest(period, Trigger: "bench"), cancellationToken);
-            var districts = run.Documents.Count(d => d.Entry.Kind == BriefingKind.District);
             var pages = run.Documents.Sum(d => d.Entry.Pages);
             var perDocument = (run.Elapsed - run.ReadElapsed) / run.Documents.Count;
             output.WriteLine(
-                $"并发 {concurrency} (concurrency): {run.Documents.Count} 份（{districts} 份区简报 + {run.Documents.Count - districts} 份街镇成绩单，共 {pages} 页）" +
+                $"并发 {concurrency} (concurrency): {run.Documents.Count} 份（{run.Composition}，共 {pages} 页）" +
                 $" 合计 {run.Elapsed.TotalSeconds,6:F2} s（读取与评分 {run.ReadElapsed.TotalSeconds:F2} s）" +
                 $"  每份 {perDocument.TotalMilliseconds,6:F0} ms（单份打印平均 {run.Documents.Average(d => d.Elapsed.TotalMilliseconds):F0} ms，" +
                 $"最长 {run.Documents.Max(d => d.Elapsed.TotalMilliseconds):F0} ms）  目标 target < 60 s");

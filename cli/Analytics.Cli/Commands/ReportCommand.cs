@@ -72,7 +72,7 @@ internal static class ReportCommand
         AnsiConsole.Write(table);
         var first = run.Documents[0].Entry;
         AnsiConsole.Write(new Text(
-            $"{run.Period}：{run.Documents.Count} 份文件写入 {folder}，用时 {run.Elapsed.TotalSeconds:F1} s（读取与评分 {run.ReadElapsed.TotalSeconds:F1} s）；" +
+            $"{run.Period}：{run.Documents.Count} 份文件（{run.Composition}）写入 {folder}，用时 {run.Elapsed.TotalSeconds:F1} s（读取与评分 {run.ReadElapsed.TotalSeconds:F1} s）；" +
             $"数据版本 {first.DataVersion}，数据截至 {ChineseNumbers.Time(first.DataAsOf)}\n"));
     }
 }

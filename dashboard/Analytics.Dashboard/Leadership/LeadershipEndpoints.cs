@@ -24,7 +24,7 @@ public static class LeadershipEndpoints
             var r = scores.ResolveRubric(rubric, scope);
             var score = scores.Score(r, scores.ResolvePeriod(r, period), scope);
             return score.Towns.FirstOrDefault(t => t.Town.TownCode == town) is { } ranked
-                ? LeadershipTables.Items(score, ranked).ToResult(format)
+                ? LeadershipTables.Town(score, ranked).ToResult(format)
                 : Results.NotFound();
         });
 

@@ -46,7 +46,23 @@ public static class LeadershipTables
 
     private static string Mark(Scorecard card) => card.Rubric.Provenance.ScoreMark;
 
-    public static DownloadTable Items(DistrictScore score, RankedTown town) => new(
+    /// <summary>The columns of a 街镇's contribution sheet, on its page and in its download.</summary>
+    public static readonly string[] ContributionColumns = ["编号", "全区目标", "计数", "本街镇截至本期", "全区截至本期", "占全区（%）"];
+
+    /// <summary>The 街镇 download: its items with scores, or under a district tracker its contribution sheet (no score).</summary>
+    public static DownloadTable Town(DistrictScore score, RankedTown town) =>
+        DistrictTracker.Of(score)?.Town(town.Town.TownCode) is { } contribution ? Contribution(score, contribution) : Items(score, town);
+
+    private static DownloadTable Contribution(DistrictScore score, TownContribution town) => new(
+        $"contribution-{score.Rubric.Id}-{score.Period}-{town.TownName}", $"{town.TownName} {score.Period} 贡献明细",
+        ContributionColumns,
+        town.Lines.Select(l => (IReadOnlyList<string?>)
+            [l.Code, l.Name, l.Measure, l.Own is { } o ? LeadershipScores.Number(o) : l.OwnText, l.District is { } d ? LeadershipScores.Number(d) : null,
+             l.SharePercent is { } p ? LeadershipScores.Number(p) : null]).ToList(),
+        new HashSet<int> { 4, 5 },
+        "全区目标按全区合计评价，本街镇不计分、不评等级、不排名；占全区（%）= 本街镇数 ÷ 全区数，比率类目标取其分子；全区数含不属于任何街镇的区级数据。");
+
+    private static DownloadTable Items(DistrictScore score, RankedTown town) => new(
         $"items-{score.Rubric.Id}-{score.Period}-{town.Town.TownName}", $"{town.Town.TownName} {score.Period}",
         ["编号", "评分项", "分区", "考核频次", "状态", "得分", "满分", "本系统设定", "所用数据", "说明"],
         town.Town.Result.Items.Select(item => (IReadOnlyList<string?>)

@@ -23,6 +23,9 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
     /// <summary>Stored for a value a check rejects but NULL cannot stand for; no code or pseudonym looks like it.</summary>
     public const string InvalidMarker = "!invalid";
 
+    /// <summary>The town key of a row naming a 街镇 that does not exist, where a row may also name none (never a real key).</summary>
+    public const int UnknownTownMarker = -1;
+
     private const string PseudonymTable = "stage_pseudonym";
 
     /// <summary>
@@ -68,7 +71,10 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         var townKey = "NULL::INTEGER";
         if (table.IsPlacedInTown)
         {
-            townKey = "town.town_key";
+            // Where a row may name no town, a named but unknown one is marked so that the check below tells the two apart.
+            townKey = table.AllowsDistrictLevelRows
+                ? $"CASE WHEN {Normalised(source.Column("town_name"))} IS NULL THEN NULL ELSE coalesce(town.town_key, {UnknownTownMarker}) END"
+                : "town.town_key";
             joins.Add($"LEFT JOIN {ValidationSql.TownsTable} town ON town.district_code = {Normalised(source.Column("district_code"))} " +
                       $"AND town.alias = {Normalised(source.Column("town_name"))}");
         }
@@ -111,7 +117,12 @@ internal sealed class StrictLoadSql(FactTable table, Quarter quarter, string pse
         conditions.AddRange(FieldRules.Checks(source.Column("district_code"), "nullif(district_code, '')", "nullif(district_code, '')", quarter, false, textInput: false,
                 controlCheck: controlBytesPossible)
             .Select(k => k.Condition));
-        if (table.IsPlacedInTown)
+        if (table.AllowsDistrictLevelRows)
+        {
+            // A district-level row keeps a NULL key but must name a known district; a named, unknown 街镇 is marked.
+            conditions.Add($"town_key = {UnknownTownMarker} OR (town_key IS NULL AND district_code NOT IN (SELECT district_code FROM {ValidationSql.TownsTable}))");
+        }
+        else if (table.IsPlacedInTown)
         {
             // An unknown or blank 街镇 leaves the key empty.
             conditions.Add("town_key IS NULL");

@@ -16,7 +16,9 @@ internal sealed class ValidationSql(FactTable table, Quarter quarter, string pse
     public const string CheckedTable = "stage_checked";
     public const string TownsTable = "stage_towns";
 
-    private const string TownCondition = "n_district_code IS NOT NULL AND n_town_name IS NOT NULL AND town_key IS NULL";
+    // A row without a 街镇 (allowed only where town_name is optional) must still name a known district.
+    private const string TownCondition = "n_district_code IS NOT NULL AND town_key IS NULL " +
+        $"AND (n_town_name IS NOT NULL OR n_district_code NOT IN (SELECT district_code FROM {TownsTable}))";
     // An unknown district code is the district_code field's fault, not the 街镇's.
     private const string TownMessage = $"CASE WHEN n_district_code NOT IN (SELECT district_code FROM {TownsTable}) " +
         "THEN '区划代码(district_code)：未知区划代码「' || n_district_code || '」' " +

@@ -15,7 +15,7 @@ public static partial class SourceCatalog
             new FileSpec("socialorg", "organisations", "社会组织",
                 "one row per organisation registered at quarter end, plus those cancelled during the quarter", ["org_id"],
                 [
-                    ColumnSpec.Id("org_id", "统一社会信用代码"), DistrictCode, TownName,
+                    ColumnSpec.Id("org_id", "统一社会信用代码"), DistrictCode, TownNameOrDistrictLevel,
                     ColumnSpec.Text("name", "名称"),
                     ColumnSpec.Coded("org_type", "类型", V("social_group", "社会团体"), V("social_service_agency", "社会服务机构"), V("foundation", "基金会")),
                     ColumnSpec.Date("registered_date", "成立登记日期"),
@@ -31,7 +31,7 @@ public static partial class SourceCatalog
                 "one row per organisation due for annual inspection in a year; the whole year is in its Q2 file (deadline 5-31), other quarters are empty",
                 ["org_id", "inspection_year"],
                 [
-                    ColumnSpec.Id("org_id", "统一社会信用代码"), DistrictCode, TownName,
+                    ColumnSpec.Id("org_id", "统一社会信用代码"), DistrictCode, TownNameOrDistrictLevel,
                     ColumnSpec.Coded("org_type", "类型", V("social_group", "社会团体"), V("social_service_agency", "社会服务机构"), V("foundation", "基金会")),
                     new("inspection_year", ColumnType.Int, true, "年检年度", "年") { Minimum = 2000 },
                     ColumnSpec.Flag("submitted", "已参检"),

@@ -33,5 +33,12 @@ public static partial class SourceCatalog
     private static ColumnSpec TownName => new(
         "town_name", ColumnType.String, true, "街镇", Description: "full town name as in regions.csv; loaders also accept aliases");
 
+    // Organisations registered with the district itself belong to no 街镇: they count in the district, never in a town.
+    private static ColumnSpec TownNameOrDistrictLevel => TownName with
+    {
+        Required = false,
+        Description = "full town name as in regions.csv (aliases accepted); empty for an organisation registered at district level (区级社会组织)",
+    };
+
     private static AllowedValue V(string code, string label) => new(code, label);
 }

@@ -1,7 +1,11 @@
 namespace Analytics.Metrics.Warehouse.Scoring;
 
-/// <summary>One 街镇's figures behind the district's targets (item code → "42张", "—", "全区录入"): a breakdown, never a score.</summary>
-public sealed record TownContribution(string TownCode, string TownName, IReadOnlyDictionary<string, string> Figures);
+/// <summary>One 街镇's contribution sheet (贡献明细): its figure behind each district target and its share of the district's, never a score.</summary>
+public sealed record TownContribution(string TownCode, string TownName, IReadOnlyList<ContributionLine> Lines)
+{
+    /// <summary>Item code → the 街镇's own figure as shown ("42张", "12/40家", "—", "全区录入").</summary>
+    public IReadOnlyDictionary<string, string> Figures { get; } = Lines.ToDictionary(l => l.Code, l => l.OwnText);
+}
 
 /// <summary>
 /// A district target tracker (unit: district) for one period: one row per target for the district, and each 街镇's
@@ -21,11 +25,13 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
 
         var rubric = score.Rubric;
         var towns = score.Towns.OrderBy(t => t.Town.TownCode, StringComparer.Ordinal)
-            .Select(t => new TownContribution(t.Town.TownCode, t.Town.TownName,
-                rubric.Items.ToDictionary(i => i.Code, i => TargetTracker.Contribution(i, t.Town.Result.Item(i.Code), rubric))))
+            .Select(t => new TownContribution(t.Town.TownCode, t.Town.TownName, ContributionSheet.Lines(rubric, t.Town.Result, score.District.Result)))
             .ToList();
         return new DistrictTracker(score, TargetTracker.Track(rubric, score.District.Result), towns);
     }
+
+    /// <summary>The contribution sheet of one 街镇 by code; null for a code outside the district.</summary>
+    public TownContribution? Town(string townCode) => Towns.FirstOrDefault(t => t.TownCode == townCode);
 
     /// <summary>Targets per status, e.g. "按进度 12 · 有风险 3 · 待录入 6".</summary>
     public string Summary => string.Join(" · ", Targets.GroupBy(t => t.Status).Select(g => $"{g.Key} {g.Count()}"));

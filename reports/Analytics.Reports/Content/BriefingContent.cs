@@ -79,10 +79,19 @@ public sealed record DistrictBriefing(
     public IReadOnlyDictionary<string, ImprovementPlan> Improvements { get; init; } = new Dictionary<string, ImprovementPlan>();
 }
 
-/// <summary>One town's scorecard (成绩单): its row of the district briefing, with the district's numbers for comparison.</summary>
+/// <summary>
+/// One town's document: its scorecard (成绩单, its row of the district briefing with the district's numbers for
+/// comparison), or under a district target tracker its contribution sheet (贡献明细), which scores nothing.
+/// </summary>
 public sealed record TownScorecard(DistrictBriefing District, ScorecardRow Row, int Sequence, BriefingStamp Stamp)
 {
     public TownResult Town => Row.Town.Town;
+
+    /// <summary>The town's contribution sheet when the district rubric scores the district as a whole; null for a 成绩单.</summary>
+    public TownContribution? Contribution => District.Tracker?.Town(Town.TownCode);
+
+    /// <summary>The document's title: 长风新村街道2024年第四季度目标贡献明细, or 岳阳街道2024年第四季度考核成绩单.</summary>
+    public string Title => $"{Town.TownName}{ChineseNumbers.PeriodLabel(District.Period)}{(Contribution is null ? "考核成绩单" : "目标贡献明细")}";
 
     public IReadOnlyList<TownIndicator> Indicators => District.TownIndicators.GetValueOrDefault(Town.TownCode) ?? [];
 

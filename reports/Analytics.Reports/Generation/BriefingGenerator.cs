@@ -61,7 +61,7 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         return new BriefingRun(request.Period, written, readElapsed, clock.Elapsed);
     }
 
-    /// <summary>A document to write: a district briefing (Town null) or one town's scorecard.</summary>
+    /// <summary>A document to write: a district briefing (Town null) or one town's scorecard or contribution sheet.</summary>
     private sealed record Work(DistrictBriefing District, TownScorecard? Town);
 
     private static List<Work> Documents(IReadOnlyList<DistrictBriefing> briefings, BriefingRequest request)
@@ -100,20 +100,19 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         var d = work.District;
         var town = work.Town;
         var stamp = town?.Stamp ?? d.Stamp;
-        var title = town is null
-            ? $"{d.DistrictName}民政工作{ChineseNumbers.PeriodLabel(d.Period)}简报"
-            : $"{town.Town.TownName}{ChineseNumbers.PeriodLabel(d.Period)}考核成绩单";
+        var title = town is null ? $"{d.DistrictName}民政工作{ChineseNumbers.PeriodLabel(d.Period)}简报" : town.Title;
         var text = town is null ? await html.DistrictAsync(d).ConfigureAwait(false) : await html.TownAsync(town).ConfigureAwait(false);
+        var kind = town is null ? BriefingKind.District : town.Contribution is null ? BriefingKind.Town : BriefingKind.Contribution;
         var pdf = await printer.PrintAsync(text, PageStamp.Of(stamp, title), cancellationToken).ConfigureAwait(false);
 
         var relative = Path.Combine(d.Period.ToString(), $"{d.DistrictCode}-{d.DistrictName}",
-            town is null ? $"{d.DistrictName}{d.Period}简报.pdf" : $"{town.Sequence:00}-{town.Town.TownName}{d.Period}成绩单.pdf");
+            town is null ? $"{d.DistrictName}{d.Period}简报.pdf" : $"{town.Sequence:00}-{town.Town.TownName}{d.Period}{BriefingKind.FileWord(kind)}.pdf");
         var full = Path.Combine(options.Folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         // Moved into place once every document printed, after the earlier version is moved aside.
         await File.WriteAllBytesAsync(full + ".tmp", pdf, cancellationToken).ConfigureAwait(false);
 
-        var entry = new BriefingEntry(0, town is null ? BriefingKind.District : BriefingKind.Town, d.Period.ToString(), d.DistrictCode, d.DistrictName,
+        var entry = new BriefingEntry(0, kind, d.Period.ToString(), d.DistrictCode, d.DistrictName,
             town?.Town.TownCode, town?.Town.TownName, stamp.DocumentNumber, relative, pdf.Length, PdfPrinter.PageCount(pdf),
             stamp.RubricId, stamp.RubricVersion, stamp.DataVersion, stamp.DataAsOf, stamp.GeneratedAt, request.Trigger, stamp.JudgementVersion);
         return new GeneratedDocument(entry, full, clock.Elapsed);

@@ -4,13 +4,20 @@ using Analytics.Warehouse;
 
 namespace Analytics.Reports.Generation;
 
-/// <summary>Kind of a generated document: a district briefing (简报) or a town scorecard (成绩单).</summary>
+/// <summary>
+/// Kind of a generated document: a district briefing (简报), a town scorecard (成绩单), or a town's contribution sheet
+/// (贡献明细) where the rubric scores the district as a whole and no 街镇 is scored.
+/// </summary>
 public static class BriefingKind
 {
     public const string District = "district";
     public const string Town = "town";
+    public const string Contribution = "contribution";
 
-    public static string Label(string kind) => kind == District ? "季度简报" : "街镇成绩单";
+    public static string Label(string kind) => kind switch { District => "季度简报", Contribution => "街镇贡献明细", _ => "街镇成绩单" };
+
+    /// <summary>The word a file of the kind ends with: 简报, 成绩单, 贡献明细.</summary>
+    public static string FileWord(string kind) => kind switch { District => "简报", Contribution => "贡献明细", _ => "成绩单" };
 }
 
 /// <summary>One row of the briefing index; <see cref="FilePath"/> is relative to the briefing folder.</summary>
@@ -38,8 +45,8 @@ public sealed record BriefingEntry(
     /// <summary>What makes two entries versions of one document: kind, period, district and 街镇.</summary>
     public (string Kind, string Period, string DistrictCode, string? TownCode) Document => (Kind, Period, DistrictCode, TownCode);
 
-    /// <summary>The name a download is offered under: 松江区2024Q4简报.pdf, 松江区岳阳街道2024Q4成绩单.pdf.</summary>
-    public string DownloadName => Kind == BriefingKind.District ? $"{DistrictName}{Period}简报.pdf" : $"{DistrictName}{TownName}{Period}成绩单.pdf";
+    /// <summary>The name a download is offered under: 松江区2024Q4简报.pdf, 松江区岳阳街道2024Q4成绩单.pdf, 普陀区长风新村街道2024Q4贡献明细.pdf.</summary>
+    public string DownloadName => $"{DistrictName}{TownName}{Period}{BriefingKind.FileWord(Kind)}.pdf";
 }
 
 /// <summary>
@@ -87,14 +94,14 @@ public sealed class BriefingIndex(WarehouseDatabase warehouse)
         Execute(connection, "UPDATE briefing SET file_path = $1, superseded_at = $2 WHERE briefing_id = $3", archivedPath, at.UtcDateTime, id);
     }
 
-    /// <summary>The current entries, newest period first, district briefings before their towns' scorecards.</summary>
+    /// <summary>The current entries, newest period first, district briefings before their towns' documents.</summary>
     public IReadOnlyList<BriefingEntry> List(string? period = null, string? districtCode = null)
     {
         using var connection = warehouse.Connect();
         return Query(connection, $"""
             SELECT {Columns} FROM briefing
             WHERE superseded_at IS NULL AND ($1 IS NULL OR period = $1) AND ($2 IS NULL OR district_code = $2)
-            ORDER BY period DESC, district_code, kind, town_code
+            ORDER BY period DESC, district_code, kind <> 'district', town_code
             """, period, districtCode);
     }
 

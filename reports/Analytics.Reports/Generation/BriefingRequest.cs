@@ -13,7 +13,24 @@ public sealed record BriefingRequest(AssessmentPeriod Period, string? District =
 public sealed record GeneratedDocument(BriefingEntry Entry, string FullPath, TimeSpan Elapsed);
 
 /// <summary>What a run did: the documents in the order generated, the time to read the numbers, and the total.</summary>
-public sealed record BriefingRun(AssessmentPeriod Period, IReadOnlyList<GeneratedDocument> Documents, TimeSpan ReadElapsed, TimeSpan Elapsed);
+public sealed record BriefingRun(AssessmentPeriod Period, IReadOnlyList<GeneratedDocument> Documents, TimeSpan ReadElapsed, TimeSpan Elapsed)
+{
+    /// <summary>
+    /// The documents per kind, e.g. "4 份季度简报、38 份街镇成绩单、10 份街镇贡献明细（按全区考核目标的区不为街镇评分）";
+    /// the note says why a district's 街镇 got no 成绩单.
+    /// </summary>
+    public string Composition
+    {
+        get
+        {
+            var kinds = new[] { BriefingKind.District, BriefingKind.Town, BriefingKind.Contribution }
+                .Select(k => (Kind: k, Count: Documents.Count(d => d.Entry.Kind == k))).Where(k => k.Count > 0)
+                .Select(k => $"{k.Count} 份{BriefingKind.Label(k.Kind)}");
+            var text = string.Join("、", kinds);
+            return Documents.Any(d => d.Entry.Kind == BriefingKind.Contribution) ? text + "（按全区考核目标的区不为街镇评分，街镇出贡献明细而非成绩单）" : text;
+        }
+    }
+}
 
 /// <summary>Where briefings are written and how many documents print at once.</summary>
 public sealed class BriefingOptions

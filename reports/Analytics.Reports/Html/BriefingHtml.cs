@@ -25,8 +25,10 @@ public sealed class BriefingHtml : IAsyncDisposable
     public Task<string> DistrictAsync(DistrictBriefing briefing) =>
         RenderAsync<DistrictBriefingDocument>(new Dictionary<string, object?> { [nameof(DistrictBriefingDocument.Briefing)] = briefing });
 
-    public Task<string> TownAsync(TownScorecard scorecard) =>
-        RenderAsync<TownScorecardDocument>(new Dictionary<string, object?> { [nameof(TownScorecardDocument.Scorecard)] = scorecard });
+    /// <summary>A town's 成绩单, or its 贡献明细 when the district rubric scores the district as a whole.</summary>
+    public Task<string> TownAsync(TownScorecard scorecard) => scorecard.Contribution is null
+        ? RenderAsync<TownScorecardDocument>(new Dictionary<string, object?> { [nameof(TownScorecardDocument.Scorecard)] = scorecard })
+        : RenderAsync<TownContributionDocument>(new Dictionary<string, object?> { [nameof(TownContributionDocument.Sheet)] = scorecard });
 
     private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>

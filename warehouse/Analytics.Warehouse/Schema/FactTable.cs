@@ -21,6 +21,9 @@ public sealed record FactTable(FileSpec Source, string Name, IReadOnlyList<FactC
     /// <summary>True when rows name a town (district_code + town_name) and so get a town_key.</summary>
     public bool IsPlacedInTown => Source.Columns.Any(c => c.Name == "town_name");
 
+    /// <summary>True when a row may name no town (a district-level organisation): it is kept with a NULL town_key.</summary>
+    public bool AllowsDistrictLevelRows => Source.Columns.Any(c => c.Name == "town_name" && !c.Required);
+
     public string CreateSql()
     {
         var columns = LeadingColumns.Select(c => $"    {c.Name} {c.SqlType}")
