@@ -91,7 +91,7 @@ public sealed class BriefingIndex(WarehouseDatabase warehouse)
     public void Supersede(long id, string archivedPath, DateTimeOffset at)
     {
         using var connection = warehouse.Connect();
-        Execute(connection, "UPDATE briefing SET file_path = $1, superseded_at = $2 WHERE briefing_id = $3", archivedPath, at.UtcDateTime, id);
+        WarehouseSql.Execute(connection, "UPDATE briefing SET file_path = $1, superseded_at = $2 WHERE briefing_id = $3", archivedPath, at.UtcDateTime, id);
     }
 
     /// <summary>The current entries, newest period first, district briefings before their towns' documents.</summary>
