@@ -66,7 +66,7 @@ public sealed class PdfOutputTests(BriefingFixture fixture)
     [Fact]
     public void The_command_line_prints_one_row_per_document()
     {
-        Assert.Contains("18 份文件写入", fixture.Report.Output);
+        Assert.Contains("18 份文件（1 份季度简报、17 份街镇成绩单）写入", fixture.Report.Output);
         Assert.Contains("松民政简〔2024〕第4号", fixture.Report.Output);
     }
 }
