@@ -15,7 +15,7 @@ namespace Analytics.Dashboard.Tests.Browser;
 
 /// <summary>
 /// The real host process (what <c>./run</c> starts) on a free loopback port over its own <see cref="DemoWarehouse"/>,
-/// with a leader, an analyst and an evaluator account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
+/// with a leader, two analysts and an evaluator account, and Debian's Chromium through the shared <see cref="ChromiumBrowser"/>.
 /// What the pages must show is computed from the warehouse before the host opens (and locks) the file; one 青浦 town
 /// scorecard of <see cref="Period"/> is generated and then judged again, so the briefings page has one to regenerate.
 /// </summary>
@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string Password = "browser-Passw0rd!";
     public const string Leader = "leader-browser";
     public const string Analyst = "analyst-browser";
+
+    /// <summary>A second analyst, who opens the queries <see cref="Analyst"/> shares.</summary>
+    public const string Colleague = "analyst-colleague";
     public const string Evaluator = "evaluator-browser";
 
     /// <summary>青浦: its town scorecard is generated before the host starts, then a judgement makes it stale.</summary>
@@ -51,6 +54,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary><c>count(*)</c> of <see cref="FactTable"/>, read directly with DuckDB.</summary>
     public long ExpectedFactRows { get; private set; }
+
+    /// <summary>
+    /// Active (正常) registered organisations per district at <see cref="Period"/>, read directly with DuckDB, most first
+    /// (ties by name): the console's chart test draws them.
+    /// </summary>
+    public IReadOnlyList<(string District, long Organisations)> ExpectedOrganisations { get; private set; } = [];
 
     /// <summary>The 青浦 town whose scorecard was generated and then judged again (需重新生成).</summary>
     public string StaleTownName { get; private set; } = "";
@@ -113,6 +122,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var users = new UserStore(app, TimeProvider.System);
         users.Save(Leader, Password, [Roles.Leader]);
         users.Save(Analyst, Password, [Roles.Analyst]);
+        users.Save(Colleague, Password, [Roles.Analyst]);
         users.Save(Evaluator, Password, [Roles.Evaluator]);
         await GenerateStaleBriefingAsync(warehouse, databasePath);
 
@@ -124,6 +134,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         ExpectedScore = new TownScorer(connection).Score(rubric, period, store: false);
         ExpectedTowns = (int)Count(connection, $"SELECT count(*) FROM dim_region WHERE district_code = '{rubric.District.Code}' AND valid_to IS NULL");
         ExpectedFactRows = Count(connection, $"SELECT count(*) FROM {FactTable}");
+        ExpectedOrganisations = OrganisationsPerDistrict(connection);
+    }
+
+    private static List<(string, long)> OrganisationsPerDistrict(Analytics.DuckDb.DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT d.district_name, count(*) AS n
+            FROM fact_socialorg_organisations f
+            JOIN dim_quarter q ON q.quarter_key = f.quarter_key
+            JOIN (SELECT DISTINCT district_code, district_name FROM dim_region WHERE valid_to IS NULL) d ON d.district_code = f.district_code
+            WHERE q.label = '{Period}' AND f.status = 'active'
+            GROUP BY d.district_name ORDER BY n DESC, d.district_name
+            """;
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, long)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return rows;
     }
 
     /// <summary>One 青浦 town scorecard of <see cref="Period"/> in the host's briefing folder, then a judgement of its rubric.</summary>

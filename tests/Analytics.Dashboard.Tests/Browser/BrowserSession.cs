@@ -125,6 +125,19 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(widest <= sizes[0], $"the page is {widest} px wide on a {sizes[0]} px screen");
     }
 
+    /// <summary>Each of <paramref name="elements"/> lies within the screen's width, so nothing of it is off-screen sideways.</summary>
+    public async Task AssertOnScreenAsync(ILocator elements)
+    {
+        var width = Page.ViewportSize?.Width ?? throw new InvalidOperationException("the page has no fixed viewport");
+        var count = await elements.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var box = await elements.Nth(i).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= width, $"element {i} spans {box.X}–{box.X + box.Width} px on a {width} px screen");
+        }
+    }
+
     /// <summary>No console error, script error, CSP violation or failed request so far.</summary>
     public async Task AssertNoProblemsAsync()
     {

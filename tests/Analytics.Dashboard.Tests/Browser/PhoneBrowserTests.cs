@@ -1,6 +1,5 @@
 using Analytics.Dashboard.Leadership;
 using Analytics.Metrics;
-using Microsoft.Playwright;
 
 namespace Analytics.Dashboard.Tests.Browser;
 
@@ -19,7 +18,7 @@ public sealed class PhoneBrowserTests(BrowserFixture fixture)
 
         var scores = session.Page.Locator("table.items tbody td.score");
         Assert.Equal(town.Result.Items.Count, await scores.CountAsync());
-        await AssertOnScreenAsync(scores);
+        await session.AssertOnScreenAsync(scores);
         await session.AssertNoHorizontalOverflowAsync();
         await session.ScreenshotAsync("town-score-phone");
         await session.AssertNoProblemsAsync();
@@ -33,8 +32,8 @@ public sealed class PhoneBrowserTests(BrowserFixture fixture)
 
         var scores = session.Page.Locator("table.judgements tbody td.score");
         Assert.True(await scores.CountAsync() > 0, "songjiang-2024 has 视情给分 items");
-        await AssertOnScreenAsync(scores);
-        await AssertOnScreenAsync(session.Page.Locator(".judgement-grid td.entry input, .judgement-grid td.entry-reason textarea"));
+        await session.AssertOnScreenAsync(scores);
+        await session.AssertOnScreenAsync(session.Page.Locator(".judgement-grid td.entry input, .judgement-grid td.entry-reason textarea"));
         await session.AssertNoHorizontalOverflowAsync();
         await session.ScreenshotAsync("evaluator-phone");
         await session.AssertNoProblemsAsync();
@@ -67,17 +66,6 @@ public sealed class PhoneBrowserTests(BrowserFixture fixture)
     {
         Assert.True(AssessmentPeriod.TryParse(BrowserFixture.Period, out var period));
         return period;
-    }
-
-    private static async Task AssertOnScreenAsync(ILocator elements)
-    {
-        var count = await elements.CountAsync();
-        for (var i = 0; i < count; i++)
-        {
-            var box = await elements.Nth(i).BoundingBoxAsync();
-            Assert.NotNull(box);
-            Assert.True(box.X >= 0 && box.X + box.Width <= Width, $"element {i} spans {box.X}–{box.X + box.Width} px on a {Width} px screen");
-        }
     }
 
     private async Task<BrowserSession> SignedInAsync(string user)
