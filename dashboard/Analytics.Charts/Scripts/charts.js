@@ -52,14 +52,18 @@
                 root.setAttribute('data-charts-drawn', String(charts.length));
             }
         }
+        var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         var elements = document.querySelectorAll('[data-chart]');
         pending = elements.length;
         elements.forEach(function (element) {
             try {
                 var options = JSON.parse(element.getAttribute('data-chart'));
                 var chart = window.echarts.init(element, null, { renderer: 'svg' });
-                if (print) {
+                // Readers who ask the system for reduced motion get the final chart at once, as a print does.
+                if (print || reducedMotion) {
                     options.animation = false;
+                }
+                if (print) {
                     options.textStyle = Object.assign({ fontFamily: window.getComputedStyle(element).fontFamily }, options.textStyle);
                     chart.on('finished', function once() {
                         chart.off('finished', once);
