@@ -193,7 +193,8 @@ public sealed partial class WebBenchmark(string workDirectory, int seconds, int 
         }
 
         var scorecard = await client.GetStringAsync(ScorecardPath.TrimStart('/'));
-        var town = TownLink().Match(scorecard) is { Success: true } link ? link.Groups[1].Value
+        // The page's link leaves the 街镇 name unescaped; wrk takes only an ASCII URL.
+        var town = TownLink().Match(scorecard) is { Success: true } link ? Uri.EscapeDataString(Uri.UnescapeDataString(link.Groups[1].Value))
             : throw new InvalidOperationException("考核排名页没有街镇链接 (no town link on the scorecard)");
         return (first, warm.Order().ElementAt(warm.Count / 2), cookies.GetCookieHeader(host.BaseAddress), town);
     }

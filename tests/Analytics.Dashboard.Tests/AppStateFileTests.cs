@@ -138,6 +138,30 @@ public sealed class AppStateFileTests(DashboardFixture fixture)
         });
     }
 
+    [Fact]
+    public void A_state_file_whose_host_was_killed_after_start_up_opens_again()
+    {
+        var folder = Path.Combine(fixture.Root, $"killed-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "w.duckdb" + AppDatabase.Suffix);
+        using var running = new AppDatabase(path);
+        running.EnsureCreated();
+        running.EnsureCreated();
+
+        // The files as a kill leaves them: copied while the first host still holds them, so nothing was checkpointed at close.
+        var copy = Path.Combine(folder, "copy.duckdb" + AppDatabase.Suffix);
+        File.Copy(path, copy);
+        if (File.Exists(path + ".wal"))
+        {
+            File.Copy(path + ".wal", copy + ".wal");
+        }
+
+        using var restarted = new AppDatabase(copy);
+        restarted.EnsureCreated();
+        using var connection = restarted.Connect();
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM app.users"));
+    }
+
     private static long Scalar(DuckDbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

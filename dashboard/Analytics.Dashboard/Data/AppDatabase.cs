@@ -107,6 +107,13 @@ public sealed class AppDatabase : IDisposable
             command.CommandText = statement;
             command.ExecuteNonQuery();
         }
+
+        // DuckDB 1.5 cannot replay an ALTER of app.users from the WAL (binding its current_timestamp default needs a
+        // default database that replay has not set yet), so a host killed after start-up could never open the file
+        // again: the schema goes into the file at once.
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "CHECKPOINT";
+        checkpoint.ExecuteNonQuery();
     }
 
     public DuckDbConnection Connect() => Open();
