@@ -52,7 +52,7 @@ internal static class WrkRun
             start.ArgumentList.Add(header);
         }
 
-        start.ArgumentList.Add(url.ToString());
+        start.ArgumentList.Add(url.AbsoluteUri); // ToString() would unescape the 街镇 name, which wrk refuses
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("无法启动 wrk (could not start wrk)");
         var error = process.StandardError.ReadToEndAsync();
