@@ -30,6 +30,12 @@ public sealed class PublicNotFoundTests(DashboardFixture fixture)
     [InlineData("/?quarter=latest")]
     [InlineData("/districts/310117?quarter=2030Q1")]
     [InlineData("/districts/999999")]
+    // 街镇 pages: unknown, the unassigned remainder, a 街镇 of another district, an unknown district.
+    [InlineData("/districts/310117/towns/nope")]
+    [InlineData("/districts/310117/towns/未注明街镇")]
+    [InlineData("/districts/310117/towns/赵巷镇")]
+    [InlineData("/districts/310118/towns/岳阳街道")]
+    [InlineData("/districts/999999/towns/岳阳街道")]
     public async Task The_pages_answer_404_and_show_no_figures(string path)
     {
         var response = await fixture.Anonymous().GetAsync(path);

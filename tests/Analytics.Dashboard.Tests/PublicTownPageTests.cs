@@ -78,22 +78,6 @@ public sealed class PublicTownPageTests(DashboardFixture fixture)
         Assert.Equal(table.Columns.Count, page.QuerySelectorAll(".cards .card").Length);
     }
 
-    [Theory]
-    [InlineData("/districts/310117/towns/nope")]
-    [InlineData("/districts/310117/towns/未注明街镇")]
-    [InlineData("/districts/310117/towns/赵巷镇")]
-    [InlineData("/districts/310118/towns/岳阳街道")]
-    [InlineData("/districts/999999/towns/岳阳街道")]
-    public async Task An_unknown_town_is_a_404_without_figures(string path)
-    {
-        var response = await fixture.Anonymous().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("data-chart", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("<table", body, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task A_known_town_at_an_unloaded_quarter_is_a_404()
     {
