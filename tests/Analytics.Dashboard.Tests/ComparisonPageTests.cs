@@ -3,9 +3,7 @@ using System.Net;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Reports.Content;
-using Analytics.Warehouse;
 using AngleSharp.Html.Parser;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -37,7 +35,7 @@ public sealed class ComparisonPageTests(DashboardFixture fixture)
         var client = await fixture.SignedInAsAsync("compare-format", Roles.Leader);
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync($"/leader/compare?period={Period}"));
         var districts = document.QuerySelectorAll("table.comparison thead th[data-district]").Select(th => th.GetAttribute("data-district")!).ToList();
-        var values = DistrictValues();
+        var values = fixture.DistrictValues(Period);
 
         foreach (var row in document.QuerySelectorAll("table.comparison tbody tr"))
         {
@@ -78,21 +76,4 @@ public sealed class ComparisonPageTests(DashboardFixture fixture)
 
     private static string PerCapitaText(decimal value, decimal population, Analytics.Dashboard.Leadership.PerCapita basis) =>
         ChineseNumbers.Grouped(Math.Round(value / population * basis.Per, 2, MidpointRounding.AwayFromZero)) + basis.UnitLabel;
-
-    private Dictionary<(string Indicator, string District), decimal> DistrictValues()
-    {
-        using var connection = fixture.Services.GetRequiredService<WarehouseDatabase>().Connect();
-        IndicatorEngine.RefreshIfStale(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT indicator_code, district_code, value FROM metric_value WHERE level = 'district' AND period = $1 AND value IS NOT NULL";
-        command.Parameters.AddValue(Period);
-        using var reader = command.ExecuteReader();
-        var values = new Dictionary<(string, string), decimal>();
-        while (reader.Read())
-        {
-            values[(reader.GetString(0), reader.GetString(1))] = Convert.ToDecimal(reader.GetValue(2), CultureInfo.InvariantCulture);
-        }
-
-        return values;
-    }
 }

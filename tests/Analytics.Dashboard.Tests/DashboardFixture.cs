@@ -90,6 +90,24 @@ public sealed class DashboardFixture : WebApplicationFactory<Program>
         return TownScorer.Score(warehouse, RubricCatalog.Get(rubricId), p, store: false);
     }
 
+    /// <summary>Every district-level indicator value of <paramref name="period"/> in metric_value, read directly (not through the pages).</summary>
+    public Dictionary<(string Indicator, string District), decimal> DistrictValues(string period)
+    {
+        using var connection = Services.GetRequiredService<WarehouseDatabase>().Connect();
+        IndicatorEngine.RefreshIfStale(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT indicator_code, district_code, value FROM metric_value WHERE level = 'district' AND period = $1 AND value IS NOT NULL";
+        command.Parameters.AddValue(period);
+        using var reader = command.ExecuteReader();
+        var values = new Dictionary<(string, string), decimal>();
+        while (reader.Read())
+        {
+            values[(reader.GetString(0), reader.GetString(1))] = Convert.ToDecimal(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+
     /// <summary>Creates (or resets) an account with <paramref name="roles"/> and returns a client signed in as it.</summary>
     public Task<HttpClient> SignedInAsAsync(string username, params string[] roles) => SignedInAsAsync(this, username, roles);
 

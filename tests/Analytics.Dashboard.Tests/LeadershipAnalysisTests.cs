@@ -87,7 +87,7 @@ public sealed class LeadershipAnalysisTests(DashboardFixture fixture)
     {
         var client = await fixture.SignedInAsAsync("compare", Roles.Leader);
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync($"/leader/compare?period={Period}"));
-        var expected = DistrictValues(Period);
+        var expected = fixture.DistrictValues(Period);
         var districts = document.QuerySelectorAll("table.comparison thead th[data-district]").Select(th => th.GetAttribute("data-district")!).ToList();
         Assert.Equal(expected.Keys.Select(k => k.District).Distinct().Order(StringComparer.Ordinal).ToList(), districts);
         Assert.Equal(4, districts.Count);
@@ -102,23 +102,6 @@ public sealed class LeadershipAnalysisTests(DashboardFixture fixture)
             // The fixture holds 2024 only, so there is no same period of the previous year.
             Assert.All(row.QuerySelectorAll("td.yoy"), td => Assert.Equal("—", td.TextContent));
         }
-    }
-
-    private Dictionary<(string Indicator, string District), decimal> DistrictValues(string period)
-    {
-        using var connection = fixture.Services.GetRequiredService<WarehouseDatabase>().Connect();
-        IndicatorEngine.RefreshIfStale(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT indicator_code, district_code, value FROM metric_value WHERE level = 'district' AND period = $1 AND value IS NOT NULL";
-        command.Parameters.AddValue(period);
-        using var reader = command.ExecuteReader();
-        var values = new Dictionary<(string, string), decimal>();
-        while (reader.Read())
-        {
-            values[(reader.GetString(0), reader.GetString(1))] = Convert.ToDecimal(reader.GetValue(2), CultureInfo.InvariantCulture);
-        }
-
-        return values;
     }
 
     /// <summary>The median of sorted values, written out independently of the dashboard's Distribution.</summary>
