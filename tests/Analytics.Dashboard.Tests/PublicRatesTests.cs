@@ -9,7 +9,7 @@ namespace Analytics.Dashboard.Tests;
 
 /// <summary>
 /// The public per-capita rates beside the 街镇 counts: each one the shown count over the area's quarter-end population
-/// (read here straight from the reference facts), hidden with its count, and never a way back to a hidden count.
+/// (read here straight from the reference facts), withheld with its count, and never a way back to a hidden count.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class PublicRatesTests(DashboardFixture fixture)
@@ -57,7 +57,7 @@ public sealed class PublicRatesTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public void A_rate_whose_count_is_hidden_is_hidden_under_the_same_mark()
+    public void A_rate_whose_count_is_hidden_is_withheld_in_words_with_the_counts_state()
     {
         var hidden = 0;
         foreach (var quarter in DashboardFixture.Quarters)
@@ -71,7 +71,7 @@ public sealed class PublicRatesTests(DashboardFixture fixture)
                     foreach (var (cell, c) in row.Cells.Select((cell, c) => (cell, c)).Where(x => x.cell.IsHidden))
                     {
                         var rate = rates.Rows[r][c]!;
-                        Assert.Equal((cell.State, cell.Display, (decimal?)null), (rate.State, rate.Display, rate.Value));
+                        Assert.Equal((cell.State, SuppressionPolicy.WithheldRateMark, (decimal?)null), (rate.State, rate.Display, rate.Value));
                         hidden++;
                     }
                 }

@@ -11,6 +11,9 @@ public static class OpenDataApi
 {
     public const string RateLimitPolicy = "public-api";
 
+    // One 200 response per route in the description: the JSON schema; the CSV of the same route is named in words.
+    private const string CsvNote = "加 format=csv 返回同样内容的 CSV（text/csv，UTF-8 带 BOM）。";
+
     public static IEndpointRouteBuilder MapOpenDataApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("开放数据 (open data)").RequireRateLimiting(RateLimitPolicy).AllowAnonymous()
@@ -36,9 +39,10 @@ public static class OpenDataApi
                 return Csv.Wanted(format) ? Csv.Table(table) : Results.Ok(table);
             })
             .WithName("DistrictTable").WithSummary("各区及全市指标，已做小数抑制 (districts and city, suppressed)")
-            .Produces<StatTable>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithDescription(CsvNote)
+            .Produces<StatTable>().Produces(StatusCodes.Status404NotFound);
 
-        api.MapGet("/districts/{district}/towns", (PublicStatistics statistics, string district, string? quarter, string? format) =>
+        api.MapGet("/districts/{district}/towns", (PublicStatistics statistics, PublicRates rates, string district, string? quarter, string? format) =>
             {
                 if (QuarterProblem(statistics, quarter) is { } problem)
                 {
@@ -52,10 +56,15 @@ public static class OpenDataApi
                     return NotFound(PublicStatistics.UnknownDistrictMessage(district));
                 }
 
-                return Csv.Wanted(format) ? Csv.Table(table) : Results.Ok(table);
+                var answer = TownTableAnswer.From(table, rates.For(table, q), q);
+                return Csv.Wanted(format) ? answer.ToCsv() : Results.Ok(answer);
             })
-            .WithName("TownTable").WithSummary("某区各街镇指标，已做小数抑制 (the 街镇 of a district, suppressed)")
-            .Produces<StatTable>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .WithName("TownTable").WithSummary("某区各街镇指标及按人口比率，已做小数抑制 (the 街镇 of a district with per-capita rates, suppressed)")
+            .WithDescription("rows 为各街镇及全区合计的计数；rates 为页面上“按人口”一栏的比率：养老服务类每千名户籍老年人，其他每万名常住人口，" +
+                "人口为该季度末数（rates.columns 列出分母、来源与日期）。计数不公布（\"<10\" 或 \"×\"）的，比率一并不公布：value 为 null，" +
+                "display 为 \"" + Disclosure.SuppressionPolicy.WithheldRateMark + "\"，state 同计数；没有人口数的（未注明街镇）value 为 null，display 为 \"" +
+                Disclosure.SuppressionPolicy.NotAvailableMark + "\"。CSV 中比率在计数之后，人口列的表头写明来源与日期。" + CsvNote)
+            .Produces<TownTableAnswer>().Produces(StatusCodes.Status404NotFound);
 
         api.MapGet("/trends/{area}", (PublicStatistics statistics, string area, string? quarter, string? format) =>
             {

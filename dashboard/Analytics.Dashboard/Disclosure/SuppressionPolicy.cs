@@ -37,6 +37,12 @@ public sealed class SuppressionPolicy
     public const string ComplementaryMark = "×";
     public const string NotAvailableMark = "—";
 
+    /// <summary>
+    /// How the per-capita rate of a hidden count is shown: words, not the count's mark, since "&lt;10" beside 人/万人 reads
+    /// as a rate below 10 and "—" already means "no population".
+    /// </summary>
+    public const string WithheldRateMark = "不公布";
+
     public SuppressionPolicy(IOptions<AnalyticsOptions> options)
         : this(options.Value.SuppressionThreshold)
     {

@@ -67,7 +67,7 @@ public sealed partial class MethodologyCatalog(SuppressionPolicy policy)
     };
 
     /// <summary>"社会救助信息系统 · 救助对象名册（fact_assistance_recipients）" for a fact table name.</summary>
-    private static string Source(string table)
+    public static string Source(string table)
     {
         var file = SourceCatalog.AllFiles.FirstOrDefault(f => StarSchema.TableName(f) == table);
         return file is null ? table : $"{SourceCatalog.Feed(file.FeedId).SystemLabel} · {file.Label}（{table}）";

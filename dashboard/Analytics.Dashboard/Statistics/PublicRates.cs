@@ -7,8 +7,9 @@ namespace Analytics.Dashboard.Statistics;
 
 /// <summary>
 /// One public per-capita rate: the disclosed count of its cell ÷ <see cref="Population"/> × the basis's
-/// <see cref="PerCapita.Per"/>. A hidden count hides its rate under the same mark; <see cref="Value"/> is null then, and
-/// also when the area has no population (未注明街镇), shown as "—".
+/// <see cref="PerCapita.Per"/>. A hidden count withholds its rate, shown as <see cref="SuppressionPolicy.WithheldRateMark"/>
+/// with the count's <see cref="State"/>; <see cref="Value"/> is null then, and also when the area has no population
+/// (未注明街镇), shown as "—".
 /// </summary>
 public sealed record PublishedRate(decimal? Value, string Display, CellState State, long? Population)
 {
@@ -29,6 +30,10 @@ public sealed record RateTable(IReadOnlyList<PerCapita?> Bases, IReadOnlyList<IR
 /// </summary>
 public sealed class PublicRates(WarehouseFigures figures)
 {
+    /// <summary>The footnote of every public rate, on the pages, in the CSV and in the open-data API.</summary>
+    public const string Note = "按人口：养老服务类每千名户籍老年人，其他每万名常住人口（季度末人口）；数量不予公布的，按人口一并不予公布，显示为“" +
+        SuppressionPolicy.WithheldRateMark + "”；没有人口数的（如未注明街镇）显示为“" + SuppressionPolicy.NotAvailableMark + "”。";
+
     /// <summary>The population quantities the rates divide by, read with the public figures.</summary>
     public static IReadOnlyList<string> PopulationQuantities { get; } = PublicIndicator.All
         .Select(i => PerCapita.For(i.Indicator)?.PopulationIndicator).OfType<string>().Distinct().ToList();
@@ -52,7 +57,7 @@ public sealed class PublicRates(WarehouseFigures figures)
     {
         if (count.IsHidden)
         {
-            return new PublishedRate(null, count.Display, count.State, population);
+            return new PublishedRate(null, SuppressionPolicy.WithheldRateMark, count.State, population);
         }
 
         return basis.Rate(count.Value, population) is { } rate

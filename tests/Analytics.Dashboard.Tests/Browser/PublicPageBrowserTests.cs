@@ -44,4 +44,27 @@ public sealed class PublicPageBrowserTests(BrowserFixture fixture)
         await session.ScreenshotAsync("overview-phone");
         await session.AssertNoProblemsAsync();
     }
+
+    [Theory]
+    [InlineData(1440, 900, "desktop")]
+    [InlineData(375, 812, "phone")]
+    public async Task A_withheld_rate_reads_in_words_on_the_towns_page_and_in_the_district_table(int width, int height, string size)
+    {
+        // 岳阳街道 2024Q4 has 5 elderly-care institutions: "<10", so their rate per 1,000 elderly is withheld.
+        await using var session = await fixture.OpenAsync(width, height);
+        await session.GotoAsync($"/districts/{BrowserFixture.DistrictCode}/towns/{Uri.EscapeDataString("岳阳街道")}?quarter={BrowserFixture.Period}");
+        var institutions = session.Page.Locator(".town-figures tr[data-indicator='eldercare_institutions']");
+        await Assertions.Expect(institutions.Locator("td[data-count]")).ToHaveTextAsync("<10");
+        await Assertions.Expect(institutions.Locator("td[data-rate]")).ToHaveTextAsync("不公布");
+        await Assertions.Expect(session.Page.Locator(".town-figures p.note")).ToContainTextAsync("按人口一并不予公布，显示为“不公布”");
+        await session.AssertNoHorizontalOverflowAsync();
+        await session.ScreenshotAsync($"withheld-rate-town-{size}");
+
+        await session.GotoAsync($"/districts/{BrowserFixture.DistrictCode}?quarter={BrowserFixture.Period}");
+        var yueyang = session.Page.Locator("section.stat-table tbody tr").Filter(new LocatorFilterOptions { HasText = "岳阳街道" });
+        await Assertions.Expect(yueyang.Locator("td[data-rate='BelowThreshold']").First).ToHaveTextAsync("不公布");
+        await Assertions.Expect(session.Page.Locator("section.stat-table td[data-rate]").Filter(new LocatorFilterOptions { HasText = "<" })).ToHaveCountAsync(0);
+        await session.ScreenshotAsync($"withheld-rate-district-{size}");
+        await session.AssertNoProblemsAsync();
+    }
 }
