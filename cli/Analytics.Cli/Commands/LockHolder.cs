@@ -70,6 +70,10 @@ internal static class LockHolder
     /// <summary>What to do instead while the host holds the file: its page for the same work, or stopping it.</summary>
     private static string HostAdvice(string ownCommand) => ownCommand switch
     {
+        // Not a load in progress: the host keeps the file open while idle, so the advice is where to read the same records.
+        "etl status" => "主机运行时一直占用仓库文件，空闲时也是如此，这不表示正在装载。装载记录与装载完整性请在主机的“运维管理”页面（/admin）查看，" +
+            "或在 SQL 控制台（/analyst/sql，仓库的只读副本）查询 etl_run；要装载请在“调度任务”页面（/admin/jobs）点“立即运行”；" +
+            "要用本命令，请先停止主机（Ctrl+C）。",
         "etl" => "请在主机的“调度任务”页面（/admin/jobs）点“立即运行”装载，或先停止主机（Ctrl+C）再用命令行装载。",
         "report" => "主机装载完一个季度后会自动生成该季度的简报；也可在“简报”页面（/leader/briefings）点“生成简报”，PDF 在该页下载。如需把 PDF 写到文件夹，请先停止主机（Ctrl+C）再运行本命令。",
         "judge" => "请在主机的“视情给分”页面（/evaluator）录入，或先停止主机（Ctrl+C）再用命令行录入。",
@@ -78,11 +82,19 @@ internal static class LockHolder
         _ => "请先停止主机（Ctrl+C）再运行本命令。",
     };
 
-    /// <summary>The first word after the tool in this process's own command line ("report" of "analytics report --db …").</summary>
+    /// <summary>
+    /// The command of this process's own command line: its first word ("report" of "analytics report --db …"), or both
+    /// words for `etl status`, which only reads.
+    /// </summary>
     private static string OwnCommand(string[] arguments)
     {
         var tool = Array.FindIndex(arguments, a => Path.GetFileName(a) is "analytics.dll" or "analytics");
-        return arguments.Skip(tool + 1).FirstOrDefault(a => !a.StartsWith('-')) ?? "";
+        return arguments.Skip(tool + 1).TakeWhile(a => !a.StartsWith('-')).Take(2).ToArray() switch
+        {
+            ["etl", "status"] => "etl status",
+            [var first, ..] => first,
+            _ => "",
+        };
     }
 
     private static string[] CommandLineOf(string pid)

@@ -46,6 +46,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public DashboardProcess Host => _host ?? throw new InvalidOperationException("the host is not started");
 
+    /// <summary>The warehouse file the host serves (and holds open while it runs).</summary>
+    public string DatabasePath => _warehouse?.DatabasePath ?? throw new InvalidOperationException("the warehouse is not made");
+
     /// <summary>The scorer's own result for <see cref="RubricId"/> and <see cref="Period"/>.</summary>
     public DistrictScore ExpectedScore { get; private set; } = null!;
 
