@@ -76,7 +76,7 @@ internal static class AnomaliesCommand
                 o.WriteLine($"  {f.Kind} {f.Period} [{Severity.Label(f.Severity)}] {f.Message}");
             }
 
-            o.WriteLine($"未参与评估的业务提示（同类偏离、年度目标风险）{e.NotEvaluated} 条");
+            o.WriteLine($"未参与本项评估的提示（同类偏离、年度目标风险；组合异常见下方比较）{e.NotEvaluated} 条");
             WriteComparison(connection, flags, truthRows);
             return Task.FromResult(e.Precision >= 0.8 && e.Recall >= 0.8 ? 0 : CliErrors.Failure);
         }));
