@@ -99,7 +99,7 @@ public sealed class LeadershipPeriodSweepTests(DashboardFixture fixture)
         foreach (var target in tracker.Targets)
         {
             var row = document.QuerySelector($"table.tracker tr[data-target={target.Code}]")!;
-            Assert.Equal(DistrictTracker.Cells(target), row.Children.Select(c => c.TextContent).ToArray());
+            Assert.Equal(tracker.Cells(target), row.Children.Select(c => c.TextContent).ToArray());
         }
 
         // Bureau entries not made yet read 待录入, never 未完成 or 0.
@@ -109,10 +109,10 @@ public sealed class LeadershipPeriodSweepTests(DashboardFixture fixture)
 
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/api/leader/scorecard?rubric=putuo-2024&period=2024Q2&format=csv"));
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("范围,编号,目标,截至本期,年度目标,全年预计,状态,来源,折算分,满分,说明", lines[0]);
+        Assert.Equal("范围,编号,目标,截至本期,年度目标,全年预计,预计方法,状态,来源,折算分,满分,说明", lines[0]);
         var t01 = tracker.Targets[0];
-        Assert.StartsWith($"普陀区（全区）,T01,新增养老床位 200 张,{t01.ToDateText},200张,{t01.ProjectionText},{t01.Status},数据,", lines[1]);
-        Assert.Contains(lines, l => l.StartsWith("普陀区（全区）,T20,建立养老服务“工匠”工作室,待录入,是,—,待录入,区局录入（未录入）,0,10,", StringComparison.Ordinal));
+        Assert.StartsWith($"普陀区（全区）,T01,新增养老床位 200 张,{t01.ToDateText},200张,{t01.ProjectionText},方法：按季度均速外推,{t01.Status},数据,", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("普陀区（全区）,T20,建立养老服务“工匠”工作室,待录入,是,—,区局录入值,待录入,区局录入（未录入）,0,10,", StringComparison.Ordinal));
         // 21 district rows, then 21 figures per 街镇, none with a status or score, then the assumption footnote.
         Assert.Equal(1 + 21 + 10 * 21 + 1, lines.Length);
         Assert.All(lines.Skip(22).Take(10 * 21), l => Assert.Contains(",贡献明细（不排名）,", l));

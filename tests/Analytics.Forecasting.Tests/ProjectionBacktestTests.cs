@@ -98,7 +98,7 @@ public sealed class ProjectionBacktestTests(HardAnomalyWarehouse fixture)
     }
 
     [Fact]
-    public void A_district_projection_uses_the_shipped_method_and_keeps_its_range_at_or_above_what_is_done()
+    public void A_district_projection_uses_the_method_shipped_at_district_level_and_keeps_its_range_at_or_above_what_is_done()
     {
         var beds = DistrictProjection.For(fixture.Connection, Kind("eldercare.new_beds"), "310107", 2024, 2);
         using var command = fixture.Connection.CreateCommand();
@@ -107,11 +107,52 @@ public sealed class ProjectionBacktestTests(HardAnomalyWarehouse fixture)
         var toDate = Convert.ToDecimal(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(toDate, beds.ToDate);
         Assert.Equal(Math.Round(toDate * 2m, 2), beds.RunRate);
-        Assert.Equal(ProjectionMethod.Poisson, beds.Method);
+        Assert.Equal(ProjectionMethod.Poisson, beds.Shipped);
         Assert.True(beds.Low >= beds.ToDate && beds.High >= beds.Low);
 
+        // 核对委托户次 keeps the run rate for a 街镇 but ships FastTree for a district total.
         var requests = DistrictProjection.For(fixture.Connection, Kind("hedui.submitted"), "310107", 2024, 2);
-        Assert.Equal(ProjectionMethod.RunRate, requests.Method);
-        Assert.Equal(requests.RunRate, requests.Projection);
+        Assert.Equal(ProjectionMethod.FastTree, requests.Shipped);
+        Assert.NotEqual(requests.RunRate, requests.Projection);
+    }
+
+    [Theory]
+    [InlineData("eldercare.new_beds", "run_rate", "145.75", "66.74")]
+    [InlineData("eldercare.new_beds", "poisson", "107.47", "42.35")]
+    [InlineData("assistance.temporary_cases", "run_rate", "262.00", "26.05")]
+    [InlineData("assistance.temporary_cases", "fasttree", "31.57", "3.08")]
+    [InlineData("assistance.temporary_cases", "poisson", "44.56", "4.11")]
+    [InlineData("hedui.submitted", "run_rate", "108.31", "0.95")]
+    [InlineData("hedui.submitted", "fasttree", "79.30", "0.68")]
+    public void Each_method_has_its_exact_district_level_backtest_errors_on_the_demo(string kind, string method, string mae, string mape)
+    {
+        var error = Kind(kind).DistrictErrors.Single(e => e.Method.Code() == method);
+        Assert.Equal(decimal.Parse(mae, System.Globalization.CultureInfo.InvariantCulture), error.Mae);
+        Assert.Equal(decimal.Parse(mape, System.Globalization.CultureInfo.InvariantCulture), error.Mape);
+        // Four districts, two target years, three cuts.
+        Assert.Equal(24, error.Rows);
+    }
+
+    [Fact]
+    public void At_district_level_a_model_ships_per_kind_only_where_it_beats_the_run_rate_on_both_errors()
+    {
+        Assert.Equal([ProjectionMethod.Poisson, ProjectionMethod.FastTree, ProjectionMethod.FastTree], Results.Select(k => k.DistrictShipped));
+        foreach (var k in Results)
+        {
+            Assert.True(k.DistrictError(k.DistrictShipped).Mae < k.DistrictError(ProjectionMethod.RunRate).Mae);
+            Assert.True(k.DistrictError(k.DistrictShipped).Mape < k.DistrictError(ProjectionMethod.RunRate).Mape);
+        }
+    }
+
+    [Fact]
+    public void A_district_backtest_row_is_the_sum_of_its_towns_from_the_same_no_leakage_cut()
+    {
+        var k = Kind("assistance.temporary_cases");
+        var district = k.DistrictRows.Single(r => r.Method == ProjectionMethod.Poisson && r.DistrictCode == "310107" && r.Year == 2024 && r.Quarter == 2);
+        var towns = k.Rows.Where(r => r.Method == ProjectionMethod.Poisson && r.DistrictCode == "310107" && r.Year == 2024 && r.Quarter == 2).ToList();
+        Assert.Equal(10, towns.Count);
+        Assert.Equal((towns.Sum(r => r.YearToDate), towns.Sum(r => r.Projection), towns.Sum(r => r.Actual)), (district.YearToDate, district.Projection, district.Actual));
+        var runRate = k.DistrictRows.Single(r => r.Method == ProjectionMethod.RunRate && r.DistrictCode == "310107" && r.Year == 2024 && r.Quarter == 2);
+        Assert.Equal(Math.Round(district.YearToDate * 2m, 2), runRate.Projection);
     }
 }

@@ -40,6 +40,8 @@ public sealed class BriefingFixture : IDisposable
     public string Root => _demo.Root;
 
     public string DatabasePath => _demo.DatabasePath;
+
+    public string DropFolder => _demo.DropFolder;
     public string Folder { get; }
 
     public WarehouseDatabase Warehouse { get; }

@@ -34,12 +34,13 @@ public sealed class DemoWarehouse
     /// <summary>The loaded warehouse (no connection held open).</summary>
     public WarehouseDatabase Warehouse { get; }
 
-    /// <summary>Generates the quarters <paramref name="from"/>–<paramref name="to"/> and loads every feed and quarter.</summary>
-    public static DemoWarehouse Create(string prefix, Quarter from, Quarter to, string keyHex = TestKeyHex)
+    /// <summary>Generates the quarters <paramref name="from"/>–<paramref name="to"/> and loads every feed and quarter;
+    /// <paramref name="hardAnomalies"/> adds the generator's harder combination anomalies (`demo generate --hard-anomalies`).</summary>
+    public static DemoWarehouse Create(string prefix, Quarter from, Quarter to, string keyHex = TestKeyHex, bool hardAnomalies = false)
     {
         var root = TempFolder.NewPath(prefix);
         var drop = Path.Combine(root, "drop");
-        new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, from, to));
+        new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, from, to, HardAnomalies: hardAnomalies));
         var warehouse = WarehouseDatabase.Open(Path.Combine(root, "warehouse.duckdb"));
         new SourceQuarterLoader(warehouse, PseudonymKey.FromText(keyHex, "tests")).LoadAll(new FileDropSource(drop), "test");
         return new DemoWarehouse(root, warehouse);

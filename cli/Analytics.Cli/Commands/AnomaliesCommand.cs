@@ -37,21 +37,22 @@ internal static class AnomaliesCommand
     private static Command CreateEvaluate()
     {
         var db = new Option<string>("--db") { Description = "仓库文件 (warehouse file)", Required = true };
-        var truth = new Option<string>("--truth") { Description = "演示数据的 ground_truth.json", Required = true };
+        var truth = new Option<string>("--truth") { Description = "演示数据的 ground_truth.json；默认取仓库最近一次装载的报送目录下的该文件" };
         var command = new Command("evaluate",
             "按演示数据注入的异常计算查准率与查全率：规则、RandomizedPca 组合检测及两者合并 (precision and recall against ground_truth.json)") { db, truth };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
-            var truthPath = parseResult.GetValue(truth)!;
+            var warehouse = MetricsCli.OpenFresh(parseResult.GetValue(db)!);
+            using var connection = warehouse.Connect();
+            var o = Console.Out;
+            var truthPath = parseResult.GetValue(truth) ?? DefaultTruth(connection);
             if (!File.Exists(truthPath))
             {
                 throw new CliInputException($"找不到 {truthPath}");
             }
 
-            var warehouse = MetricsCli.OpenFresh(parseResult.GetValue(db)!);
-            using var connection = warehouse.Connect();
+            o.WriteLine($"标准答案 ground truth：{Path.GetFullPath(truthPath)}{(parseResult.GetValue(truth) is null ? "（仓库最近一次装载的报送目录）" : "")}");
             var flags = AnomalyDetection.Run(connection);
-            var o = Console.Out;
             var truthRows = AnomalyEvaluation.ReadTruth(truthPath);
             // The rules are judged on the kinds they are built for; the harder combinations are judged in the comparison below.
             var e = AnomalyEvaluation.Evaluate(flags, truthRows.Where(t => AnomalyKinds.Evaluated.Contains(t.Kind)).ToList());
@@ -75,11 +76,23 @@ internal static class AnomaliesCommand
                 o.WriteLine($"  {f.Kind} {f.Period} [{Severity.Label(f.Severity)}] {f.Message}");
             }
 
-            o.WriteLine($"未参与评估的业务提示（同类偏离、年度目标风险）{e.NotEvaluated} 条");
+            o.WriteLine($"未参与本项评估的提示（同类偏离、年度目标风险；组合异常见下方比较）{e.NotEvaluated} 条");
             WriteComparison(connection, flags, truthRows);
             return Task.FromResult(e.Precision >= 0.8 && e.Recall >= 0.8 ? 0 : CliErrors.Failure);
         }));
         return command;
+    }
+
+    /// <summary>The generator's ground_truth.json in the drop folder the warehouse was last loaded from.</summary>
+    private static string DefaultTruth(Analytics.DuckDb.DuckDbConnection connection)
+    {
+        var drop = Analytics.Warehouse.WarehouseSql.Scalar<string>(connection,
+            "SELECT origin FROM etl_run WHERE transport = 'files' AND status = 'succeeded' ORDER BY run_id DESC LIMIT 1")
+            ?? throw new CliInputException("仓库没有从报送目录装载的记录，无法找到 ground_truth.json；请用 --truth 指定");
+        var path = Path.Combine(drop, Analytics.Sources.DropLayout.GroundTruthFileName);
+        return File.Exists(path)
+            ? path
+            : throw new CliInputException($"最近一次装载的报送目录 {drop} 下没有 {Analytics.Sources.DropLayout.GroundTruthFileName}（不是演示数据或已移走）；请用 --truth 指定");
     }
 
     /// <summary>The rules against the RandomizedPca detector and both together, on the same truth.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Analytics.Forecasting;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Warehouse;
@@ -66,6 +67,11 @@ internal static class MetricsCli
             {
                 Console.Error.WriteLine(string.Join("; ", refresh.StepMs!.Select(s => $"{s.Key} {s.Value} ms")));
             }
+        }
+
+        if (LearnedRefresh.RefreshIfStale(connection) is { } learned)
+        {
+            Console.Error.WriteLine($"已计算模型预计与组合异常：{learned.Projections:N0} 条区级预计、{learned.CombinationFlags:N0} 条组合异常，用时 {learned.Elapsed.TotalMilliseconds:N0} ms");
         }
 
         return warehouse;

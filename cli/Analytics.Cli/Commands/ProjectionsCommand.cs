@@ -49,11 +49,11 @@ internal static class ProjectionsCommand
             {
                 var p = DistrictProjection.For(connection, backtest, code, year, text[5] - '0');
                 table.AddRow(new Text($"{p.Kind.Name}（{p.Kind.Unit}）"), new Text(p.Towns.ToString(CultureInfo.InvariantCulture)), new Text(Num(p.ToDate)),
-                    new Text(Num(p.RunRate)), new Text(Num(p.Projection)), new Text($"{Num(p.Low)} ~ {Num(p.High)}"), new Text("方法：" + p.Method.Label()));
+                    new Text(Num(p.RunRate)), new Text(Num(p.Projection)), new Text($"{Num(p.Low)} ~ {Num(p.High)}"), new Text(p.Method));
             }
 
             console.Write(table);
-            console.WriteLine("区间：各街镇预计值按该方法回测相对误差的 10%–90% 分位放宽后相加（偏宽），且不低于截至本期值。");
+            console.WriteLine("区间：全年预计按该方法在同一截点的区级回测相对误差 10%–90% 分位放宽（80% 区间），且不低于截至本期值。");
             return Task.FromResult(0);
         }));
         return command;
@@ -99,37 +99,54 @@ internal static class ProjectionsCommand
     private static object Json(KindBacktest k) => new
     {
         kind = k.Kind.IndicatorCode, name = k.Kind.Name, unit = k.Kind.Unit, shipped = k.Shipped.Code(), method = k.Shipped.Label(),
-        errors = k.Errors.Select(e => new { method = e.Method.Code(), e.Mae, mapePercent = e.Mape, e.Rows, e.MapeRows, rangeLowPercent = e.RangeLow, rangeHighPercent = e.RangeHigh }),
+        errors = k.Errors.Select(ErrorJson),
+        districtShipped = k.DistrictShipped.Code(), districtMethod = k.DistrictShipped.Label(), districtErrors = k.DistrictErrors.Select(ErrorJson),
     };
+
+    private static object ErrorJson(MethodError e) =>
+        new { method = e.Method.Code(), e.Mae, mapePercent = e.Mape, e.Rows, e.MapeRows, rangeLowPercent = e.RangeLow, rangeHighPercent = e.RangeHigh };
 
     private static void WriteTable(IReadOnlyList<KindBacktest> results)
     {
         var console = MetricsCli.TableConsole();
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var c in new[] { "指标", "方法", "MAE", "MAPE", "回测数", "误差区间（10%–90%）", "采用" })
+        foreach (var c in new[] { "指标", "层级", "方法", "MAE", "MAPE", "回测数", "误差区间（10%–90%）", "采用" })
         {
             table.AddColumn(c);
         }
 
         foreach (var k in results)
         {
-            foreach (var e in k.Errors)
+            foreach (var (level, errors, shipped) in Levels(k))
             {
-                table.AddRow(new Text($"{k.Kind.Name}（{k.Kind.Unit}）"), new Text(e.Method.Code()), new Text(Num(e.Mae)), new Text(Num(e.Mape) + "%"),
-                    new Text(e.Rows.ToString(CultureInfo.InvariantCulture)), new Text($"{Signed(e.RangeLow)}% ~ {Signed(e.RangeHigh)}%"),
-                    new Text(e.Method == k.Shipped ? "✓" : ""));
+                foreach (var e in errors)
+                {
+                    table.AddRow(new Text($"{k.Kind.Name}（{k.Kind.Unit}）"), new Text(level), new Text(e.Method.Code()), new Text(Num(e.Mae)), new Text(Num(e.Mape) + "%"),
+                        new Text(e.Rows.ToString(CultureInfo.InvariantCulture)), new Text($"{Signed(e.RangeLow)}% ~ {Signed(e.RangeHigh)}%"),
+                        new Text(e.Method == shipped ? "✓" : ""));
+                }
             }
         }
 
         console.Write(table);
         foreach (var k in results)
         {
-            console.WriteLine(k.Shipped == ProjectionMethod.RunRate
-                ? $"{k.Kind.Name}：沿用线性推算（没有模型的 MAE 和 MAPE 都低于线性推算）"
-                : $"{k.Kind.Name}：采用 {k.Shipped.Code()}（MAE {Num(k.Error(k.Shipped).Mae)} < 线性推算 {Num(k.Error(ProjectionMethod.RunRate).Mae)}；" +
-                  $"MAPE {Num(k.Error(k.Shipped).Mape)}% < {Num(k.Error(ProjectionMethod.RunRate).Mape)}%）方法：{k.Shipped.Label()}");
+            foreach (var (level, errors, shipped) in Levels(k))
+            {
+                var runRate = errors.Single(e => e.Method == ProjectionMethod.RunRate);
+                var chosen = errors.Single(e => e.Method == shipped);
+                console.WriteLine(shipped == ProjectionMethod.RunRate
+                    ? $"{k.Kind.Name}（{level}）：沿用线性推算（没有模型的 MAE 和 MAPE 都低于线性推算）"
+                    : $"{k.Kind.Name}（{level}）：采用 {shipped.Code()}（MAE {Num(chosen.Mae)} < 线性推算 {Num(runRate.Mae)}；" +
+                      $"MAPE {Num(chosen.Mape)}% < {Num(runRate.Mape)}%）方法：{shipped.Label()}");
+            }
         }
+
+        console.WriteLine("年度目标跟踪（区级合计）采用区级层级的方法。");
     }
+
+    private static IEnumerable<(string Level, IReadOnlyList<MethodError> Errors, ProjectionMethod Shipped)> Levels(KindBacktest k) =>
+        [("街镇", k.Errors, k.Shipped), ("区", k.DistrictErrors, k.DistrictShipped)];
 
     private static string Num(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -28,11 +28,17 @@ internal static class ScoreCommand
             var clock = Stopwatch.StartNew();
             var score = TownScorer.Score(warehouse, r, p);
             clock.Stop();
+            DistrictTracker? tracker;
+            using (var connection = warehouse.Connect())
+            {
+                tracker = DistrictTracker.Read(connection, score);
+            }
+
             switch (parseResult.GetValue(format))
             {
-                case "json": WriteJson(score); break;
+                case "json": WriteJson(score, tracker); break;
                 case "csv": WriteCsv(score); break;
-                default: WriteTable(score, clock.Elapsed); break;
+                default: WriteTable(score, tracker, clock.Elapsed); break;
             }
 
             return Task.FromResult(0);
@@ -49,9 +55,8 @@ internal static class ScoreCommand
 
     private static string ShownText(RubricResult r, decimal value) => r.IsAssessed ? Fmt.Num(value) : "—";
 
-    private static void WriteJson(DistrictScore s)
+    private static void WriteJson(DistrictScore s, DistrictTracker? tracker)
     {
-        var tracker = DistrictTracker.Of(s);
         var doc = new
         {
             rubric = s.Rubric.Id, s.Rubric.Title, district = s.Rubric.District.Name, districtCode = s.Rubric.District.Code, period = s.Period.ToString(),
@@ -79,7 +84,10 @@ internal static class ScoreCommand
             targets = tracker?.Targets.Select(t => new
             {
                 t.Code, t.Name, t.ToDate, t.ToDateText, target = t.TargetText, t.Projection, t.ProjectionText, t.Status, t.Source, t.Score, t.Maximum,
-                t.Explanation,
+                t.Explanation, projectionMethod = tracker.Methods[t.Code],
+                modelProjection = tracker.ModelProjections.GetValueOrDefault(t.Code) is { } m
+                    ? new { m.Method, m.Projection, m.Low, m.High, methodText = m.MethodText }
+                    : null,
             }),
             townContributions = tracker?.Towns.Select(t => new { t.TownCode, town = t.TownName, figures = t.Figures }),
         };
@@ -105,7 +113,7 @@ internal static class ScoreCommand
         }
     }
 
-    private static void WriteTable(DistrictScore s, TimeSpan elapsed)
+    private static void WriteTable(DistrictScore s, DistrictTracker? districtTracker, TimeSpan elapsed)
     {
         var console = MetricsCli.TableConsole();
 
@@ -127,7 +135,7 @@ internal static class ScoreCommand
         }
 
         console.Write(table);
-        if (DistrictTracker.Of(s) is { } tracker)
+        if (districtTracker is { } tracker)
         {
             WriteTracker(console, tracker);
         }
@@ -163,7 +171,7 @@ internal static class ScoreCommand
 
         foreach (var t in tracker.Targets)
         {
-            targets.AddRow(DistrictTracker.Cells(t).Select(c => new Text(c)).ToArray());
+            targets.AddRow(tracker.Cells(t).Select(c => new Text(c)).ToArray());
         }
 
         console.Write(targets);

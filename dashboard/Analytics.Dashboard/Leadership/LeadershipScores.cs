@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Statistics;
 using Analytics.DuckDb;
+using Analytics.Forecasting;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Indicators;
@@ -18,7 +19,7 @@ public sealed record Scorecard(DistrictScore Score, AssessmentPeriod? PreviousPe
     public AssessmentPeriod Period => Score.Period;
 
     /// <summary>A district rubric's per-target tracker and 街镇 breakdown; null for a rubric that scores 街镇.</summary>
-    public DistrictTracker? Tracker { get; } = DistrictTracker.Of(Score);
+    public DistrictTracker? Tracker { get; init; } = DistrictTracker.Of(Score);
 
     /// <summary>Sections shown in the heat map: those with points of their own (standard and bonus).</summary>
     public IReadOnlyList<RubricSection> HeatSections => Rubric.Sections.Where(s => s.Kind != SectionKind.Deduction).ToList();
@@ -96,6 +97,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         {
             using var connection = warehouse.Connect();
             IndicatorEngine.RefreshIfStale(connection);
+            LearnedRefresh.RefreshIfStale(connection);
             return query(connection);
         }
     }
@@ -121,7 +123,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
                 var flags = AnomalyDetection.InPeriod(Flags(connection), period.ToString())
                     .Where(f => f.DistrictCode == rubric.District.Code)
                     .ToList();
-                return new Scorecard(score, previousPeriod, rows, flags);
+                return new Scorecard(score, previousPeriod, rows, flags) { Tracker = DistrictTracker.Read(connection, score) };
             });
         });
 

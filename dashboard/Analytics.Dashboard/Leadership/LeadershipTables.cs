@@ -20,7 +20,7 @@ public static class LeadershipTables
         $"scorecard-{tracker.Score.Rubric.Id}-{tracker.Score.Period}", $"目标跟踪 {tracker.Score.Period}",
         ["范围", .. DistrictTracker.Columns, "折算分", "满分", "说明"],
         tracker.Targets.Select(t => (IReadOnlyList<string?>)
-            [tracker.Score.District.TownName, .. DistrictTracker.Cells(t), LeadershipScores.Number(t.Score), LeadershipScores.Number(t.Maximum), t.Explanation])
+            [tracker.Score.District.TownName, .. tracker.Cells(t), LeadershipScores.Number(t.Score), LeadershipScores.Number(t.Maximum), t.Explanation])
         .Concat(tracker.Towns.SelectMany(town => tracker.Targets.Select(t => (IReadOnlyList<string?>)
             [town.TownName, t.Code, t.Name, town.Figures[t.Code], t.TargetText, null, "贡献明细（不排名）", null, null, null, null])))
         .ToList(),

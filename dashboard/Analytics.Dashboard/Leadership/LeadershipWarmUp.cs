@@ -6,8 +6,8 @@ namespace Analytics.Dashboard.Leadership;
 
 /// <summary>
 /// Once the first-start loading is done, and again after every load that commits, computes the default scorecard in
-/// the background: the metric tables are refreshed and the anomaly flags (seconds of fact scans) computed then, not
-/// while a leader waits for the page.
+/// the background: the metric tables and the machine-learned outputs (LearnedRefresh) are refreshed and the anomaly
+/// flags (seconds of fact scans) computed then, not while a leader waits for the page.
 /// </summary>
 public sealed class LeadershipWarmUp(
     LeadershipScores scores,

@@ -15,7 +15,7 @@ namespace Analytics.Forecasting.Anomalies;
 /// </summary>
 public sealed class IndicatorCombinationDetector : IAnomalyDetector
 {
-    public const string Kind = "indicator_combination";
+    public const string Kind = AnomalyKinds.IndicatorCombination;
 
     /// <summary>Indicators that move with the 街镇's work and with each other; each group-quarter row needs all of them.</summary>
     public static IReadOnlyList<string> Indicators { get; } =

@@ -22,6 +22,15 @@ public static class ProjectionMethods
         _ => "泊松回归（季度、截至本期值、上年同期进度、区与街镇类型）",
     };
 
+    /// <summary>The method's short name in a 方法 sentence.</summary>
+    public static string Name(this ProjectionMethod method) => method switch
+    {
+        ProjectionMethod.RunRate => "按季度均速外推",
+        ProjectionMethod.FastTree => "FastTree 梯度提升树回归",
+        ProjectionMethod.LightGbm => "LightGBM 梯度提升树回归",
+        _ => "泊松回归",
+    };
+
     public static string Code(this ProjectionMethod method) => method switch
     {
         ProjectionMethod.RunRate => "run_rate",

@@ -9,7 +9,7 @@ public static class AnomalyDetection
     public static IReadOnlyList<IAnomalyDetector> Detectors { get; } =
     [
         new SeasonalChangeDetector(), new LedgerMismatchDetector(), new DuplicatePaymentDetector(), new CertificateRateJumpDetector(),
-        new MissingSubmissionDetector(), new ImpossibleValueDetector(), new PeerOutlierDetector(), new TargetAtRiskDetector(),
+        new MissingSubmissionDetector(), new ImpossibleValueDetector(), new PeerOutlierDetector(), new TargetAtRiskDetector(), new StoredCombinationFlags(),
     ];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -16,6 +16,9 @@ public static class AnomalyKinds
     public const string PeerHighlight = "peer_highlight";
     public const string TargetAtRisk = "target_at_risk";
 
+    /// <summary>组合异常: indicators that together leave the pattern of the 街镇's district and type (RandomizedPca).</summary>
+    public const string IndicatorCombination = "indicator_combination";
+
     /// <summary>Kinds that say "this record is wrong" and are scored against injected anomalies by <c>anomalies evaluate</c>.</summary>
     public static readonly IReadOnlySet<string> Evaluated = new HashSet<string>
     {
@@ -34,6 +37,7 @@ public static class AnomalyKinds
         PeerOutlier => "偏离同类街镇",
         PeerHighlight => "亮点",
         TargetAtRisk => "年度目标有风险",
+        IndicatorCombination => "组合异常",
         _ => kind,
     };
 

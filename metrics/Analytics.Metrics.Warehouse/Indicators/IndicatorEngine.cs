@@ -106,7 +106,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         """;
 
     // warehouse_meta key holding the newest etl_run id the metric tables were computed from.
-    private const string MetaKey = "metrics_computed_for_run_id";
+    internal const string MetaKey = "metrics_computed_for_run_id";
 
     /// <summary>
     /// One statement for every quantity: a branch per fact table (and per zero-when-absent flag), joined by UNION ALL,

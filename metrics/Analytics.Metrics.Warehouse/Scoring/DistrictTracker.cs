@@ -1,3 +1,8 @@
+using System.Globalization;
+using Analytics.DuckDb;
+using Analytics.Metrics.Rules;
+using Analytics.Metrics.Warehouse.Learned;
+
 namespace Analytics.Metrics.Warehouse.Scoring;
 
 /// <summary>One 街镇's contribution sheet (贡献明细): its figure behind each district target and its share of the district's, never a score.</summary>
@@ -10,13 +15,32 @@ public sealed record TownContribution(string TownCode, string TownName, IReadOnl
 /// <summary>
 /// A district target tracker (unit: district) for one period: one row per target for the district, and each 街镇's
 /// contribution per target with no total, grade or rank. Every surface (page, export, API, CLI, briefing) reads this.
+/// The 全年预计 and status follow the rubric (the run rate); <see cref="Methods"/> says per target how the year end is
+/// projected, and where a regression model shipped for the target's indicator, its stored projection and 80% range.
 /// </summary>
 public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedTarget> Targets, IReadOnlyList<TownContribution> Towns)
 {
-    public static readonly string[] Columns = ["编号", "目标", "截至本期", "年度目标", "全年预计", "状态", "来源"];
+    public static readonly string[] Columns = ["编号", "目标", "截至本期", "年度目标", "全年预计", "预计方法", "状态", "来源"];
+
+    /// <summary>Target code → the 预计方法 cell: the model's projection with its range and 方法, or how the 全年预计 was made.</summary>
+    public IReadOnlyDictionary<string, string> Methods { get; init; } = Targets.ToDictionary(t => t.Code, _ => "");
+
+    /// <summary>Target code → the stored model projection shown for it (only targets whose indicator has a shipped model).</summary>
+    public IReadOnlyDictionary<string, StoredProjection> ModelProjections { get; init; } = new Dictionary<string, StoredProjection>();
+
+    /// <summary>The tracker with the projections the forecasting refresh stored for the district and period (none at
+    /// year end, for an annual period, or while the stored projections are stale).</summary>
+    public static DistrictTracker? Read(DuckDbConnection connection, DistrictScore score)
+    {
+        var period = score.Period;
+        var stored = period.Quarter is { } q and < 4 && !score.Rubric.RanksTowns
+            ? StoredProjection.Read(connection, score.Rubric.District.Code, period.Year, q)
+            : new Dictionary<string, StoredProjection>();
+        return Of(score, stored);
+    }
 
     /// <summary>The tracker of a district rubric's score; null for a rubric that scores 街镇.</summary>
-    public static DistrictTracker? Of(DistrictScore score)
+    public static DistrictTracker? Of(DistrictScore score, IReadOnlyDictionary<string, StoredProjection>? projections = null)
     {
         if (score.Rubric.RanksTowns)
         {
@@ -27,8 +51,46 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
         var towns = score.Towns.OrderBy(t => t.Town.TownCode, StringComparer.Ordinal)
             .Select(t => new TownContribution(t.Town.TownCode, t.Town.TownName, ContributionSheet.Lines(rubric, t.Town.Result, score.District.Result)))
             .ToList();
-        return new DistrictTracker(score, TargetTracker.Track(rubric, score.District.Result), towns);
+        var yearEnd = score.Period.Quarter is not { } quarter || quarter == 4;
+        var models = new Dictionary<string, StoredProjection>();
+        var methods = new Dictionary<string, string>();
+        foreach (var item in rubric.Items)
+        {
+            var stored = !yearEnd && item.Rule is TargetRule { IsCumulative: true } && item.Inputs.TryGetValue("progress", out var input)
+                ? projections?.GetValueOrDefault(input)
+                : null;
+            if (stored is { IsModel: true })
+            {
+                models[item.Code] = stored;
+            }
+
+            methods[item.Code] = Method(item, yearEnd, stored);
+        }
+
+        return new DistrictTracker(score, TargetTracker.Track(rubric, score.District.Result), towns) { Methods = methods, ModelProjections = models };
     }
+
+    /// <summary>How a row's year end is reached, in the words of the 预计方法 column.</summary>
+    private static string Method(RubricItem item, bool yearEnd, StoredProjection? stored) => item.Rule switch
+    {
+        TargetRule { IsCumulative: true } when yearEnd => "全年实际完成数",
+        TargetRule { IsCumulative: true } target when stored is { IsModel: true } => ModelText(target, stored),
+        TargetRule { IsCumulative: true } when stored is not null => stored.MethodText,
+        TargetRule { IsCumulative: true } => RunRateMethod,
+        TargetRule => "按当前值（水平型目标不外推）",
+        GrowthRule => "与上年同期比较",
+        EntryRule => "区局录入值",
+        _ => "—",
+    };
+
+    /// <summary>The 方法 of a cumulative target without a shipped model: the straight line to date × 4 / quarters.</summary>
+    public const string RunRateMethod = "方法：按季度均速外推";
+
+    /// <summary>"模型预计 182.35张（80% 区间 150.00–210.00张）。方法：…", with the figures as `projections show` prints them.</summary>
+    public static string ModelText(TargetRule target, StoredProjection p) =>
+        $"模型预计 {Num(p.Projection)}{target.Unit}（80% 区间 {Num(p.Low)}–{Num(p.High)}{target.Unit}）。{p.MethodText}";
+
+    private static string Num(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The contribution sheet of one 街镇 by code; null for a code outside the district.</summary>
     public TownContribution? Town(string townCode) => Towns.FirstOrDefault(t => t.TownCode == townCode);
@@ -37,5 +99,5 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
     public string Summary => string.Join(" · ", Targets.GroupBy(t => t.Status).Select(g => $"{g.Key} {g.Count()}"));
 
     /// <summary>A row's cells in <see cref="Columns"/> order.</summary>
-    public static string[] Cells(TrackedTarget t) => [t.Code, t.Name, t.ToDateText, t.TargetText, t.ProjectionText, t.Status, t.Source];
+    public string[] Cells(TrackedTarget t) => [t.Code, t.Name, t.ToDateText, t.TargetText, t.ProjectionText, Methods[t.Code], t.Status, t.Source];
 }

@@ -65,7 +65,7 @@ public sealed record DistrictBriefing(
     public string DistrictName => Rubric.District.Name;
 
     /// <summary>A district rubric's per-target tracker and 街镇 breakdown; null for a rubric that scores 街镇.</summary>
-    public DistrictTracker? Tracker { get; } = DistrictTracker.Of(Score);
+    public DistrictTracker? Tracker { get; init; } = DistrictTracker.Of(Score);
 
     public string DistrictCode => Rubric.District.Code;
 

@@ -55,6 +55,7 @@ public sealed class BriefingReader(DuckDbConnection connection)
                 figures.TownsAgainstMedian(district.Code, period))
             {
                 Improvements = Improvements(choice.Rubric, period),
+                Tracker = DistrictTracker.Read(connection, score),
             });
         }
 

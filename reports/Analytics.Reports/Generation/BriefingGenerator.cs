@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Analytics.Forecasting;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Reports.Browser;
@@ -29,6 +30,7 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         using (var connection = warehouse.Connect())
         {
             IndicatorEngine.RefreshIfStale(connection);
+            LearnedRefresh.RefreshIfStale(connection);
             briefings = new BriefingReader(connection).Read(request.Period, generatedAt, DistrictCode(request.District));
         }
 

@@ -19,6 +19,7 @@ public static class MigrationRunner
         new M009ScoreleftFlagWorkflow(),
         new M010BriefingFreshness(),
         new M011PublicRetirePutuoTownScorecards(),
+        new M012MlProjections(),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,0 +1,23 @@
+using Analytics.DuckDb;
+using Analytics.Warehouse;
+using Analytics.Metrics.Warehouse.Indicators;
+
+namespace Analytics.Metrics.Warehouse.Learned;
+
+/// <summary>
+/// Whether the machine-learned outputs (ml_projection, ml_combination_flag) belong to the current metric tables. They are
+/// written by the forecasting refresh right after the metric refresh; a reader that finds them stale shows none of them
+/// rather than a projection or flag from older data.
+/// </summary>
+public static class LearnedOutputs
+{
+    /// <summary>warehouse_meta key holding the metric tables' stamp (the newest etl_run id) the outputs were computed from.</summary>
+    public const string MetaKey = "ml_computed_for_run_id";
+
+    /// <summary>The metric tables' stamp, null before their first refresh.</summary>
+    public static string? MetricsStamp(DuckDbConnection connection) =>
+        WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{IndicatorEngine.MetaKey}'");
+
+    public static bool IsCurrent(DuckDbConnection connection) =>
+        MetricsStamp(connection) is { } metrics && WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'") == metrics;
+}
