@@ -18,6 +18,7 @@ public static class MigrationRunner
         new M008ScoreAssessmentState(),
         new M009ScoreleftFlagWorkflow(),
         new M010BriefingFreshness(),
+        new M011CatalogMetricTableStorage(),
     ];
 
     public static int LatestVersion => All[^1].Version;
