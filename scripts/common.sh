@@ -46,7 +46,7 @@ ensure_apt_packages() {
 # True when a source file is newer than the built command-line tool.
 sources_changed() {
   [[ -f "$CLI_DLL" ]] || return 0
-  [[ -n "$(find "$ROOT/cli" "$ROOT/bench" "$ROOT/etl" "$ROOT/warehouse" "$ROOT/metrics" "$ROOT/reports" "$ROOT/dashboard" \
+  [[ -n "$(find "$ROOT/cli" "$ROOT/bench" "$ROOT/etl" "$ROOT/warehouse" "$ROOT/metrics" "$ROOT/reports" "$ROOT/dashboard" "$ROOT/shared" \
       \( -path '*/bin' -o -path '*/obj' -o -path '*/node_modules' \) -prune -o -type f -newer "$CLI_DLL" -print -quit 2>/dev/null)" ]] && return 0
   [[ "$ROOT/Directory.Build.props" -nt "$CLI_DLL" || "$ROOT/Directory.Packages.props" -nt "$CLI_DLL" ]]
 }

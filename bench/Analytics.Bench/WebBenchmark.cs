@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Analytics.Dashboard.Launcher;
+using Analytics.DemoData;
 
 namespace Analytics.Bench;
 
@@ -44,15 +45,22 @@ public sealed partial class WebBenchmark(string workDirectory, int seconds, int 
         Directory.CreateDirectory(workDirectory);
         var database = Path.Combine(workDirectory, "demo.duckdb");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        var drop = Path.Combine(workDirectory, "demo-drop");
         output.WriteLine(File.Exists(database)
             ? $"复用演示仓库 (reusing the demo warehouse) {database}"
-            : $"首次运行：主机生成并装载全部演示数据 2022Q1–2025Q4 到 {workDirectory}（需数分钟）(first run: the host generates and loads the demo data)");
+            : $"首次运行：生成全部演示数据 2022Q1–2025Q4 到 {workDirectory}，由主机装载（需数分钟）(first run: the demo data is generated, then the host loads it)");
+        if (!File.Exists(Path.Combine(drop, "manifest.json")))
+        {
+            // As ./run does: the demo drop is generated before the host starts, which only loads it.
+            new DemoDataGenerator().Generate(new DemoOptions(drop, DemoOptions.DefaultSeed, DemoOptions.DefaultFrom, DemoOptions.DefaultTo));
+        }
+
         output.WriteLine($"主机设置 (host settings): 开放数据 API 与登录的限流提高到每分钟 {RateLimit} 次 (Analytics__PublicApiRequestsPerMinute, Analytics__LoginRequestsPerMinute), 否则 wrk 只会测到 429");
 
         await using var host = DashboardProcess.Start(new Dictionary<string, string>
         {
             ["Analytics__DatabasePath"] = database,
-            ["Analytics__SourceFolder"] = Path.Combine(workDirectory, "demo-drop"),
+            ["Analytics__SourceFolder"] = drop,
             ["Analytics__DemoMode"] = "true",
             ["Analytics__PublicApiRequestsPerMinute"] = RateLimit,
             ["Analytics__LoginRequestsPerMinute"] = RateLimit,

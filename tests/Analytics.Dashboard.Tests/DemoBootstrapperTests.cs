@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Analytics.DemoData;
+using Analytics.Sources;
 using Analytics.Warehouse;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,22 +9,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Dashboard.Tests;
 
-/// <summary>Demo mode on an empty folder: the host generates the drop, loads it through the scheduler, then reports ready.</summary>
+/// <summary>Demo mode on a new demo drop (as ./run generates it): the host loads it through the scheduler, then reports ready.</summary>
 public sealed class DemoBootstrapperTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "analytics-dashboard-demo-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task First_start_generates_and_loads_the_demo_then_is_ready()
+    public async Task First_start_loads_the_demo_drop_then_is_ready()
     {
+        new DemoDataGenerator().Generate(new DemoOptions(Path.Combine(_root, "demo-drop"), DemoOptions.DefaultSeed, Quarter.Parse("2024Q4"), Quarter.Parse("2024Q4")));
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Analytics:DatabasePath", Path.Combine(_root, "demo.duckdb"));
             builder.UseSetting("Analytics:SourceFolder", Path.Combine(_root, "demo-drop"));
             builder.UseSetting("Analytics:DemoMode", "true");
-            builder.UseSetting("Analytics:DemoFrom", "2024Q4");
-            builder.UseSetting("Analytics:DemoTo", "2024Q4");
             builder.UseSetting("Analytics:PseudonymKey", DashboardFixture.KeyHex);
             builder.UseSetting("Analytics:AdminPassword", DashboardFixture.AdminPassword);
         });
@@ -47,7 +48,6 @@ public sealed class DemoBootstrapperTests : IDisposable
         while (DateTime.UtcNow < deadline);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.True(File.Exists(Path.Combine(_root, "demo-drop", "manifest.json")));
         using (var connection = factory.Services.GetRequiredService<WarehouseDatabase>().Connect())
         using (var command = connection.CreateCommand())
         {

@@ -146,20 +146,45 @@ public sealed class SignInAttackTests(DashboardFixture fixture)
     [Fact]
     public async Task Repeated_failures_slow_the_next_attempts_but_never_lock_out_the_right_password()
     {
-        fixture.Services.GetRequiredService<UserStore>().Save("throttle-me", Password, [Roles.Analyst]);
+        var clock = FakeClockAtWholeSecond();
+        var host = fixture.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        host.Services.GetRequiredService<UserStore>().Save("throttle-me", Password, [Roles.Analyst]);
+        var waits = new List<TimeSpan>();
         for (var i = 0; i < 6; i++)
         {
-            var (_, failed) = await SignInAsync("throttle-me", "wrong-" + i, "/");
+            var ((_, failed), waited) = await AnsweredOnTheClockAsync(clock, SignInAsync(host, "throttle-me", "wrong-" + i, "/"));
             Assert.Equal("/account/login?error=invalid&returnUrl=%2F", failed.Headers.Location?.OriginalString);
+            waits.Add(waited);
         }
 
         // Five free failures, then one second, doubling: the seventh attempt waits two seconds, then succeeds.
-        var stopwatch = Stopwatch.StartNew();
-        var (client, right) = await SignInAsync("throttle-me", Password, "/analyst/sql");
+        var ((client, right), seventh) = await AnsweredOnTheClockAsync(clock, SignInAsync(host, "throttle-me", Password, "/analyst/sql"));
         Assert.Equal("/analyst/sql", right.Headers.Location?.OriginalString);
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(2), stopwatch.Elapsed.ToString());
+        Assert.True(waits[5] >= TimeSpan.FromSeconds(1), waits[5].ToString());
+        Assert.True(seventh >= TimeSpan.FromSeconds(2), seventh.ToString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/analyst/sql")).StatusCode);
-        Assert.Contains(fixture.Services.GetRequiredService<AuditLog>().Recent(), e => e.User == "throttle-me" && e.Action == AccountEndpoints.ThrottledAuditAction);
+        Assert.Contains(host.Services.GetRequiredService<AuditLog>().Recent(), e => e.User == "throttle-me" && e.Action == AccountEndpoints.ThrottledAuditAction);
+    }
+
+    /// <summary>
+    /// Moves the host's clock in small steps until the request is answered and returns how far it moved. Steps taken
+    /// before the request began a wait only add to the total, so an answer after a wait of N seconds proves at least N.
+    /// </summary>
+    private static async Task<(T Answer, TimeSpan Advanced)> AnsweredOnTheClockAsync<T>(FakeTimeProvider clock, Task<T> request)
+    {
+        var step = TimeSpan.FromMilliseconds(100);
+        var advanced = TimeSpan.Zero;
+        for (var round = 0; round < 2400 && !request.IsCompleted; round++)
+        {
+            await Task.WhenAny(request, Task.Delay(50));
+            if (!request.IsCompleted)
+            {
+                clock.Advance(step);
+                advanced += step;
+            }
+        }
+
+        return (await request, advanced);
     }
 
     [Fact]

@@ -29,6 +29,19 @@ public sealed class CatalogTests(WarehouseFixture fixture)
         }
     }
 
+    [Fact]
+    public void The_published_indicators_are_the_catalog_counts_marked_public_in_their_published_order()
+    {
+        Assert.Equal(
+            ["dibao", "low_income", "tekun", "temporary_assistance", "eldercare_institutions", "eldercare_beds", "social_organisations"],
+            IndicatorCatalog.Published.Select(i => i.Public!.Code));
+        Assert.All(IndicatorCatalog.Published, i => Assert.False(i.IsRatio, i.Code));
+        Assert.Equal(
+            "SELECT f.quarter_key, f.town_key, f.district_code, CAST(count(*) FILTER (WHERE f.category = 'dibao' AND f.status = 'active') AS BIGINT) AS value " +
+            "FROM fact_assistance_recipients f GROUP BY ALL",
+            IndicatorCatalog.Get("dibao.recipients").PublicSql);
+    }
+
     [Theory]
     [InlineData("assistance.temporary_cases")]
     [InlineData("assistance.expenditure_poverty_cases")]

@@ -14,7 +14,7 @@ public sealed class FreshWarehouse : IDisposable
     {
         _warehouse = WarehouseDatabase.Open(Path.Combine(_folder, "w.duckdb"));
         Connection = _warehouse.Connect();
-        Yueyang = Sql.Scalar<int>(Connection, "SELECT town_key FROM dim_region WHERE district_code = $1 AND town_name = '岳阳街道'", Songjiang);
+        Yueyang = WarehouseSql.Scalar<int>(Connection, "SELECT town_key FROM dim_region WHERE district_code = $1 AND town_name = '岳阳街道'", Songjiang);
     }
 
     public DuckDbConnection Connection { get; }
@@ -22,7 +22,7 @@ public sealed class FreshWarehouse : IDisposable
     /// <summary>The town key of 松江区岳阳街道.</summary>
     public int Yueyang { get; }
 
-    public void Execute(string sql) => Sql.Execute(Connection, sql);
+    public void Execute(string sql) => WarehouseSql.Execute(Connection, sql);
 
     /// <summary>Records a succeeded load of the feed and quarter, as the loader's bookkeeping would.</summary>
     public void Loaded(long runId, string feed, int quarterKey) => Execute(

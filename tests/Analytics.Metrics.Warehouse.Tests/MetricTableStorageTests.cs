@@ -1,6 +1,7 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Tests;
 
@@ -94,5 +95,5 @@ public sealed class MetricTableStorageTests(WarehouseFixture fixture)
         string.Join(";", inputs.Previous.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")) + "|" +
         string.Join(";", inputs.Judgements.OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => $"{j.Key}={j.Value.Score}"));
 
-    private void Execute(string sql, params object?[] parameters) => Sql.Execute(fixture.Connection, sql, parameters);
+    private void Execute(string sql, params object?[] parameters) => WarehouseSql.Execute(fixture.Connection, sql, parameters);
 }

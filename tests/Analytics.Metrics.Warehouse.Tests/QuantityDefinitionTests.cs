@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Tests;
 
@@ -19,7 +20,7 @@ public sealed class QuantityDefinitionTests : IDisposable
     private decimal? Value(string quantity, string level, string period)
     {
         var unit = level == "town" ? $"T:{_fresh.Yueyang}" : $"D:{Songjiang}";
-        return Sql.Scalar<decimal?>(_fresh.Connection,
+        return WarehouseSql.Scalar<decimal?>(_fresh.Connection,
             "SELECT value FROM metric_quantity_value WHERE quantity_code = $1 AND unit_key = $2 AND period = $3", quantity, unit, period);
     }
 
@@ -72,9 +73,9 @@ public sealed class QuantityDefinitionTests : IDisposable
         Assert.Equal(2m, Value("socorg.rated_3a_plus", "district", "2024Q3"));
         // A stock's year is its last quarter, for the district's unplaced organisations as for a town.
         Assert.Equal(5m, Value("socorg.registered", "district", "2024"));
-        Assert.Equal(60.0000m, Sql.Scalar<decimal>(_fresh.Connection,
+        Assert.Equal(60.0000m, WarehouseSql.Scalar<decimal>(_fresh.Connection,
             "SELECT value FROM metric_value WHERE indicator_code = 'socorg.rated_rate' AND level = 'district' AND district_code = $1 AND period = '2024Q3'", Songjiang));
-        Assert.Equal(0L, Sql.Scalar<long>(_fresh.Connection, "SELECT count(*) FROM metric_quantity_value WHERE level = 'town' AND town_key IS NULL"));
+        Assert.Equal(0L, WarehouseSql.Scalar<long>(_fresh.Connection, "SELECT count(*) FROM metric_quantity_value WHERE level = 'town' AND town_key IS NULL"));
     }
 
     private void Payment(string id, string recipient, string category, string type, string month, decimal amount) => Execute(

@@ -2,7 +2,10 @@ using Analytics.Metrics.Warehouse.Quantities;
 
 namespace Analytics.Metrics.Warehouse.Tests;
 
-/// <summary>docs/rubric-inputs.md states each input's SQL exactly as the quantity catalog computes it.</summary>
+/// <summary>
+/// docs/rubric-inputs.md states each input's SQL exactly as the quantity catalog computes it. Run with
+/// <c>ANALYTICS_UPDATE_DOCS=1</c> to rewrite the generated section after a catalog change.
+/// </summary>
 public sealed class RubricInputSqlTests
 {
     [Fact]
@@ -12,11 +15,17 @@ public sealed class RubricInputSqlTests
         var doc = File.ReadAllText(path).ReplaceLineEndings("\n");
         var at = doc.IndexOf(RubricInputSql.Heading, StringComparison.Ordinal);
         var expected = RubricInputSql.Markdown();
+        if (at >= 0 && doc[at..] != expected && Environment.GetEnvironmentVariable("ANALYTICS_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, doc[..at] + expected);
+            return;
+        }
+
         if (at < 0 || doc[at..] != expected)
         {
             var generated = Path.Combine(Path.GetTempPath(), "rubric-inputs-sql.md");
             File.WriteAllText(generated, expected);
-            Assert.Fail($"docs/rubric-inputs.md differs from the catalog; replace its last section with {generated}");
+            Assert.Fail($"docs/rubric-inputs.md differs from the catalog; replace its last section with {generated}, or run this test with ANALYTICS_UPDATE_DOCS=1");
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class WarehouseFixture : IDisposable
     public DuckDbConnection Connection { get; }
     public IndicatorRefresh Refresh { get; }
 
-    public T? Scalar<T>(string sql, params object?[] parameters) => Sql.Scalar<T>(Connection, sql, parameters);
+    public T? Scalar<T>(string sql, params object?[] parameters) => WarehouseSql.Scalar<T>(Connection, sql, parameters);
 
     public List<object?[]> Rows(string sql, params object?[] parameters)
     {

@@ -80,6 +80,26 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void Migration_13_keeps_the_metric_rows_of_an_upgraded_warehouse()
+    {
+        using var file = new WarehouseFile();
+        using (var connection = file.Open().Connect())
+        {
+            // A warehouse as migration 12 left it: metric rows written, migration 13 not yet applied.
+            WarehouseFile.Execute(connection, "INSERT INTO metric_value (indicator_code, level, district_code, period, year, quarter, value) VALUES ('dibao.recipients', 'district', '310117', '2024Q3', 2024, 3, 1234.5)");
+            WarehouseFile.Execute(connection, "INSERT INTO metric_quantity_value (quantity_code, level, unit_key, period, year, value) VALUES ('dibao.recipients', 'city', 'C', '2024', 2024, 9876)");
+            WarehouseFile.Execute(connection, "DELETE FROM schema_migrations WHERE version = 13");
+        }
+
+        using (var connection = file.Open().Connect())
+        {
+            Assert.Equal(13, WarehouseFile.Scalar(connection, "SELECT max(version) FROM schema_migrations"));
+            Assert.Equal(1, WarehouseFile.Scalar(connection, "SELECT count(*) FROM metric_value WHERE indicator_code = 'dibao.recipients' AND value = 1234.5 AND computed_at IS NOT NULL"));
+            Assert.Equal(1, WarehouseFile.Scalar(connection, "SELECT count(*) FROM metric_quantity_value WHERE unit_key = 'C' AND value = 9876"));
+        }
+    }
+
+    [Fact]
     public void A_file_written_by_a_newer_schema_is_refused_with_a_clear_message()
     {
         using var file = new WarehouseFile();

@@ -26,12 +26,8 @@ public sealed class AnalyticsOptions
     /// <summary>The drop folder the scheduled loads read.</summary>
     public string SourceFolder { get; set; } = "data/demo-drop";
 
-    /// <summary>Generate the demo drop on first start and load every feed and quarter not loaded yet.</summary>
+    /// <summary>On first start, load every feed and quarter of the demo drop not loaded yet and record the demo's judgements.</summary>
     public bool DemoMode { get; set; } = true;
-
-    public string DemoFrom { get; set; } = "2022Q1";
-
-    public string DemoTo { get; set; } = "2025Q4";
 
     /// <summary>Pseudonym key (hex or base64); empty: <c>ANALYTICS_PSEUDONYM_KEY</c>, then in demo mode the key file beside the database.</summary>
     public string? PseudonymKey { get; set; }

@@ -3,7 +3,6 @@ namespace Analytics.Dashboard.Hosting;
 public enum BootstrapPhase
 {
     Starting,
-    Generating,
     Loading,
     Ready,
 }

@@ -1,18 +1,17 @@
 using Analytics.Dashboard.Configuration;
-using Analytics.DemoData;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Etl.Scheduling;
-using Analytics.Sources;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboard.Hosting;
 
 /// <summary>
-/// First start in demo mode: generates the deterministic demo drop when the source folder has none, then loads
-/// every feed and quarter not loaded yet through the scheduler (so loads never overlap with scheduled or operator
-/// runs). Without demo mode there is nothing to do and the host is ready at once.
+/// First start in demo mode: loads every feed and quarter of the demo drop not loaded yet through the scheduler (so loads
+/// never overlap with scheduled or operator runs), then records the demo's 视情给分 and 督查发现. The drop itself is
+/// generated before the host starts (<c>./run</c> runs <c>analytics demo generate</c>), so the production host does not
+/// carry the demo generator. Without demo mode there is nothing to do and the host is ready at once.
 /// </summary>
 public sealed class DemoBootstrapper(
     IOptions<AnalyticsOptions> options,
@@ -35,11 +34,7 @@ public sealed class DemoBootstrapper(
             var folder = Path.GetFullPath(settings.SourceFolder);
             if (!File.Exists(Path.Combine(folder, "manifest.json")))
             {
-                state.Set(BootstrapPhase.Generating);
-                logger.LogInformation("Generating the demo source data into {Folder}", folder);
-                var result = await Task.Run(() => new DemoDataGenerator().Generate(new DemoOptions(
-                    folder, DemoOptions.DefaultSeed, Quarter.Parse(settings.DemoFrom), Quarter.Parse(settings.DemoTo))), stoppingToken);
-                logger.LogInformation("Demo source data generated: {Files} files, {Rows} rows in {Elapsed}", result.Files.Count, result.TotalRows, result.Elapsed);
+                logger.LogWarning("Demo mode, but {Folder} holds no demo drop (manifest.json); ./run generates it with `./analytics demo generate`", folder);
             }
 
             state.Set(BootstrapPhase.Loading);

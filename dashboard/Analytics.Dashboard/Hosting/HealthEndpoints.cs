@@ -30,12 +30,7 @@ public static class HealthEndpoints
                 }
 
                 var schedulerState = scheduler.IsStarted ? "running" : "stopped";
-                var data = bootstrap.Phase switch
-                {
-                    BootstrapPhase.Ready => "ready",
-                    BootstrapPhase.Generating => "generating",
-                    _ => "loading",
-                };
+                var data = bootstrap.Phase == BootstrapPhase.Ready ? "ready" : "loading";
                 var status = database == "open" && scheduler.IsStarted ? (data == "ready" ? "ready" : "loading") : "unhealthy";
                 var body = new
                 {

@@ -37,7 +37,7 @@ public static class AccountEndpoints
                 var wait = throttle.Delay(username, client);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, http.RequestAborted);
+                    await Task.Delay(wait, clock, http.RequestAborted);
                 }
 
                 if (users.CheckPassword(username, password) is { } signedIn)

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Anomalies;
 
@@ -42,7 +43,7 @@ public sealed class AnomalyContext(DuckDbConnection connection)
                 result[town] = list = [];
             }
 
-            list.Add(new SeriesPoint(reader.GetInt32(1), reader.GetInt32(2), Sql.Decimal(reader, 3), Sql.Decimal(reader, 4)));
+            list.Add(new SeriesPoint(reader.GetInt32(1), reader.GetInt32(2), WarehouseSql.Decimal(reader, 3), WarehouseSql.Decimal(reader, 4)));
         }
 
         _series[indicatorCode] = result;

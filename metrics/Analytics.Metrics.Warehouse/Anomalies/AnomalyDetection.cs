@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Text.Json;
 using Analytics.DuckDb;
 
@@ -37,7 +38,7 @@ public static class AnomalyDetection
     {
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        Sql.Execute(connection, "DELETE FROM anomaly_flag");
+        WarehouseSql.Execute(connection, "DELETE FROM anomaly_flag");
         using (var appender = connection.CreateAppender("anomaly_flag"))
         {
             foreach (var f in flags)

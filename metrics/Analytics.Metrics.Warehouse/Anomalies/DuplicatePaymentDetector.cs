@@ -1,3 +1,5 @@
+using Analytics.Warehouse;
+
 namespace Analytics.Metrics.Warehouse.Anomalies;
 
 /// <summary>重复发放: the same recipient paid twice for the same month, category, type and amount under different payment ids.</summary>
@@ -19,7 +21,7 @@ public sealed class DuplicatePaymentDetector : IAnomalyDetector
             while (reader.Read())
             {
                 rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2),
-                    reader.GetInt64(3), Sql.Decimal(reader, 4) ?? 0m));
+                    reader.GetInt64(3), WarehouseSql.Decimal(reader, 4) ?? 0m));
             }
         }
 

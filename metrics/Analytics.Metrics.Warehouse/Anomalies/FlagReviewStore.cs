@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Anomalies;
 
@@ -58,8 +59,8 @@ public sealed class FlagReviewStore(DuckDbConnection connection)
             throw new RubricInputException($"标记为{FlagStatus.Label(status)}须写明核实或处理情况");
         }
 
-        var id = Sql.Scalar<long>(connection, "SELECT nextval('flag_review_id')");
-        Sql.Execute(connection, """
+        var id = WarehouseSql.Scalar<long>(connection, "SELECT nextval('flag_review_id')");
+        WarehouseSql.Execute(connection, """
             INSERT INTO flag_review (review_id, flag_key, status, owner, note, message, changed_by, changed_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, id, Key(flag), status, Blank(owner), Blank(note), flag.Message, user.Trim(), at ?? DateTime.UtcNow);
@@ -67,7 +68,7 @@ public sealed class FlagReviewStore(DuckDbConnection connection)
     }
 
     /// <summary>The newest review change's id (0 before any): moves with every change, for caches of what shows flags.</summary>
-    public static long Version(DuckDbConnection connection) => Sql.Scalar<long>(connection, "SELECT coalesce(max(review_id), 0) FROM flag_review");
+    public static long Version(DuckDbConnection connection) => WarehouseSql.Scalar<long>(connection, "SELECT coalesce(max(review_id), 0) FROM flag_review");
 
     /// <summary>Flag key → its latest review.</summary>
     public IReadOnlyDictionary<string, FlagReview> Current() =>

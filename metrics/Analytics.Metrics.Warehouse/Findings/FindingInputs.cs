@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Rules;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Findings;
 
@@ -24,7 +25,7 @@ public sealed class FindingInputs(DuckDbConnection connection)
             return result;
         }
 
-        var keys = string.Join(", ", periods.Select(p => Sql.Literal(p.ToString())));
+        var keys = string.Join(", ", periods.Select(p => WarehouseSql.Literal(p.ToString())));
         var cases = new Dictionary<(string Period, string Town, string Item, string Input), decimal>();
         using (var command = connection.CreateCommand())
         {
@@ -36,7 +37,7 @@ public sealed class FindingInputs(DuckDbConnection connection)
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                cases[(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))] = Sql.Decimal(reader, 4)!.Value;
+                cases[(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))] = WarehouseSql.Decimal(reader, 4)!.Value;
             }
         }
 

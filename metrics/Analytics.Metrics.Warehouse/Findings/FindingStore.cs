@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Text.Json;
 using Analytics.DuckDb;
 
@@ -18,8 +19,8 @@ public sealed class FindingStore(DuckDbConnection connection)
         var (item, input) = Check(rubric, period, entry, user);
         var when = at ?? DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        var id = Sql.Scalar<long>(connection, "SELECT nextval('finding_id')");
-        Sql.Execute(connection, $"INSERT INTO finding ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $12, $13, $12, $13)",
+        var id = WarehouseSql.Scalar<long>(connection, "SELECT nextval('finding_id')");
+        WarehouseSql.Execute(connection, $"INSERT INTO finding ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false, $12, $13, $12, $13)",
             id, rubric.Id, period.ToString(), entry.TownCode, item.Code, input.Name, entry.FoundOn, entry.FoundBy, entry.Cases,
             entry.Description.Trim(), entry.Evidence.Trim(), user.Trim(), when);
         var finding = Get(id)!;
@@ -47,7 +48,7 @@ public sealed class FindingStore(DuckDbConnection connection)
         RequireReason(reason);
         var when = at ?? DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        Sql.Execute(connection, """
+        WarehouseSql.Execute(connection, """
             UPDATE finding SET item_code = $2, input_name = $3, found_on = $4, found_by = $5, cases = $6, description = $7, evidence = $8,
                 changed_by = $9, changed_at = $10 WHERE finding_id = $1
             """, id, item.Code, input.Name, entry.FoundOn, entry.FoundBy, entry.Cases, entry.Description.Trim(), entry.Evidence.Trim(), user.Trim(), when);
@@ -70,7 +71,7 @@ public sealed class FindingStore(DuckDbConnection connection)
         RequireReason(reason);
         var when = at ?? DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        Sql.Execute(connection, "UPDATE finding SET withdrawn = true, changed_by = $2, changed_at = $3 WHERE finding_id = $1", id, user.Trim(), when);
+        WarehouseSql.Execute(connection, "UPDATE finding SET withdrawn = true, changed_by = $2, changed_at = $3 WHERE finding_id = $1", id, user.Trim(), when);
         var withdrawn = Get(id)!;
         Log(id, withdrawn, "withdraw", Snapshot(old), Snapshot(withdrawn), user, reason, when);
         transaction.Commit();
@@ -95,7 +96,7 @@ public sealed class FindingStore(DuckDbConnection connection)
         var when = at ?? DateTime.UtcNow;
         var inspection = new FindingInspection(rubric.Id, period.ToString(), townCode, item.Code, user.Trim(), when, reason.Trim());
         using var transaction = connection.BeginTransaction();
-        Sql.Execute(connection, "INSERT INTO finding_inspection VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        WarehouseSql.Execute(connection, "INSERT INTO finding_inspection VALUES ($1, $2, $3, $4, $5, $6, $7)",
             rubric.Id, period.ToString(), townCode, item.Code, user.Trim(), when, reason.Trim());
         Log(null, inspection, "close", null, Json(inspection), user, reason, when);
         transaction.Commit();
@@ -113,7 +114,7 @@ public sealed class FindingStore(DuckDbConnection connection)
                   ?? throw new RubricInputException($"{townCode} {item.Title} 的 {period} 检查尚未结项");
         var when = at ?? DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        Sql.Execute(connection, "DELETE FROM finding_inspection WHERE rubric_id = $1 AND period = $2 AND town_code = $3 AND item_code = $4",
+        WarehouseSql.Execute(connection, "DELETE FROM finding_inspection WHERE rubric_id = $1 AND period = $2 AND town_code = $3 AND item_code = $4",
             rubric.Id, period.ToString(), townCode, item.Code);
         Log(null, old, "reopen", Json(old), null, user, reason, when);
         transaction.Commit();
@@ -216,7 +217,7 @@ public sealed class FindingStore(DuckDbConnection connection)
             throw new RubricInputException($"{item.Title} 为年度考，发现计入全年（{period.Year}），不能计入 {period}");
         }
 
-        var towns = Sql.Scalar<long>(connection, "SELECT count(*) FROM dim_region WHERE district_code = $1 AND town_code = $2",
+        var towns = WarehouseSql.Scalar<long>(connection, "SELECT count(*) FROM dim_region WHERE district_code = $1 AND town_code = $2",
             rubric.District.Code, townCode);
         if (towns == 0)
         {
@@ -256,7 +257,7 @@ public sealed class FindingStore(DuckDbConnection connection)
             FindingInspection i => (i.RubricId, i.Period, i.TownCode, i.ItemCode),
             _ => throw new ArgumentException("unknown register subject", nameof(subject)),
         };
-        Sql.Execute(connection, """
+        WarehouseSql.Execute(connection, """
             INSERT INTO finding_history (finding_id, rubric_id, period, town_code, item_code, action, old_value, new_value, changed_by, reason, changed_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             """, findingId, rubricId, period, town, item, action, oldValue, newValue, user.Trim(), reason.Trim(), when);

@@ -18,6 +18,7 @@ public enum IndicatorDirection
 /// 1000 for "per thousand"). Ratios are taken after aggregation, so a district's rate is Σ numerator / Σ denominator.
 /// </summary>
 /// <param name="WatchChanges">A volume whose sudden drop or spike against its own seasonal history is flagged.</param>
+/// <param name="Public">Set when the indicator is published on the public pages (a count, never a ratio).</param>
 public sealed record Indicator(
     string Code,
     string NameZh,
@@ -28,7 +29,8 @@ public sealed record Indicator(
     string Numerator,
     string? Denominator = null,
     decimal Scale = 1m,
-    bool WatchChanges = false)
+    bool WatchChanges = false,
+    PublicRelease? Public = null)
 {
     public bool IsRatio => Denominator is not null;
 
@@ -71,6 +73,19 @@ public sealed record Indicator(
             IndicatorDirection.Neutral => v > m ? "above" : "below",
             _ => (v > m) == (Direction == IndicatorDirection.Higher) ? "better" : "worse",
         };
+    }
+
+    /// <summary>
+    /// The published count per quarter, 街镇 and district (<c>quarter_key, town_key, district_code, value</c>): rows
+    /// without a 街镇 keep a NULL town so they count in the district's total only.
+    /// </summary>
+    public string PublicSql
+    {
+        get
+        {
+            var quantity = QuantityCatalog.Get(Numerator);
+            return $"SELECT f.quarter_key, f.town_key, f.district_code, CAST({quantity.Expression} AS BIGINT) AS value FROM {quantity.FactTable} f GROUP BY ALL";
+        }
     }
 
     /// <summary>The indicator as SQL over the facts: the quantities' aggregates per town and quarter, and the ratio.</summary>

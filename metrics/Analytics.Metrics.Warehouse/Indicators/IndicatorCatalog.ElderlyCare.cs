@@ -4,8 +4,10 @@ public static partial class IndicatorCatalog
 {
     private static IEnumerable<Indicator> ElderlyCare() =>
     [
-        new("eldercare.institutions", "养老机构数", "elderly-care institutions", "家", Scale, "养老服务", "eldercare.institutions"),
-        new("eldercare.beds", "养老机构核定床位", "elderly-care beds", "张", Up, "养老服务", "eldercare.beds"),
+        new("eldercare.institutions", "养老机构数", "elderly-care institutions", "家", Scale, "养老服务", "eldercare.institutions",
+            Public: new(5, "eldercare_institutions", "季度末养老机构名册中的机构个数，按机构所在街镇汇总")),
+        new("eldercare.beds", "养老机构核定床位", "elderly-care beds", "张", Up, "养老服务", "eldercare.beds",
+            Public: new(6, "eldercare_beds", "季度末养老机构名册中各机构核定床位数之和，按机构所在街镇汇总")),
         new("eldercare.beds_per_elderly", "养老床位占户籍老年人口比例", "beds per registered elderly", "%", Up, "养老服务", "eldercare.beds", "population.registered_elderly", 100m),
         new("eldercare.nursing_beds", "护理型床位数", "nursing beds", "张", Up, "养老服务", "eldercare.nursing_beds"),
         new("eldercare.nursing_bed_share", "护理型床位占比", "nursing-bed share", "%", Up, "养老服务", "eldercare.nursing_beds", "eldercare.beds", 100m),

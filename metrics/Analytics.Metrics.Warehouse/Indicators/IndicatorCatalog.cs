@@ -11,6 +11,12 @@ public static partial class IndicatorCatalog
 
     public static IReadOnlyList<Indicator> All => Items.Value;
 
+    /// <summary>The indicators published on the public pages, in their published order.</summary>
+    public static IReadOnlyList<Indicator> Published => PublishedItems.Value;
+
+    private static readonly Lazy<IReadOnlyList<Indicator>> PublishedItems = new(() =>
+        [.. All.Where(i => i.Public is not null).OrderBy(i => i.Public!.Position)]);
+
     public static Indicator? Find(string code) => All.FirstOrDefault(i => i.Code == code);
 
     public static Indicator Get(string code) => Find(code) ?? throw new KeyNotFoundException($"未知指标 {code} (unknown indicator)");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Warehouse;
+using Analytics.Warehouse.Schema;
 
 namespace Analytics.Metrics.Warehouse.Indicators;
 
@@ -33,24 +34,25 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         steps["dim_indicator"] = step.ElapsedMilliseconds;
         step.Restart();
         // Town × quarter quantities are only this refresh's first step: a temporary table, never written to the file.
-        Sql.Execute(connection, $"""
+        WarehouseSql.Execute(connection, $"""
             CREATE OR REPLACE TEMP TABLE {WorkTable} (
                 quantity_code VARCHAR NOT NULL, district_code VARCHAR NOT NULL, town_key INTEGER,
                 quarter_key INTEGER NOT NULL, value DECIMAL(18,4) NOT NULL)
             """);
-        long quantities = Sql.Execute(connection, QuantitiesSql());
+        long quantities = WarehouseSql.Execute(connection, QuantitiesSql());
         steps["quantities"] = step.ElapsedMilliseconds;
         step.Restart();
 
-        Sql.RecreateEmpty(connection, "metric_quantity_value", QuantityValueColumns);
-        var values = Sql.Execute(connection, QuantityValueSql());
+        // An empty table replaces the old one instead of a delete; its definition is the warehouse schema's (MetricTables).
+        WarehouseSql.RecreateEmpty(connection, MetricTables.QuantityValue, MetricTables.QuantityValueColumns);
+        var values = WarehouseSql.Execute(connection, QuantityValueSql());
         steps["metric_quantity_value"] = step.ElapsedMilliseconds;
         step.Restart();
-        Sql.RecreateEmpty(connection, "metric_value", IndicatorValueColumns);
-        var indicators = Sql.Execute(connection, IndicatorValueSql());
+        WarehouseSql.RecreateEmpty(connection, MetricTables.IndicatorValue, MetricTables.IndicatorValueColumns);
+        var indicators = WarehouseSql.Execute(connection, IndicatorValueSql());
         steps["metric_value"] = step.ElapsedMilliseconds;
-        Sql.Execute(connection, $"DROP TABLE {WorkTable}");
-        Sql.Execute(connection, $"INSERT OR REPLACE INTO warehouse_meta SELECT '{MetaKey}', CAST(coalesce(max(run_id), 0) AS VARCHAR) FROM etl_run");
+        WarehouseSql.Execute(connection, $"DROP TABLE {WorkTable}");
+        WarehouseSql.Execute(connection, $"INSERT OR REPLACE INTO warehouse_meta SELECT '{MetaKey}', CAST(coalesce(max(run_id), 0) AS VARCHAR) FROM etl_run");
         step.Restart();
         transaction.Commit();
         steps["commit"] = step.ElapsedMilliseconds;
@@ -60,50 +62,12 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     /// <summary>Refreshes when the metric tables were never computed or a load ran since; returns null when they were current.</summary>
     public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection)
     {
-        var computedFor = Sql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
-        var latest = Sql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        var computedFor = WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
+        var latest = WarehouseSql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
         return computedFor == latest ? null : Refresh(connection);
     }
 
     private const string WorkTable = "temp.refresh_quantity";
-
-    // The refresh owns the definitions of the two tables it rebuilds (migration 4 only created them first). Their text
-    // columns are stored uncompressed: they are rewritten on every refresh, and choosing a compression for them took
-    // longer than the rest of the write (docs/performance.md).
-    private const string Text = "VARCHAR USING COMPRESSION uncompressed";
-
-    private const string QuantityValueColumns = $"""
-        quantity_code  {Text} NOT NULL,
-        level          {Text} NOT NULL,   -- town | district | city
-        unit_key       {Text} NOT NULL,   -- T:<town_key> | D:<district_code> | C
-        district_code  {Text},
-        town_key       INTEGER,
-        period         {Text} NOT NULL,   -- 2024Q3 | 2024
-        year           INTEGER NOT NULL,
-        quarter        INTEGER,           -- NULL for a year
-        value          DECIMAL(18,4),
-        ytd_value      DECIMAL(18,4)
-        """;
-
-    private const string IndicatorValueColumns = $"""
-        indicator_code {Text} NOT NULL,
-        level          {Text} NOT NULL,
-        district_code  {Text},
-        town_key       INTEGER,
-        period         {Text} NOT NULL,
-        year           INTEGER NOT NULL,
-        quarter        INTEGER,
-        value          DECIMAL(18,4),
-        yoy_previous   DECIMAL(18,4),
-        yoy_change     DECIMAL(18,4),
-        yoy_pct        DECIMAL(18,2),
-        yoy_direction  {Text},            -- better | worse | flat | no_baseline; up | down for scale indicators
-        qoq_previous   DECIMAL(18,4),
-        qoq_change     DECIMAL(18,4),
-        qoq_pct        DECIMAL(18,2),
-        qoq_direction  {Text},
-        computed_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
-        """;
 
     // warehouse_meta key holding the newest etl_run id the metric tables were computed from.
     internal const string MetaKey = "metrics_computed_for_run_id";
@@ -123,7 +87,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
 
     private static (string Ctes, string Select) QuantityBranch(int n, string table, string feed, bool zeroWhenAbsent, IReadOnlyList<Quantity> quantities)
     {
-        var columns = string.Join(",\n    ", quantities.Select(q => $"CAST({q.Expression} AS DECIMAL(18,4)) AS {Sql.Ident(q.Code)}"));
+        var columns = string.Join(",\n    ", quantities.Select(q => $"CAST({q.Expression} AS DECIMAL(18,4)) AS {WarehouseSql.Ident(q.Code)}"));
         var head = $"""
             agg{n} AS (
                 SELECT f.district_code, f.town_key, f.quarter_key,
@@ -140,13 +104,13 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         }
 
         // Every town of every loaded quarter gets a value: no rows in a loaded system extract means zero.
-        var codes = string.Join(", ", quantities.Select(q => Sql.Literal(q.Code)));
+        var codes = string.Join(", ", quantities.Select(q => WarehouseSql.Literal(q.Code)));
         return (head + $"""
             ,
             grid{n} AS (
                 SELECT r.town_key, r.district_code, q.quarter_key
                 FROM dim_region r JOIN dim_quarter q ON r.valid_from <= q.last_day AND (r.valid_to IS NULL OR r.valid_to > q.first_day)
-                WHERE q.quarter_key IN (SELECT quarter_key FROM etl_run WHERE feed = {Sql.Literal(feed)} AND status = 'succeeded')),
+                WHERE q.quarter_key IN (SELECT quarter_key FROM etl_run WHERE feed = {WarehouseSql.Literal(feed)} AND status = 'succeeded')),
             codes{n} AS (SELECT unnest([{codes}]) AS quantity_code)
             """, $"""
             SELECT c.quantity_code, g.district_code, g.town_key, g.quarter_key, coalesce(l.value, 0)
@@ -159,11 +123,11 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
 
     private static string FeedsCte() =>
         "feeds(quantity_code, feed, kind) AS (VALUES " +
-        string.Join(", ", QuantityCatalog.All.Select(q => $"({Sql.Literal(q.Code)}, {Sql.Literal(q.Feed)}, {Sql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
+        string.Join(", ", QuantityCatalog.All.Select(q => $"({WarehouseSql.Literal(q.Code)}, {WarehouseSql.Literal(q.Feed)}, {WarehouseSql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
 
     private static string KindsCte() =>
         "kinds(quantity_code, kind) AS (VALUES " +
-        string.Join(", ", QuantityCatalog.All.Select(q => $"({Sql.Literal(q.Code)}, {Sql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
+        string.Join(", ", QuantityCatalog.All.Select(q => $"({WarehouseSql.Literal(q.Code)}, {WarehouseSql.Literal(q.Kind.ToString().ToLowerInvariant())})")) + ")";
 
     internal static string QuantityValueSql() => $"""
         INSERT INTO metric_quantity_value
@@ -210,8 +174,8 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     internal static string IndicatorValueSql()
     {
         var definitions = string.Join(",\n    ", IndicatorCatalog.All.Select(i =>
-            $"({Sql.Literal(i.Code)}, {Sql.Literal(i.DirectionText)}, {Sql.Literal(i.Numerator)}, " +
-            $"{(i.Denominator is { } d ? Sql.Literal(d) : "NULL")}, {Sql.Literal(i.Scale)})"));
+            $"({WarehouseSql.Literal(i.Code)}, {WarehouseSql.Literal(i.DirectionText)}, {WarehouseSql.Literal(i.Numerator)}, " +
+            $"{(i.Denominator is { } d ? WarehouseSql.Literal(d) : "NULL")}, {WarehouseSql.Literal(i.Scale)})"));
         return $"""
             INSERT INTO metric_value (indicator_code, level, district_code, town_key, period, year, quarter, value,
                 yoy_previous, yoy_change, yoy_pct, yoy_direction, qoq_previous, qoq_change, qoq_pct, qoq_direction)

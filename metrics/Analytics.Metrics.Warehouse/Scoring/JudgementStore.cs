@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Rules;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
 
@@ -93,13 +94,13 @@ public sealed class JudgementStore(DuckDbConnection connection)
 
     private JudgementChange Write(Rubric rubric, AssessmentPeriod period, JudgementInput input, string evaluator, DateTime when)
     {
-        var old = Sql.Scalar<decimal?>(connection,
+        var old = WarehouseSql.Scalar<decimal?>(connection,
             "SELECT score FROM judgement WHERE rubric_id = $1 AND period = $2 AND town_code = $3 AND item_code = $4",
             rubric.Id, period.ToString(), input.TownCode, input.ItemCode);
         var reason = input.Reason.Trim();
-        Sql.Execute(connection, "INSERT OR REPLACE INTO judgement VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        WarehouseSql.Execute(connection, "INSERT OR REPLACE INTO judgement VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             rubric.Id, period.ToString(), input.TownCode, input.ItemCode, input.Score, evaluator, reason, when);
-        Sql.Execute(connection, """
+        WarehouseSql.Execute(connection, """
             INSERT INTO judgement_history (rubric_id, period, town_code, item_code, old_score, new_score, evaluator, reason, changed_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """, rubric.Id, period.ToString(), input.TownCode, input.ItemCode, old, input.Score, evaluator, reason, when);
@@ -132,7 +133,7 @@ public sealed class JudgementStore(DuckDbConnection connection)
 
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT period, town_code, item_code, score, evaluator, reason, recorded_at FROM judgement " +
-                              $"WHERE rubric_id = $1 AND period IN ({string.Join(", ", periods.Select(Sql.Literal))})";
+                              $"WHERE rubric_id = $1 AND period IN ({string.Join(", ", periods.Select(WarehouseSql.Literal))})";
         command.Parameters.AddValue(rubricId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -148,7 +149,7 @@ public sealed class JudgementStore(DuckDbConnection connection)
                 towns[town] = items = [];
             }
 
-            items[reader.GetString(2)] = new Judgement(Sql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5),
+            items[reader.GetString(2)] = new Judgement(WarehouseSql.Decimal(reader, 3)!.Value, reader.GetString(4), reader.GetString(5),
                 reader.GetDateTime(6), reader.GetString(0));
         }
 
@@ -171,7 +172,7 @@ public sealed class JudgementStore(DuckDbConnection connection)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            list.Add(new JudgementChange(rubricId, period, townCode, itemCode, Sql.Decimal(reader, 0), Sql.Decimal(reader, 1)!.Value,
+            list.Add(new JudgementChange(rubricId, period, townCode, itemCode, WarehouseSql.Decimal(reader, 0), WarehouseSql.Decimal(reader, 1)!.Value,
                 reader.GetString(2), reader.GetString(3), reader.GetDateTime(4)));
         }
 

@@ -1,5 +1,6 @@
 using Analytics.DuckDb;
 using Analytics.Metrics.Warehouse.Quantities;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
 
@@ -25,7 +26,7 @@ internal sealed class LedgerBaseGaps
         }
 
         var quarters = periods.SelectMany(p => new[] { p.Year, p.Year - 1 }).Distinct()
-            .SelectMany(y => Enumerable.Range(1, 4).Select(q => Sql.Literal($"{y}Q{q}"))).ToList();
+            .SelectMany(y => Enumerable.Range(1, 4).Select(q => WarehouseSql.Literal($"{y}Q{q}"))).ToList();
         var submitted = new HashSet<(int, int, int)>();
         using var command = connection.CreateCommand();
         command.CommandText = $"""

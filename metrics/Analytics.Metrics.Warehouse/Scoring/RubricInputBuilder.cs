@@ -2,6 +2,7 @@ using Analytics.DuckDb;
 using Analytics.Metrics.Rules;
 using Analytics.Metrics.Warehouse.Findings;
 using Analytics.Metrics.Warehouse.Quantities;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
 
@@ -32,8 +33,8 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                 SELECT level, coalesce(CAST(town_key AS VARCHAR), district_code), period, quantity_code, value, ytd_value
                 FROM metric_quantity_value
                 WHERE district_code = $1 AND level IN ('town', 'district')
-                  AND period IN ({string.Join(", ", wanted.Select(Sql.Literal))})
-                  AND quantity_code IN ({string.Join(", ", read.Select(Sql.Literal))})
+                  AND period IN ({string.Join(", ", wanted.Select(WarehouseSql.Literal))})
+                  AND quantity_code IN ({string.Join(", ", read.Select(WarehouseSql.Literal))})
                 """;
             command.Parameters.AddValue(rubric.District.Code);
             using var reader = command.ExecuteReader();
@@ -45,7 +46,7 @@ public sealed class RubricInputBuilder(DuckDbConnection connection)
                     stored[key] = quantities = [];
                 }
 
-                quantities[reader.GetString(3)] = (Sql.Decimal(reader, 4), Sql.Decimal(reader, 5));
+                quantities[reader.GetString(3)] = (WarehouseSql.Decimal(reader, 4), WarehouseSql.Decimal(reader, 5));
             }
         }
 

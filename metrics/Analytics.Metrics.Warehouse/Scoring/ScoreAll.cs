@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Diagnostics;
 using Analytics.DuckDb;
 
@@ -19,8 +20,8 @@ public static class ScoreAll
         if (rubrics is null)
         {
             // Deleting every stored row and appending them again made the commit slower than the scoring itself.
-            Sql.RecreateEmpty(connection, "score_result");
-            Sql.RecreateEmpty(connection, "score_item");
+            WarehouseSql.RecreateEmpty(connection, "score_result");
+            WarehouseSql.RecreateEmpty(connection, "score_item");
             ScoreStore.Append(connection, scores);
         }
         else

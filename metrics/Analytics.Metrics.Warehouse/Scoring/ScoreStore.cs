@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Text.Json;
 using Analytics.DuckDb;
 
@@ -13,8 +14,8 @@ internal static class ScoreStore
     {
         foreach (var score in scores)
         {
-            Sql.Execute(connection, "DELETE FROM score_result WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, score.Period.ToString());
-            Sql.Execute(connection, "DELETE FROM score_item WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, score.Period.ToString());
+            WarehouseSql.Execute(connection, "DELETE FROM score_result WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, score.Period.ToString());
+            WarehouseSql.Execute(connection, "DELETE FROM score_item WHERE rubric_id = $1 AND period = $2", score.Rubric.Id, score.Period.ToString());
         }
 
         Append(connection, scores);

@@ -20,6 +20,7 @@ public static class MigrationRunner
         new M010BriefingFreshness(),
         new M011PublicRetirePutuoTownScorecards(),
         new M012MlProjections(),
+        new M013CatalogMetricTableStorage(),
     ];
 
     public static int LatestVersion => All[^1].Version;
