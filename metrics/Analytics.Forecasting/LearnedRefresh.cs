@@ -23,7 +23,7 @@ public static class LearnedRefresh
 
     /// <summary>Refreshes when the metric tables changed since the last run; null when the outputs are current or there are no metrics yet.</summary>
     public static LearnedRefreshResult? RefreshIfStale(DuckDbConnection connection) =>
-        LearnedOutputs.MetricsStamp(connection) is null || LearnedOutputs.IsCurrent(connection) ? null : Refresh(connection);
+        DerivedTableRefresh.IfStale(connection, () => LearnedOutputs.MetricsStamp(connection) is null || LearnedOutputs.IsCurrent(connection), () => Refresh(connection));
 
     public static LearnedRefreshResult Refresh(DuckDbConnection connection)
     {

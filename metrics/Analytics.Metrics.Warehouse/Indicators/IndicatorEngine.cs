@@ -60,11 +60,14 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     }
 
     /// <summary>Refreshes when the metric tables were never computed or a load ran since; returns null when they were current.</summary>
-    public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection)
+    public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection) =>
+        DerivedTableRefresh.IfStale(connection, () => IsCurrent(connection), () => Refresh(connection));
+
+    private static bool IsCurrent(DuckDbConnection connection)
     {
         var computedFor = WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
         var latest = WarehouseSql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
-        return computedFor == latest ? null : Refresh(connection);
+        return computedFor == latest;
     }
 
     private const string WorkTable = "temp.refresh_quantity";
