@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Scoring;
 using Microsoft.Playwright;
@@ -68,6 +69,28 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
 
         Assert.Equal(0, sockets());
         Assert.DoesNotContain(session.Requests, url => url.Contains("/_blazor", StringComparison.Ordinal));
+        await session.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task A_scorecard_computed_on_first_visit_is_streamed_after_a_Chinese_loading_state()
+    {
+        var expected = fixture.ExpectedFirstQuarterScore;
+        await using var session = await fixture.OpenAsync();
+        await session.SignInAsync(BrowserFixture.Leader, BrowserFixture.Password);
+
+        var response = await session.GotoAsync($"/leader/scorecard?rubric={BrowserFixture.RubricId}&period={BrowserFixture.FirstQuarter}");
+
+        // The answer starts with the loading state and carries the scorecard as a streamed update after it.
+        var html = await response.TextAsync();
+        var loading = Regex.Match(html, "<p class=\"loading\" role=\"status\"[^>]*>正在计算2024年第1季度各街镇得分，请稍候…</p>");
+        Assert.True(loading.Success, "the first answer has no loading state");
+        Assert.True(html.IndexOf("<blazor-ssr>", loading.Index, StringComparison.Ordinal) > loading.Index, "the scorecard was not streamed after the loading state");
+        // blazor.web.js has put the streamed scorecard in place of the loading state, and the charts are drawn.
+        await Assertions.Expect(session.Page.Locator("p.loading")).ToHaveCountAsync(0);
+        await Assertions.Expect(session.Page.Locator("table.scorecard tbody tr td.total")).ToHaveTextAsync(Totals(expected));
+        Assert.Equal(1, await session.AssertChartsDrawnAsync(".heatmap"));
+        await session.ScreenshotAsync("scorecard-streamed-desktop");
         await session.AssertNoProblemsAsync();
     }
 
