@@ -37,6 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string RubricId = "songjiang-2024";
     public const string Period = "2024Q4";
 
+    /// <summary>An earlier quarter of <see cref="RubricId"/> that no browser test judges: the enhanced-navigation test switches to it.</summary>
+    public const string EarlierPeriod = "2024Q2";
+
+    /// <summary>A quarter of <see cref="RubricId"/> that only the streaming test opens, so its scorecard is computed then.</summary>
+    public const string FirstQuarter = "2024Q1";
+
     /// <summary>The fact table the SQL console test counts.</summary>
     public const string FactTable = "fact_assistance_payments";
 
@@ -51,6 +57,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The scorer's own result for <see cref="RubricId"/> and <see cref="Period"/>.</summary>
     public DistrictScore ExpectedScore { get; private set; } = null!;
+
+    /// <summary>The scorer's own result for <see cref="RubricId"/> and <see cref="EarlierPeriod"/>.</summary>
+    public DistrictScore ExpectedEarlierScore { get; private set; } = null!;
+
+    /// <summary>The scorer's own result for <see cref="RubricId"/> and <see cref="FirstQuarter"/>.</summary>
+    public DistrictScore ExpectedFirstQuarterScore { get; private set; } = null!;
 
     /// <summary>The current 街镇 of <see cref="DistrictCode"/> in dim_region.</summary>
     public int ExpectedTowns { get; private set; }
@@ -137,6 +149,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.Equal(DistrictCode, rubric.District.Code);
         Assert.True(AssessmentPeriod.TryParse(Period, out var period));
         ExpectedScore = new TownScorer(connection).Score(rubric, period, store: false);
+        Assert.True(AssessmentPeriod.TryParse(EarlierPeriod, out var earlier));
+        ExpectedEarlierScore = new TownScorer(connection).Score(rubric, earlier, store: false);
+        Assert.True(AssessmentPeriod.TryParse(FirstQuarter, out var first));
+        ExpectedFirstQuarterScore = new TownScorer(connection).Score(rubric, first, store: false);
         ExpectedTowns = (int)Count(connection, $"SELECT count(*) FROM dim_region WHERE district_code = '{rubric.District.Code}' AND valid_to IS NULL");
         ExpectedFactRows = Count(connection, $"SELECT count(*) FROM {FactTable}");
         ExpectedOrganisations = OrganisationsPerDistrict(connection);

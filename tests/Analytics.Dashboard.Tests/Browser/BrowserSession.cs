@@ -17,8 +17,23 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         """;
 
+    // Counts Blazor's enhancednavigationend events of the current document (see EnhancedNavigationsAsync).
+    private const string NavigationCounter = """
+        () => {
+            if (!window.Blazor || typeof window.Blazor.addEventListener !== 'function') {
+                return -1;
+            }
+            if (window.__enhancedNavigations === undefined) {
+                window.__enhancedNavigations = 0;
+                window.Blazor.addEventListener('enhancednavigationend', () => window.__enhancedNavigations++);
+            }
+            return window.__enhancedNavigations;
+        }
+        """;
+
     private readonly BrowserPage _browserPage;
     private readonly List<string> _problems = [];
+    private readonly List<string> _requests = [];
 
     private BrowserSession(BrowserPage browserPage)
     {
@@ -32,7 +47,20 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => Add($"script error: {error}");
-        page.RequestFailed += (_, request) => Add($"request failed: {request.Url} {request.Failure}");
+        page.Request += (_, request) =>
+        {
+            lock (_requests)
+            {
+                _requests.Add(request.Url);
+            }
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            if (!IsReadEnhancedNavigation(request))
+            {
+                Add($"request failed: {request.Url} {request.Failure}");
+            }
+        };
         page.Response += (_, response) =>
         {
             // A wrong password answers 302, never 4xx: every 4xx/5xx here is a broken page or resource.
@@ -68,12 +96,32 @@ public sealed class BrowserSession : IAsyncDisposable
         await ClickAndWaitForNewUrlAsync(Page.Locator("form[action='/account/signin'] button[type=submit]"));
     }
 
-    /// <summary>Clicks something that navigates (a link, a form that redirects) and waits until the address has changed.</summary>
+    /// <summary>
+    /// Clicks something that navigates (a link, a form that redirects) and waits until the address has changed and, on
+    /// a page with blazor.web.js, until the enhanced navigation has patched the page.
+    /// </summary>
     public async Task ClickAndWaitForNewUrlAsync(ILocator target)
     {
         var before = Page.Url;
+        var navigations = await EnhancedNavigationsAsync();
         await target.ClickAsync();
         await Page.WaitForURLAsync(url => url != before);
+        await WaitForEnhancedNavigationAsync(navigations);
+    }
+
+    /// <summary>
+    /// How many enhanced navigations (blazor.web.js patching the page in place) this document has finished, counted from
+    /// the first call; -1 on a page without blazor.web.js. An enhanced link changes the address before its content arrives.
+    /// </summary>
+    public Task<int> EnhancedNavigationsAsync() => Page.EvaluateAsync<int>(NavigationCounter);
+
+    /// <summary>Waits until an enhanced navigation after <paramref name="before"/> has finished, or a new document has loaded.</summary>
+    public async Task WaitForEnhancedNavigationAsync(int before)
+    {
+        if (before >= 0)
+        {
+            await Page.WaitForFunctionAsync("before => window.__enhancedNavigations === undefined || window.__enhancedNavigations > before", before);
+        }
     }
 
     /// <summary>Saves a full-page screenshot as artifacts/test-results/screenshots/<paramref name="name"/>.png.</summary>
@@ -113,8 +161,10 @@ public sealed class BrowserSession : IAsyncDisposable
         await chart.ScrollIntoViewIfNeededAsync();
         var (px, py) = await ChartPointAsync(chart, x, y);
         var before = Page.Url;
+        var navigations = await EnhancedNavigationsAsync();
         await Page.Mouse.ClickAsync(px, py);
         await Page.WaitForURLAsync(url => url != before);
+        await WaitForEnhancedNavigationAsync(navigations);
     }
 
     /// <summary>The page is not wider than the screen: only tables may scroll, inside their own container.</summary>
@@ -157,7 +207,26 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The address of every request the page has made so far (documents, scripts, fetches).</summary>
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
     public ValueTask DisposeAsync() => _browserPage.DisposeAsync();
+
+    // blazor.web.js reads an enhanced navigation's answer as a stream (to apply streamed updates as they come), and
+    // Chromium reports such a fetch as net::ERR_ABORTED once the stream is read to its end, although the whole answer
+    // arrived: the tests check that its content is on the page instead.
+    private static bool IsReadEnhancedNavigation(IRequest request) =>
+        request.ResourceType == "fetch" && request.Failure == "net::ERR_ABORTED"
+        && request.Headers.TryGetValue("accept", out var accept) && accept.Contains("blazor-enhanced-nav=on", StringComparison.Ordinal);
 
     private void Add(string problem)
     {
