@@ -1,5 +1,6 @@
 using Analytics.DemoData;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Metrics.Warehouse.Indicators;
@@ -30,7 +31,7 @@ public sealed class HardAnomalyWarehouse : IDisposable
     public string Root { get; }
     public string Drop { get; }
     public string TruthPath => Path.Combine(Drop, "ground_truth.json");
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -83,7 +84,7 @@ internal static class AnomaliesCommand
     }
 
     /// <summary>The rules against the RandomizedPca detector and both together, on the same truth.</summary>
-    private static void WriteComparison(Analytics.DuckDb.DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags, IReadOnlyList<InjectedAnomaly> truth)
+    private static void WriteComparison(DuckDBConnection connection, IReadOnlyList<AnomalyFlag> flags, IReadOnlyList<InjectedAnomaly> truth)
     {
         var combination = new IndicatorCombinationDetector().Detect(new AnomalyContext(connection)).ToList();
         DetectorComparisonReport.Write(Console.Out, DetectorComparison.Compare(flags, combination, truth), combination);

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Forecasting.Projections;
 
@@ -11,7 +12,7 @@ public sealed record DistrictProjection(ProjectionKind Kind, string DistrictCode
     ProjectionMethod Method, decimal Projection, decimal Low, decimal High)
 {
     /// <summary>Projects the district's towns that have every quarter up to the cut, with a model trained on the years before.</summary>
-    public static DistrictProjection For(DuckDbConnection connection, KindBacktest backtest, string districtCode, int year, int quarter)
+    public static DistrictProjection For(DuckDBConnection connection, KindBacktest backtest, string districtCode, int year, int quarter)
     {
         if (quarter is < 1 or > 3)
         {

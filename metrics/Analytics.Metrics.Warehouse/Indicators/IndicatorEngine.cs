@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Warehouse;
 
@@ -23,7 +24,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     }
 
     /// <summary>Recomputes the metrics tables in one transaction; the dashboard never sees a half-built state.</summary>
-    public static IndicatorRefresh Refresh(DuckDbConnection connection)
+    public static IndicatorRefresh Refresh(DuckDBConnection connection)
     {
         var clock = Stopwatch.StartNew();
         var steps = new Dictionary<string, long>();
@@ -58,7 +59,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     }
 
     /// <summary>Refreshes when the metric tables were never computed or a load ran since; returns null when they were current.</summary>
-    public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection)
+    public static IndicatorRefresh? RefreshIfStale(DuckDBConnection connection)
     {
         var computedFor = Sql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
         var latest = Sql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
