@@ -36,17 +36,25 @@ public sealed class AppenderTests : DuckDbTestBase
         Assert.Equal(guid.ToString(), Single<string>("SELECT id::VARCHAR FROM all_types"));
         using var reader = new DuckDBCommand("SELECT * FROM all_types", Connection).ExecuteReader();
         Assert.True(reader.Read());
-        var expected = new object[]
+        var expected = new object?[]
         {
             true, (sbyte)-128, (short)32767, int.MinValue, long.MaxValue,
             (byte)255, (ushort)65535, uint.MaxValue, ulong.MaxValue, -BigInteger.Pow(2, 127),
-            1.5f, -0.1, 12345.67m, -1234567890.0123456789m, "岳阳街道 😀", new byte[] { 0, 1, 0 },
-            new DateOnly(1900, 1, 1), timestamp, new DateTimeOffset(utc), new TimeOnly(23, 59, 59), new DuckDbInterval(1, 2, 3), guid,
+            1.5f, -0.1, 12345.67m, -1234567890.0123456789m, "岳阳街道 😀", null,
+            new DateOnly(1900, 1, 1), timestamp, null, new TimeOnly(23, 59, 59), null, guid,
         };
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.Equal(expected[i], reader.GetValue(i));
+            // DuckDB.NET reads a BLOB as a stream, TIMESTAMPTZ in local time and an INTERVAL with months not at all: DuckDB's text below.
+            if (expected[i] is not null)
+            {
+                Assert.Equal(expected[i], reader.GetValue(i));
+            }
         }
+
+        Assert.Equal(@"\x00\x01\x00", Single<string>("SELECT bl::VARCHAR FROM all_types"));
+        Assert.Equal("2024-01-02 03:04:05", Single<string>("SELECT strftime(tz AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') FROM all_types"));
+        Assert.Equal("1 month 2 days 00:00:00.000003", Single<string>("SELECT iv::VARCHAR FROM all_types"));
 
         Assert.False(reader.Read());
     }

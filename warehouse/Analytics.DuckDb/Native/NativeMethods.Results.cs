@@ -14,7 +14,15 @@ internal static partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "duckdb_result_error_type")]
     internal static partial DuckDBErrorType ResultErrorType(IntPtr result);
 
-    /// <summary>DuckDB.NET binds duckdb_prepared_statement_type only through an executed result; the console asks before running.</summary>
+    /// <summary>DuckDB.NET does not bind duckdb_prepared_statement_type; the console asks before anything runs.</summary>
     [LibraryImport(Library, EntryPoint = "duckdb_prepared_statement_type")]
-    internal static partial DuckDBStatementType PreparedStatementType(DuckDBPreparedStatement prepared);
+    private static partial int PreparedStatementTypeCode(DuckDBPreparedStatement prepared);
+
+    // DuckDB.NET's enum has a member SHOW (18) that the C API's duckdb_statement_type lacks: from VACUUM (18 in C) on, its
+    // members are one higher.
+    internal static DuckDBStatementType PreparedStatementType(DuckDBPreparedStatement prepared)
+    {
+        var code = PreparedStatementTypeCode(prepared);
+        return (DuckDBStatementType)(code >= (int)DuckDBStatementType.Show ? code + 1 : code);
+    }
 }
