@@ -14,14 +14,14 @@ die() { printf '错误 (error): %s\n' "$*" >&2; exit 1; }
 require_tools() {
   command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (dotnet not found on PATH)."
   dotnet --list-sdks 2>/dev/null | grep -q '^10\.' || die "the .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
-  command -v npm >/dev/null 2>&1 || die "Node.js and npm are required to install libduckdb (npm not found on PATH)."
+  command -v npm >/dev/null 2>&1 || die "Node.js and npm are required to install ECharts (npm not found on PATH)."
 }
 
-# npm packages (libduckdb, later front-end assets), pinned by package-lock.json.
+# npm packages (ECharts), pinned by package-lock.json. libduckdb comes with DuckDB.NET's NuGet package.
 ensure_npm_packages() {
   local marker="$ROOT/node_modules/.package-lock.json"
-  if [[ ! -f "$marker" || "$ROOT/package-lock.json" -nt "$marker" || ! -f "$ROOT/node_modules/@duckdb/node-bindings-linux-x64/libduckdb.so" ]]; then
-    say "npm ci (libduckdb and front-end packages)"
+  if [[ ! -f "$marker" || "$ROOT/package-lock.json" -nt "$marker" || ! -d "$ROOT/node_modules/echarts" ]]; then
+    say "npm ci (front-end packages)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed: check that the npm registry is reachable."
   fi
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Analytics.DemoData;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
@@ -100,7 +101,7 @@ public sealed class EtlBenchmark(string workDirectory, long seed, TextWriter out
         Delete(path);
         var clock = Stopwatch.StartNew();
         long rows;
-        using (var connection = new DuckDbConnection($"Data Source={path}"))
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
         {
             connection.Open();
             using var command = connection.CreateCommand();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Bench;
 
@@ -22,12 +23,12 @@ public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, T
         var dbPath = Path.Combine(workDirectory, "bench_load.duckdb");
         DeleteDatabase(dbPath);
 
-        output.WriteLine($"DuckDB {DuckDbConnection.LibraryVersion}; {rows:N0} 行 (rows); 目录 {workDirectory}");
+        output.WriteLine($"DuckDB {DuckDB.NET.Native.NativeMethods.Startup.DuckDBLibraryVersion()}; {rows:N0} 行 (rows); 目录 {workDirectory}");
         var generate = Stopwatch.StartNew();
         WriteCsv(csvPath);
         output.WriteLine($"生成 CSV (generate CSV): {generate.Elapsed.TotalSeconds:F2} s, {new FileInfo(csvPath).Length / 1_048_576.0:F0} MiB");
 
-        using var connection = new DuckDbConnection($"Data Source={dbPath}");
+        using var connection = new DuckDBConnection($"Data Source={dbPath}");
         connection.Open();
         // The caller's values exist before its load starts, as the CSV file does before read_csv's.
         var persons = Persons();
@@ -54,8 +55,8 @@ public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, T
         var appendRate = rows / median.Append.TotalSeconds;
         var valuesRate = readRows * 5 / read.Elapsed.TotalSeconds;
         output.WriteLine($"(a) read_csv → 表 (table):        {median.Csv.TotalSeconds,7:F2} s  {csvRate,14:N0} 行/秒 (rows/s)   (比值居中的一轮 the median round)");
-        output.WriteLine($"(b) DuckDbAppender → 表 (table):    {median.Append.TotalSeconds,7:F2} s  {appendRate,14:N0} 行/秒 (rows/s)   (比值居中的一轮 the median round)");
-        output.WriteLine($"(c) DuckDbDataReader 读回 (read):  {read.Elapsed.TotalSeconds,7:F2} s  {readRows / read.Elapsed.TotalSeconds,14:N0} 行/秒 (rows/s)  {valuesRate,14:N0} 值/秒 (values/s)  checksum {checksum:F2}");
+        output.WriteLine($"(b) ArrowAppender → 表 (table):     {median.Append.TotalSeconds,7:F2} s  {appendRate,14:N0} 行/秒 (rows/s)   (比值居中的一轮 the median round)");
+        output.WriteLine($"(c) DuckDBDataReader 读回 (read):  {read.Elapsed.TotalSeconds,7:F2} s  {readRows / read.Elapsed.TotalSeconds,14:N0} 行/秒 (rows/s)  {valuesRate,14:N0} 值/秒 (values/s)  checksum {checksum:F2}");
         output.WriteLine($"比值 appender / read_csv (ratio): {Ratio(median):F2}   (目标 target ≥ 1.00; {rounds} 轮中位数 median of {rounds} rounds: {BenchRounds.Ratios(timings, Ratio)})");
         output.WriteLine($"读取 (reader): {valuesRate / 1e6:F1} M 值/秒 (values/s)   (目标 target ≥ 20 M)");
 
@@ -136,12 +137,12 @@ public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, T
 
     // The same rows as the CSV (Verify proves it), each column stepped on from the previous row rather than computed
     // with a division: the caller's arithmetic is not the appender's time.
-    private void AppendRange(DuckDbConnection connection, string table, string[] persons)
+    private void AppendRange(DuckDBConnection connection, string table, string[] persons)
     {
         const long amountStep = 2_654_435_761L % AmountModulus;
         var (town, quarterStep, amount, person) = (0, 0, 0L, 0);
         using var transaction = connection.BeginTransaction();
-        using (var appender = connection.CreateAppender(table))
+        using (var appender = connection.CreateArrowAppender(table))
         {
             for (long i = 0; i < rows; i++)
             {
@@ -166,7 +167,7 @@ public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, T
         transaction.Commit();
     }
 
-    private static (long Rows, double Checksum) ReadBack(DuckDbConnection connection)
+    private static (long Rows, double Checksum) ReadBack(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, town, quarter, amount, person FROM payments_appender";
@@ -190,7 +191,7 @@ public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, T
         return (count, amountSum + idSum + townSum + quarterSum + personLength);
     }
 
-    private void Verify(DuckDbConnection connection, long readRows)
+    private void Verify(DuckDBConnection connection, long readRows)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -208,7 +209,7 @@ public sealed class LoadBenchmark(long rows, int rounds, string workDirectory, T
         output.WriteLine($"校验 (verified): 两表 {rows:N0} 行完全相同 (both tables identical)");
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.DemoData;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Quantities;
@@ -142,7 +143,7 @@ public sealed class ScoreBenchmark(string workDirectory, TextWriter output)
         return (rows, sum);
     }
 
-    private static long Count(DuckDbConnection connection, string sql)
+    private static long Count(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -150,7 +151,7 @@ public sealed class ScoreBenchmark(string workDirectory, TextWriter output)
     }
 
     /// <summary>Copies the fact tables the queries read into SQLite (booleans as 0/1, dates as ISO text); reused when the row counts match.</summary>
-    private static TimeSpan? EnsureSqliteCopy(DuckDbConnection duck, string path, IReadOnlyList<string> tables)
+    private static TimeSpan? EnsureSqliteCopy(DuckDBConnection duck, string path, IReadOnlyList<string> tables)
     {
         var expected = tables.ToDictionary(t => t, t => Count(duck, $"SELECT count(*) FROM {t}"));
         if (File.Exists(path))

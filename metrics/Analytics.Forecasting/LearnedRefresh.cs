@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Forecasting.Anomalies;
 using Analytics.Forecasting.Projections;
 using Analytics.Metrics.Warehouse.Anomalies;
@@ -22,10 +23,10 @@ public static class LearnedRefresh
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Refreshes when the metric tables changed since the last run; null when the outputs are current or there are no metrics yet.</summary>
-    public static LearnedRefreshResult? RefreshIfStale(DuckDbConnection connection) =>
+    public static LearnedRefreshResult? RefreshIfStale(DuckDBConnection connection) =>
         DerivedTableRefresh.IfStale(connection, () => LearnedOutputs.MetricsStamp(connection) is null || LearnedOutputs.IsCurrent(connection), () => Refresh(connection));
 
-    public static LearnedRefreshResult Refresh(DuckDbConnection connection)
+    public static LearnedRefreshResult Refresh(DuckDBConnection connection)
     {
         var clock = Stopwatch.StartNew();
         var projections = ProjectionBacktest.Run(connection).SelectMany(b => DistrictProjection.All(connection, b)).ToList();

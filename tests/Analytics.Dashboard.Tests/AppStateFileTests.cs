@@ -2,6 +2,7 @@ using System.Text;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +30,7 @@ public sealed class AppStateFileTests(DashboardFixture fixture)
         File.Copy(fixture.DatabasePath, copy);
         try
         {
-            using (var connection = new DuckDbConnection(new DuckDbConnectionStringBuilder { DataSource = copy }.ConnectionString))
+            using (var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = copy }.ConnectionString))
             {
                 connection.Open();
                 Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'app'"));
@@ -115,7 +116,7 @@ public sealed class AppStateFileTests(DashboardFixture fixture)
     }
 
     /// <summary>Rows in any text column of any table of the file that equal <paramref name="value"/>.</summary>
-    private static long CountEverywhere(DuckDbConnection connection, string value)
+    private static long CountEverywhere(DuckDBConnection connection, string value)
     {
         var columns = new List<(string Schema, string Table, string Column)>();
         using (var command = connection.CreateCommand())
@@ -162,14 +163,14 @@ public sealed class AppStateFileTests(DashboardFixture fixture)
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM app.users"));
     }
 
-    private static long Scalar(DuckDbConnection connection, string sql)
+    private static long Scalar(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

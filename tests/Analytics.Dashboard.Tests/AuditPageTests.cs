@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Security;
 using AngleSharp.Html.Parser;

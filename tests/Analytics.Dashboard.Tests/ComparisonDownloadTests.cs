@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using System.Globalization;
 using Analytics.Dashboard.Leadership;
 using Analytics.Dashboard.Security;

@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using System.Globalization;
 using System.Net;
 using Analytics.Dashboard.Security;

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Dashboard.Hosting;
 using Analytics.Metrics;
 using Analytics.Metrics.Rules;
@@ -42,7 +43,7 @@ public sealed class DemoJudgementsTests : IDisposable
             "the demo judgements should rank the 街镇 apart: " + string.Join(", ", score.Towns.Select(t => t.Town.Result.Total)));
     }
 
-    private static int Count(Analytics.DuckDb.DuckDbConnection connection, string sql)
+    private static int Count(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

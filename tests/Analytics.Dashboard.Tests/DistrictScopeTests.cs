@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using System.Net;
 using System.Text.RegularExpressions;
 using Analytics.Dashboard.Briefings;

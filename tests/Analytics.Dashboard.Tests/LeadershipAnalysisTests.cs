@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Dashboard.Leadership;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
@@ -73,7 +74,7 @@ public sealed class LeadershipAnalysisTests(DashboardFixture fixture)
     {
         decimal[] values = [3m, 1m, 4m, 1.5m, 9m, 2.6m];
         var summary = Distribution.Summary(values)!;
-        using var duck = new DuckDbConnection("Data Source=:memory:");
+        using var duck = new DuckDBConnection("Data Source=:memory:");
         duck.Open();
         using var command = duck.CreateCommand();
         command.CommandText = "SELECT quantile_cont(v, [0.0, 0.25, 0.5, 0.75, 1.0])::DECIMAL(18,4)[]::VARCHAR FROM (SELECT unnest([3, 1, 4, 1.5, 9, 2.6]::DECIMAL(18,4)[]) AS v)";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Sql;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class SqlConsoleExportTests(DashboardFixture fixture)
 
         var file = Path.Combine(fixture.Root, $"export-{Guid.NewGuid():N}.parquet");
         await File.WriteAllBytesAsync(file, await parquet.Content.ReadAsByteArrayAsync());
-        using var duck = new DuckDbConnection("Data Source=:memory:");
+        using var duck = new DuckDBConnection("Data Source=:memory:");
         duck.Open();
         using var command = duck.CreateCommand();
         command.CommandText = $"SELECT town_key::VARCHAR, district_code, town_name FROM read_parquet('{file}')";

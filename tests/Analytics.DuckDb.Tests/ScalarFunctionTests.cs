@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using System.Text;
 using Analytics.DuckDb.Tests.Support;
 
@@ -18,7 +20,7 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     public void A_function_registered_after_another_query_is_visible_and_callable()
     {
         Assert.Equal(0, Count("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'reverse_text'"));
-        Connection.RegisterFunction("reverse_text", 64, Reverse);
+        Connection.RegisterFunctionIfAbsent("reverse_text", 64, Reverse);
         using var command = Connection.CreateCommand();
         command.CommandText = "SELECT reverse_text('岳阳街道')";
         Assert.Equal("道街阳岳", command.ExecuteScalar());
@@ -27,7 +29,7 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     [Fact]
     public void A_function_runs_over_many_chunks_and_keeps_nulls()
     {
-        Connection.RegisterFunction("reverse_text", 64, Reverse);
+        Connection.RegisterFunctionIfAbsent("reverse_text", 64, Reverse);
         Assert.Equal(10_000, Count("SELECT count(*) FROM range(10000) t(i) WHERE reverse_text(reverse_text(i::VARCHAR)) = i::VARCHAR"));
         Assert.Equal(1, Count("SELECT count(*) FROM (SELECT reverse_text(NULL::VARCHAR) v) WHERE v IS NULL"));
     }
@@ -35,17 +37,17 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     [Fact]
     public void A_function_returning_minus_one_gives_null()
     {
-        Connection.RegisterFunction("null_if_empty", 64, (input, output) => input.IsEmpty ? -1 : Reverse(input, output));
+        Connection.RegisterFunctionIfAbsent("null_if_empty", 64, (input, output) => input.IsEmpty ? -1 : Reverse(input, output));
         Assert.Equal(1, Count("SELECT count(*) FROM (SELECT null_if_empty('') v) WHERE v IS NULL"));
     }
 
     [Fact]
     public void An_exception_in_the_function_becomes_the_query_error()
     {
-        Connection.RegisterFunction("always_fails", 8, (_, _) => throw new InvalidOperationException("坏数据 bad value"));
+        Connection.RegisterFunctionIfAbsent("always_fails", 8, (_, _) => throw new InvalidOperationException("坏数据 bad value"));
         using var command = Connection.CreateCommand();
         command.CommandText = "SELECT always_fails('x')";
-        var error = Assert.Throws<DuckDbException>(() => command.ExecuteScalar());
+        var error = Assert.Throws<DuckDBException>(() => command.ExecuteScalar());
         Assert.Contains("坏数据 bad value", error.Message);
         Assert.Equal(1, Count("SELECT 1"));
     }
@@ -54,10 +56,10 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     public void A_function_is_shared_by_the_connections_of_one_database()
     {
         var path = TempDatabasePath();
-        using var first = new DuckDbConnection($"Data Source={path}");
+        using var first = new DuckDBConnection($"Data Source={path}");
         first.Open();
-        first.RegisterFunction("reverse_text", 64, Reverse);
-        using var second = new DuckDbConnection($"Data Source={path}");
+        first.RegisterFunctionIfAbsent("reverse_text", 64, Reverse);
+        using var second = new DuckDBConnection($"Data Source={path}");
         second.Open();
         using var command = second.CreateCommand();
         command.CommandText = "SELECT reverse_text('abc')";
@@ -68,7 +70,7 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     public void Register_if_absent_registers_once_per_database_and_again_after_a_rolled_back_registration()
     {
         var path = TempDatabasePath();
-        using var first = new DuckDbConnection($"Data Source={path}");
+        using var first = new DuckDBConnection($"Data Source={path}");
         first.Open();
         using (var transaction = first.BeginTransaction())
         {
@@ -78,7 +80,7 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
         }
 
         // The rollback took the registration with it; the next call must not trust an earlier answer.
-        using var second = new DuckDbConnection($"Data Source={path}");
+        using var second = new DuckDBConnection($"Data Source={path}");
         second.Open();
         Assert.True(second.RegisterFunctionIfAbsent("reverse_text", 64, Reverse));
         Assert.False(first.RegisterFunctionIfAbsent("REVERSE_TEXT", 64, Reverse));
@@ -90,6 +92,6 @@ public sealed class ScalarFunctionTests : DuckDbTestBase
     [Fact]
     public void An_output_size_out_of_range_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Connection.RegisterFunction("too_big", 4096, Reverse));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Connection.RegisterFunctionIfAbsent("too_big", 4096, Reverse));
     }
 }

@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using Analytics.DuckDb.Tests.Support;
 
 namespace Analytics.DuckDb.Tests;
@@ -19,7 +21,7 @@ public sealed class StatementCountTests : DuckDbTestBase
     [Fact]
     public void CountStatements_reports_a_parser_error()
     {
-        var error = Assert.Throws<DuckDbException>(() => Connection.CountStatements("SELEC 1"));
+        var error = Assert.Throws<DuckDBException>(() => Connection.CountStatements("SELEC 1"));
         Assert.Contains("syntax error", error.Message);
     }
 }

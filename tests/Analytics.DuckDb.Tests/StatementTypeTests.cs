@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using Analytics.DuckDb.Tests.Support;
 
 namespace Analytics.DuckDb.Tests;
@@ -5,20 +7,20 @@ namespace Analytics.DuckDb.Tests;
 public sealed class StatementTypeTests : DuckDbTestBase
 {
     [Theory]
-    [InlineData("SELECT 1", DuckDbStatementType.Select)]
-    [InlineData("FROM range(3)", DuckDbStatementType.Select)]
-    [InlineData("DESCRIBE SELECT 1 AS a", DuckDbStatementType.Select)]
-    [InlineData("SHOW TABLES", DuckDbStatementType.Select)]
-    [InlineData("SUMMARIZE SELECT 1 AS a", DuckDbStatementType.Select)]
-    [InlineData("PRAGMA database_list", DuckDbStatementType.Select)]
-    [InlineData("EXPLAIN SELECT 1", DuckDbStatementType.Explain)]
-    [InlineData("COPY (SELECT 1) TO '/tmp/statement-type-never-written.csv'", DuckDbStatementType.Copy)]
-    [InlineData("ATTACH '/tmp/statement-type-never-attached.db' AS x", DuckDbStatementType.Attach)]
-    [InlineData("CREATE TABLE t (a INTEGER)", DuckDbStatementType.Create)]
-    [InlineData("SET threads = 1", DuckDbStatementType.Set)]
-    [InlineData("CALL pragma_version()", DuckDbStatementType.Call)]
-    [InlineData("CHECKPOINT", DuckDbStatementType.Call)]
-    public void StatementTypes_are_DuckDBs_own_and_nothing_runs(string sql, DuckDbStatementType expected)
+    [InlineData("SELECT 1", DuckDBStatementType.Select)]
+    [InlineData("FROM range(3)", DuckDBStatementType.Select)]
+    [InlineData("DESCRIBE SELECT 1 AS a", DuckDBStatementType.Select)]
+    [InlineData("SHOW TABLES", DuckDBStatementType.Select)]
+    [InlineData("SUMMARIZE SELECT 1 AS a", DuckDBStatementType.Select)]
+    [InlineData("PRAGMA database_list", DuckDBStatementType.Select)]
+    [InlineData("EXPLAIN SELECT 1", DuckDBStatementType.Explain)]
+    [InlineData("COPY (SELECT 1) TO '/tmp/statement-type-never-written.csv'", DuckDBStatementType.Copy)]
+    [InlineData("ATTACH '/tmp/statement-type-never-attached.db' AS x", DuckDBStatementType.Attach)]
+    [InlineData("CREATE TABLE t (a INTEGER)", DuckDBStatementType.Create)]
+    [InlineData("SET threads = 1", DuckDBStatementType.Set)]
+    [InlineData("CALL pragma_version()", DuckDBStatementType.Call)]
+    [InlineData("CHECKPOINT", DuckDBStatementType.Call)]
+    public void StatementTypes_are_DuckDBs_own_and_nothing_runs(string sql, DuckDBStatementType expected)
     {
         Assert.Equal([expected], Connection.StatementTypes(sql));
         Assert.Equal(0, Single<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = 't'"));
@@ -33,7 +35,7 @@ public sealed class StatementTypeTests : DuckDbTestBase
         var folder = Path.Combine(Path.GetTempPath(), $"statement-type-export-{Guid.NewGuid():N}");
         try
         {
-            Assert.Equal([DuckDbStatementType.Export], Connection.StatementTypes($"EXPORT DATABASE '{folder}'"));
+            Assert.Equal([DuckDBStatementType.Export], Connection.StatementTypes($"EXPORT DATABASE '{folder}'"));
             Assert.True(Directory.Exists(folder));
         }
         finally
@@ -48,13 +50,13 @@ public sealed class StatementTypeTests : DuckDbTestBase
     [Fact]
     public void StatementTypes_lists_every_statement_of_a_text()
     {
-        Assert.Equal([DuckDbStatementType.Select, DuckDbStatementType.Select], Connection.StatementTypes("SELECT 1; SELECT 2"));
+        Assert.Equal([DuckDBStatementType.Select, DuckDBStatementType.Select], Connection.StatementTypes("SELECT 1; SELECT 2"));
     }
 
     [Fact]
     public void StatementTypes_reports_a_binder_error()
     {
-        var error = Assert.Throws<DuckDbException>(() => Connection.StatementTypes("SELECT * FROM no_such_table"));
+        var error = Assert.Throws<DuckDBException>(() => Connection.StatementTypes("SELECT * FROM no_such_table"));
         Assert.Contains("no_such_table", error.Message);
     }
 }

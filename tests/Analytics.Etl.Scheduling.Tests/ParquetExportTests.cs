@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
@@ -141,7 +142,7 @@ public sealed class ParquetExportTests(DemoDrop drop) : IDisposable
     /// <summary>A read-write connection to the warehouse, opened after the export's read-only one has closed.</summary>
     private sealed class WarehouseConnection(string path) : IDisposable
     {
-        private readonly DuckDbConnection _connection = Open(path);
+        private readonly DuckDBConnection _connection = Open(path);
 
         public long Long(string sql) => Convert.ToInt64(Scalar(sql) ?? 0L, CultureInfo.InvariantCulture);
 
@@ -171,9 +172,9 @@ public sealed class ParquetExportTests(DemoDrop drop) : IDisposable
             return value is DBNull ? null : value;
         }
 
-        private static DuckDbConnection Open(string path)
+        private static DuckDBConnection Open(string path)
         {
-            var connection = new DuckDbConnection(new DuckDbConnectionStringBuilder { DataSource = path }.ConnectionString);
+            var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = path }.ConnectionString);
             connection.Open();
             return connection;
         }

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Scheduling;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Pseudonymisation;

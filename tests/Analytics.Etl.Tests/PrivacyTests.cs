@@ -108,7 +108,7 @@ public sealed class PrivacyTests(DemoDropFixture drop) : IDisposable
         {
             foreach (var value in names.Concat(ids))
             {
-                appender.CreateRow().Append(value).EndRow();
+                appender.CreateRow().AppendValue(value).EndRow();
             }
         }
 

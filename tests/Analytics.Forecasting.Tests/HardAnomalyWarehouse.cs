@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Sources;
 using Analytics.TestSupport;
@@ -27,7 +28,7 @@ public sealed class HardAnomalyWarehouse : IDisposable
 
     public string TruthPath => _demo.GroundTruthPath;
 
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     public void Dispose()
     {

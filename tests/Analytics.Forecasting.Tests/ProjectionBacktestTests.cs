@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using Analytics.Forecasting.Projections;
 
 namespace Analytics.Forecasting.Tests;

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Tests;
@@ -17,7 +18,7 @@ public sealed class FreshWarehouse : IDisposable
         Yueyang = WarehouseSql.Scalar<int>(Connection, "SELECT town_key FROM dim_region WHERE district_code = $1 AND town_name = '岳阳街道'", Songjiang);
     }
 
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     /// <summary>The town key of 松江区岳阳街道.</summary>
     public int Yueyang { get; }

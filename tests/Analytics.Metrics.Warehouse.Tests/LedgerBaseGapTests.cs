@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Metrics.Warehouse.Indicators;
@@ -19,7 +20,7 @@ public sealed class LedgerBaseGapTests : IDisposable
     private static readonly Rubric Songjiang = RubricCatalog.Get("songjiang-2024");
     private const string Town = "岳阳街道";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ledger-base-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
 
     public LedgerBaseGapTests(WarehouseFixture fixture)
     {

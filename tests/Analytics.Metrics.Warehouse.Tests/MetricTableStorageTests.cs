@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
@@ -22,7 +23,7 @@ public sealed class MetricTableStorageTests(WarehouseFixture fixture)
         // The default of computed_at survived the recreation, and so did NOT NULL (a failed statement ends the transaction).
         Execute("INSERT INTO metric_value (indicator_code, level, period, year) VALUES ('x', 'town', '2024Q1', 2024)");
         Assert.Equal(1L, fixture.Scalar<long>("SELECT count(*) FROM metric_value WHERE indicator_code = 'x' AND computed_at IS NOT NULL"));
-        var missingCode = Assert.Throws<DuckDbException>(() => Execute("INSERT INTO metric_value (level, period, year) VALUES ('town', '2024Q1', 2024)"));
+        var missingCode = Assert.Throws<DuckDBException>(() => Execute("INSERT INTO metric_value (level, period, year) VALUES ('town', '2024Q1', 2024)"));
         Assert.Contains("indicator_code", missingCode.Message, StringComparison.Ordinal);
         transaction.Rollback();
     }
@@ -87,7 +88,7 @@ public sealed class MetricTableStorageTests(WarehouseFixture fixture)
         var q3 = new TownScorer(fixture.Connection).Score(songjiang, AssessmentPeriod.ForQuarter(2024, 3), store: false).Towns[0].Town;
         Assert.Equal(q3.Result.Total, fixture.Scalar<decimal>(
             "SELECT total FROM score_result WHERE rubric_id = 'songjiang-2024' AND period = '2024Q3' AND town_code = $1", q3.TownCode));
-        Assert.Throws<DuckDbException>(() => Execute("INSERT INTO score_item (rubric_id) VALUES ('songjiang-2024')"));
+        Assert.Throws<DuckDBException>(() => Execute("INSERT INTO score_item (rubric_id) VALUES ('songjiang-2024')"));
     }
 
     private static string Describe(RubricInputs inputs) =>

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Sources;
 using Analytics.TestSupport;
@@ -28,7 +29,7 @@ public sealed class WarehouseFixture : IDisposable
     public string Drop => _demo.DropFolder;
     public string TruthPath => _demo.GroundTruthPath;
     public WarehouseDatabase Warehouse => _demo.Warehouse;
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
     public IndicatorRefresh Refresh { get; }
 
     public T? Scalar<T>(string sql, params object?[] parameters) => WarehouseSql.Scalar<T>(Connection, sql, parameters);

@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using Analytics.Warehouse.Migrations;
 using Analytics.Warehouse.Schema;
 

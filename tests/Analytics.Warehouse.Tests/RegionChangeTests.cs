@@ -1,10 +1,11 @@
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Schema;
 
 namespace Analytics.Warehouse.Tests;
 
 public sealed class RegionChangeTests
 {
-    private static void AddChange(Analytics.DuckDb.DuckDbConnection connection, string id, string date, string type, string? oldName, string? newName) =>
+    private static void AddChange(DuckDBConnection connection, string id, string date, string type, string? oldName, string? newName) =>
         WarehouseFile.Execute(connection,
             $"INSERT INTO fact_reference_region_changes (run_id, quarter_key, district_code, town_key, change_id, effective_date, change_type, old_town_name, new_town_name, note) " +
             $"VALUES (1, 20243, '310117', NULL, '{id}', DATE '{date}', '{type}', {Sql(oldName)}, {Sql(newName)}, 'test')");

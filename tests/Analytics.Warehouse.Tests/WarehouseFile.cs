@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Tests;
 
@@ -11,14 +12,14 @@ public sealed class WarehouseFile : IDisposable
 
     public WarehouseDatabase Open() => WarehouseDatabase.Open(Path);
 
-    public static long Scalar(DuckDbConnection connection, string sql)
+    public static long Scalar(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static void Execute(DuckDbConnection connection, string sql)
+    public static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -19,6 +19,4 @@ public readonly record struct DuckDbInterval(int Months, int Days, long Microsec
         return TimeSpan.FromDays(Days) + TimeSpan.FromTicks(Microseconds * 10);
     }
 
-    /// <summary>DuckDB's own text for the interval, e.g. "1 year 2 months 3 days 01:02:03.000004".</summary>
-    public override string ToString() => Internal.Vectors.ValueText.FormatInterval(this);
 }

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Sources.Regions;
 using Analytics.Warehouse.Migrations;
 using Analytics.Warehouse.Pseudonymisation;
@@ -32,7 +33,7 @@ public sealed class WarehouseDatabase
     public void MarkDataChanged() => Interlocked.Increment(ref _dataVersion);
 
     // The threshold is a setting of the native instance: given at its creation, it costs no statement per connection.
-    public string ConnectionString => new DuckDbConnectionStringBuilder { DataSource = Path, ["checkpoint_threshold"] = CheckpointThreshold }.ConnectionString;
+    public string ConnectionString => new DuckDBConnectionStringBuilder { DataSource = Path, ["checkpoint_threshold"] = CheckpointThreshold }.ConnectionString;
 
     /// <summary>Creates or upgrades the warehouse at <paramref name="path"/>.</summary>
     public static WarehouseDatabase Open(string path, RegionReference? regions = null)
@@ -60,9 +61,9 @@ public sealed class WarehouseDatabase
     /// </summary>
     public const string CheckpointThreshold = "256MiB";
 
-    public DuckDbConnection Connect()
+    public DuckDBConnection Connect()
     {
-        var connection = new DuckDbConnection(ConnectionString);
+        var connection = new DuckDBConnection(ConnectionString);
         try
         {
             connection.Open();
@@ -96,7 +97,7 @@ public sealed class WarehouseDatabase
     /// Records the pseudonym key's fingerprint on first use and refuses a different key later:
     /// pseudonyms made with two keys would no longer join.
     /// </summary>
-    public static void CheckPseudonymKey(DuckDbConnection connection, PseudonymKey key)
+    public static void CheckPseudonymKey(DuckDBConnection connection, PseudonymKey key)
     {
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT value FROM warehouse_meta WHERE key = 'pseudonym_key_fingerprint'";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse;
 
@@ -18,7 +19,7 @@ public static class WarehouseSql
     public static string Ident(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Runs a statement with positional parameters ($1, $2, …); returns the rows changed.</summary>
-    public static int Execute(DuckDbConnection connection, string sql, params object?[] parameters)
+    public static int Execute(DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -35,7 +36,7 @@ public static class WarehouseSql
     /// <paramref name="columns"/> when given, else from its own stored definition (constraints and defaults included).
     /// A fresh table commits only the new rows, where a full DELETE would also commit the deletion of every old one.
     /// </summary>
-    public static void RecreateEmpty(DuckDbConnection connection, string table, string? columns = null)
+    public static void RecreateEmpty(DuckDBConnection connection, string table, string? columns = null)
     {
         var definition = columns is not null
             ? $"CREATE TABLE {Ident(table)} (\n{columns})"
@@ -46,7 +47,7 @@ public static class WarehouseSql
     }
 
     /// <summary>The first column of the first row as <typeparamref name="T"/> (HUGEINT as decimal); default when NULL or no row.</summary>
-    public static T? Scalar<T>(DuckDbConnection connection, string sql, params object?[] parameters)
+    public static T? Scalar<T>(DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -84,7 +85,7 @@ internal static class AnomaliesCommand
     }
 
     /// <summary>The generator's ground_truth.json in the drop folder the warehouse was last loaded from.</summary>
-    private static string DefaultTruth(Analytics.DuckDb.DuckDbConnection connection)
+    private static string DefaultTruth(DuckDBConnection connection)
     {
         var drop = Analytics.Warehouse.WarehouseSql.Scalar<string>(connection,
             "SELECT origin FROM etl_run WHERE transport = 'files' AND status = 'succeeded' ORDER BY run_id DESC LIMIT 1")
@@ -96,7 +97,7 @@ internal static class AnomaliesCommand
     }
 
     /// <summary>The rules against the RandomizedPca detector and both together, on the same truth.</summary>
-    private static void WriteComparison(Analytics.DuckDb.DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags, IReadOnlyList<InjectedAnomaly> truth)
+    private static void WriteComparison(DuckDBConnection connection, IReadOnlyList<AnomalyFlag> flags, IReadOnlyList<InjectedAnomaly> truth)
     {
         var combination = new IndicatorCombinationDetector().Detect(new AnomalyContext(connection)).ToList();
         DetectorComparisonReport.Write(Console.Out, DetectorComparison.Compare(flags, combination, truth), combination);

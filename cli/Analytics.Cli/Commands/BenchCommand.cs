@@ -1,3 +1,5 @@
+using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using System.CommandLine;
 using Analytics.Bench;
 
@@ -96,7 +98,7 @@ internal static class BenchCommand
         var rows = new Option<long>("--rows") { Description = "行数 (rows)", DefaultValueFactory = _ => 10_000_000 };
         var dir = new Option<string>("--dir") { Description = "临时工作目录 (work directory)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "analytics-bench") };
         var rounds = RoundsOption();
-        var command = new Command("load", "read_csv 与 DuckDbAppender 装载速度对比，及 DuckDbDataReader 读取速度 (load and read throughput)") { rows, rounds, dir };
+        var command = new Command("load", "read_csv 与 ArrowAppender 装载速度对比，及 DuckDBDataReader 读取速度 (load and read throughput)") { rows, rounds, dir };
         command.SetAction((parseResult, _) => CliErrors.GuardAsync(() =>
         {
             var count = parseResult.GetValue(rows);

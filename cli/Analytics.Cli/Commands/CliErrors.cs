@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Cli.Commands;
 
@@ -20,17 +21,17 @@ internal static class CliErrors
             await Console.Error.WriteLineAsync($"已取消 (cancelled): {ex.Message}");
             return Cancelled;
         }
-        catch (DuckDbException ex) when (LockHolder.Describe(ex.Message) is { } locked)
+        catch (DuckDBException ex) when (LockHolder.Describe(ex.Message) is { } locked)
         {
             await Console.Error.WriteLineAsync(locked);
             return Failure;
         }
-        catch (DuckDbException ex) when (Analytics.Etl.Loading.StorageFault.Is(ex))
+        catch (DuckDBException ex) when (Analytics.Etl.Loading.StorageFault.Is(ex))
         {
             await Console.Error.WriteLineAsync(Analytics.Etl.Loading.StorageFault.Message("仓库", ex));
             return Failure;
         }
-        catch (DuckDbException ex)
+        catch (DuckDBException ex)
         {
             await Console.Error.WriteLineAsync($"数据库错误 (DuckDB error): {ex.Message}");
             return Failure;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
@@ -157,7 +158,7 @@ internal static partial class EtlCommand
         {
             warehouse.Checkpoint();
         }
-        catch (DuckDbException ex)
+        catch (DuckDBException ex)
         {
             failures.Add($"最后的检查点 (CHECKPOINT) 失败：已提交的装载仍只在预写日志 (.wal) 中，请检查磁盘空间后重新运行或执行 CHECKPOINT (final checkpoint failed: {ex.Message})。");
         }

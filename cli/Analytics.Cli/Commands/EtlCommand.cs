@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
@@ -37,12 +38,12 @@ internal static partial class EtlCommand
             }
 
             var progress = LoadProgressFile.Read(path);
-            DuckDbConnection connection;
+            DuckDBConnection connection;
             try
             {
                 connection = WarehouseDatabase.Open(path).Connect();
             }
-            catch (DuckDbException ex) when (LockHolder.Describe(ex.Message) is not null && progress is not null)
+            catch (DuckDBException ex) when (LockHolder.Describe(ex.Message) is not null && progress is not null)
             {
                 // A load holds DuckDB's lock for its whole batch: its progress file says what it is doing.
                 PrintProgress(progress);

@@ -1,3 +1,5 @@
+using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -59,7 +61,7 @@ internal static class ProjectionsCommand
         return command;
     }
 
-    private static string DistrictCode(Analytics.DuckDb.DuckDbConnection connection, string district)
+    private static string DistrictCode(DuckDBConnection connection, string district)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT DISTINCT district_code FROM dim_region WHERE district_code = $1 OR district_name = $1";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Cli.Output;
 
 namespace Analytics.Cli.Commands;
@@ -25,17 +26,24 @@ internal static class SqlCommand
                 throw new CliInputException($"找不到仓库文件 {path}（sql 不会新建仓库；内存数据库请用 --db :memory:）(warehouse file not found)");
             }
 
-            var builder = new DuckDbConnectionStringBuilder { DataSource = path };
+            var builder = new DuckDBConnectionStringBuilder { DataSource = path };
             if (parseResult.GetValue(readOnly))
             {
-                builder.ReadOnly = true;
+                builder.AccessMode = DuckDBAccessMode.ReadOnly;
             }
 
-            using var connection = new DuckDbConnection(builder.ConnectionString);
+            using var connection = new DuckDBConnection(builder.ConnectionString);
             connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = parseResult.GetValue(sql)!;
-            using var reader = cmd.ExecuteReader(cancellationToken);
+            using var interrupt = cancellationToken.Register(cmd.Cancel);
+            using var reader = cmd.ExecuteReader();
+            // DuckDB.NET's reader starts at the first statement's result; the text's answer is the last one's.
+            for (var statements = connection.CountStatements(cmd.CommandText); statements > 1; statements--)
+            {
+                reader.NextResult();
+            }
+
             ResultWriter.Write(reader, parseResult.GetValue(format)!, Console.Out);
             return Task.FromResult(0);
         }));

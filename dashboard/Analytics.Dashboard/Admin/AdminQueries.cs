@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using Analytics.Etl.Loading;
 using Analytics.Warehouse;
 

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Dashboard.Data;
 
@@ -57,7 +58,7 @@ public sealed class AppDatabase : IDisposable
     ];
 
     private readonly object _gate = new();
-    private DuckDbConnection? _holder;
+    private DuckDBConnection? _holder;
 
     public AppDatabase(string path)
     {
@@ -116,7 +117,7 @@ public sealed class AppDatabase : IDisposable
         checkpoint.ExecuteNonQuery();
     }
 
-    public DuckDbConnection Connect() => Open();
+    public DuckDBConnection Connect() => Open();
 
     public void Dispose()
     {
@@ -127,9 +128,9 @@ public sealed class AppDatabase : IDisposable
         }
     }
 
-    private DuckDbConnection Open()
+    private DuckDBConnection Open()
     {
-        var connection = new DuckDbConnection(new DuckDbConnectionStringBuilder { DataSource = Path }.ConnectionString);
+        var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = Path }.ConnectionString);
         try
         {
             connection.Open();

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Data;
@@ -54,7 +55,7 @@ public static class AppStateMove
         return moved ?? new AppStateMoved(0, 0);
     }
 
-    private static AppStateMoved Copy(DuckDbConnection source, AppDatabase app)
+    private static AppStateMoved Copy(DuckDBConnection source, AppDatabase app)
     {
         var hasStamp = HasColumn(source, "users", "security_stamp");
         var hasDistricts = HasColumn(source, "users", "districts");
@@ -77,9 +78,9 @@ public static class AppStateMove
     }
 
     // The warehouse's own settings: a host started beside another over the same file (tests' derived hosts) shares its instance.
-    private static DuckDbConnection Open(string path)
+    private static DuckDBConnection Open(string path)
     {
-        var connection = new DuckDbConnection(new DuckDbConnectionStringBuilder
+        var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder
         {
             DataSource = path, ["checkpoint_threshold"] = WarehouseDatabase.CheckpointThreshold,
         }.ConnectionString);
@@ -87,7 +88,7 @@ public static class AppStateMove
         return connection;
     }
 
-    private static int CopyUsers(DuckDbConnection source, DuckDbConnection target, bool hasStamp, bool hasDistricts)
+    private static int CopyUsers(DuckDBConnection source, DuckDBConnection target, bool hasStamp, bool hasDistricts)
     {
         using var read = source.CreateCommand();
         read.CommandText = $"""
@@ -117,7 +118,7 @@ public static class AppStateMove
         return copied;
     }
 
-    private static int CopyAudit(DuckDbConnection source, DuckDbConnection target)
+    private static int CopyAudit(DuckDBConnection source, DuckDBConnection target)
     {
         WarehouseSql.Execute(target, "CREATE TEMP TABLE moved_audit AS SELECT * FROM app.audit_log LIMIT 0");
         using (var read = source.CreateCommand())
@@ -143,9 +144,9 @@ public static class AppStateMove
         return copied;
     }
 
-    private static bool HasTable(DuckDbConnection connection, string table) =>
+    private static bool HasTable(DuckDBConnection connection, string table) =>
         WarehouseSql.Scalar<long>(connection, $"SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'app' AND table_name = '{table}' AND database_name = current_database()") > 0;
 
-    private static bool HasColumn(DuckDbConnection connection, string table, string column) =>
+    private static bool HasColumn(DuckDBConnection connection, string table, string column) =>
         WarehouseSql.Scalar<long>(connection, $"SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'app' AND table_name = '{table}' AND column_name = '{column}' AND database_name = current_database()") > 0;
 }

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Dashboard.Configuration;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
@@ -47,7 +48,7 @@ public sealed class DemoBootstrapper(
             logger.LogInformation("Demo start-up loading stopped by shutdown");
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or FormatException
-            or Analytics.Etl.EtlException or Analytics.DuckDb.DuckDbException or WarehouseConfigurationException)
+            or Analytics.Etl.EtlException or DuckDBException or WarehouseConfigurationException)
         {
             logger.LogError(ex, "Demo start-up failed: {Message}", ex.Message);
             state.Set(BootstrapPhase.Ready);

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Findings;
 using Analytics.Metrics.Warehouse.Scoring;
@@ -17,7 +18,7 @@ public static class DemoFindings
     public const string Reason = "演示数据：模拟的检查结项";
 
     /// <summary>Seeds the register when it is empty; returns the findings and closures recorded (0 when it had any).</summary>
-    public static (int Findings, int Closed) SeedIfEmpty(DuckDbConnection connection)
+    public static (int Findings, int Closed) SeedIfEmpty(DuckDBConnection connection)
     {
         using (var count = connection.CreateCommand())
         {

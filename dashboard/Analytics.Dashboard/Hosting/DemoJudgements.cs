@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Loading;
 using Analytics.Metrics;
 using Analytics.Metrics.Rules;
@@ -20,7 +21,7 @@ public static class DemoJudgements
     public const string Reason = "演示数据：模拟的视情给分，可在视情给分页面修改";
 
     /// <summary>Seeds the judgements when the warehouse has none; returns how many were recorded (0 when it already had some).</summary>
-    public static int SeedIfEmpty(DuckDbConnection connection)
+    public static int SeedIfEmpty(DuckDBConnection connection)
     {
         using (var count = connection.CreateCommand())
         {
@@ -56,7 +57,7 @@ public static class DemoJudgements
     }
 
     /// <summary>The rubric's quarters with loaded data, then its year when any quarter has data.</summary>
-    internal static List<AssessmentPeriod> PeriodsWithData(DuckDbConnection connection, Rubric rubric)
+    internal static List<AssessmentPeriod> PeriodsWithData(DuckDBConnection connection, Rubric rubric)
     {
         var quarters = RunLog.Loaded(connection).Select(l => l.QuarterKey).ToHashSet();
         var periods = Enumerable.Range(1, 4)

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Scheduling;
 using Analytics.Warehouse;
 
@@ -24,7 +25,7 @@ public static class HealthEndpoints
                     command.ExecuteScalar();
                     database = "open";
                 }
-                catch (DuckDbException ex)
+                catch (DuckDBException ex)
                 {
                     database = "error: " + ex.Message;
                 }

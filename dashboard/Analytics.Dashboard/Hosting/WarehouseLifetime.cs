@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Hosting;
@@ -13,7 +14,7 @@ public sealed class WarehouseLifetime(WarehouseDatabase warehouse, ILogger<Wareh
     // DuckDB closes an instance (checkpointing it) when its last connection closes, and every request opens a
     // connection of its own: without this holder each request would reopen the file, and a command-line load could
     // slip in between two requests instead of being refused clearly.
-    private DuckDbConnection? _holder;
+    private DuckDBConnection? _holder;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class WarehouseLifetime(WarehouseDatabase warehouse, ILogger<Wareh
             warehouse.Checkpoint();
             logger.LogInformation("Warehouse {Path} checkpointed and closed", warehouse.Path);
         }
-        catch (DuckDbException ex)
+        catch (DuckDBException ex)
         {
             logger.LogWarning(ex, "Checkpoint of {Path} at shutdown failed: {Message}", warehouse.Path, ex.Message);
         }

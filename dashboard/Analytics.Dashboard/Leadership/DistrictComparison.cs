@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Reports.Content;
 
@@ -90,7 +91,7 @@ public sealed class DistrictComparison(LeadershipScores scores)
     }
 
     /// <summary>Periods with district values, oldest first, each year after its quarters.</summary>
-    private static List<string> Periods(DuckDbConnection connection)
+    private static List<string> Periods(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT DISTINCT period, year, coalesce(quarter, 5) AS q FROM metric_value WHERE level = 'district' ORDER BY year, q";

@@ -91,7 +91,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         period.PreviousInScheme is { } previous && HasData(previous) ? previous : null;
 
     /// <summary>Runs a read on the warehouse after bringing the metric tables up to date (under the same gate as scoring).</summary>
-    public T Read<T>(Func<DuckDbConnection, T> query)
+    public T Read<T>(Func<DuckDBConnection, T> query)
     {
         lock (_gate)
         {
@@ -156,7 +156,7 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Every anomaly flag of the current data; computed once per <see cref="WarehouseDatabase.DataVersion"/>. Call under the gate.</summary>
-    private IReadOnlyList<AnomalyFlag> Flags(Analytics.DuckDb.DuckDbConnection connection)
+    private IReadOnlyList<AnomalyFlag> Flags(DuckDBConnection connection)
     {
         // Read the version before computing: a load committing meanwhile leaves the older version stored, so the next request recomputes.
         var version = warehouse.DataVersion;

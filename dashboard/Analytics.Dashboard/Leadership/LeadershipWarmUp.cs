@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Hosting;
 using Analytics.Warehouse;
@@ -38,7 +39,7 @@ public sealed class LeadershipWarmUp(
                 logger.LogInformation("Leadership scorecard {Rubric} {Period} precomputed in {Elapsed} ms ({Flags} anomaly flags)",
                     rubric.Id, card.Period, clock.ElapsedMilliseconds, card.Flags.Count);
             }
-            catch (Exception ex) when (ex is Analytics.DuckDb.DuckDbException or InvalidOperationException or Analytics.Metrics.RubricInputException)
+            catch (Exception ex) when (ex is DuckDBException or InvalidOperationException or Analytics.Metrics.RubricInputException)
             {
                 logger.LogWarning(ex, "Precomputing the leadership scorecard failed: {Message}", ex.Message);
             }

@@ -1,3 +1,5 @@
+using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
@@ -89,7 +91,7 @@ public sealed class TownProfiles(LeadershipScores scores)
     }
 
     /// <summary>Indicator code → town code → value, for the district's 街镇 in one period.</summary>
-    private static Dictionary<string, Dictionary<string, decimal>> TownValues(Analytics.DuckDb.DuckDbConnection connection, string district, string period)
+    private static Dictionary<string, Dictionary<string, decimal>> TownValues(DuckDBConnection connection, string district, string period)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Dashboard.SavedQueries;
 
@@ -148,7 +149,7 @@ public sealed class SavedQueryStore(AppDatabase database, AuditLog audit, TimePr
         return titleError is null && sqlError is null && error is null ? null : new SaveOutcome(null, titleError, sqlError, error);
     }
 
-    private static void AddDraft(DuckDbCommand command, SavedQueryDraft draft)
+    private static void AddDraft(DuckDBCommand command, SavedQueryDraft draft)
     {
         command.Parameters.AddValue(draft.Title!.Trim());
         command.Parameters.AddValue(string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim());
@@ -181,13 +182,13 @@ public sealed class SavedQueryStore(AppDatabase database, AuditLog audit, TimePr
         return queries;
     }
 
-    private static SavedQuery? ReadOne(DuckDbCommand command)
+    private static SavedQuery? ReadOne(DuckDBCommand command)
     {
         using var reader = command.ExecuteReader();
         return reader.Read() ? Row(reader) : null;
     }
 
-    private static SavedQuery Row(DuckDbDataReader reader) => new(
+    private static SavedQuery Row(DuckDBDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),

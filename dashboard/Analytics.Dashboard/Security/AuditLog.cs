@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Dashboard.Components.Shared;

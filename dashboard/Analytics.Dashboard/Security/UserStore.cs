@@ -1,3 +1,4 @@
+using Analytics.DuckDb;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Analytics.Dashboard.Data;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using static Analytics.Warehouse.WarehouseSql;
 
 namespace Analytics.Dashboard.Sql;
@@ -40,7 +41,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
         {
             result = new ParquetResult(null, 0, $"查询超过 {sandbox.Settings.TimeoutSeconds} 秒，已被中断（timeout: query interrupted）。");
         }
-        catch (DuckDbException ex)
+        catch (DuckDBException ex)
         {
             result = new ParquetResult(null, 0, $"导出失败：{sandbox.Explain(ex)}");
         }
@@ -75,7 +76,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
             using var command = connection.CreateCommand();
             // The newline ends a trailing line comment of the query before the closing parenthesis.
             command.CommandText = $"COPY (SELECT * FROM ({text}\n) LIMIT {settings.MaxExportRows}) TO {Literal(file)} (FORMAT parquet, ROW_GROUP_SIZE {RowGroupRows})";
-            command.CommandTimeout = Math.Max(1, settings.TimeoutSeconds);
+            using var deadline = command.InterruptAfter(Math.Max(1, settings.TimeoutSeconds));
             var tooLarge = false;
             using var watch = new Timer(_ =>
             {
@@ -90,7 +91,7 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
             {
                 rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
-            catch (DuckDbException) when (tooLarge)
+            catch (Exception ex) when (tooLarge && ex is DuckDBException or OperationCanceledException)
             {
                 return new ParquetResult(null, 0, SqlResultReader.TooLarge(settings));
             }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Analytics.Dashboard.Sql;
 
 /// <summary>
 /// Which console texts may run, decided by DuckDB: the text must be one statement and DuckDB must prepare it as a read
-/// (<see cref="DuckDbStatementType.Select"/>, which DESCRIBE, SHOW, SUMMARIZE and PRAGMA queries become, or
-/// <see cref="DuckDbStatementType.Explain"/>). COPY, EXPORT, ATTACH, SET, CALL (CHECKPOINT), CREATE, LOAD and every
+/// (<see cref="DuckDBStatementType.Select"/>, which DESCRIBE, SHOW, SUMMARIZE and PRAGMA queries become, or
+/// <see cref="DuckDBStatementType.Explain"/>). COPY, EXPORT, ATTACH, SET, CALL (CHECKPOINT), CREATE, LOAD and every
 /// other kind never run, whatever files the engine would let them reach. EXPLAIN ANALYZE executes the statement it
 /// explains, so an EXPLAIN that mentions ANALYZE is refused. Ask only on a sandbox connection (external access off):
 /// preparing binds, and binding EXPORT DATABASE already creates its folder.
@@ -16,8 +18,8 @@ namespace Analytics.Dashboard.Sql;
 /// <c>CREATE TEMPORARY TYPE … AS ENUM (SELECT DISTINCT …)</c> statements followed by the query. Such a text is tried
 /// first with the query held back: each leading statement must be prepared as a CREATE, they run inside a transaction of
 /// the private instance, and DuckDB's catalog must then differ only by temporary ENUM types; anything else is rolled back
-/// and refused as several statements. Only then does the whole text run, every statement's prepared type checked again
-/// (<see cref="Guard"/>).
+/// and refused as several statements. Only then does the whole text run, on the same private instance, so its leading
+/// statements are the CREATEs just checked.
 /// </para>
 /// </summary>
 public static partial class ReadOnlyStatements
@@ -26,7 +28,7 @@ public static partial class ReadOnlyStatements
     /// Null when <paramref name="sql"/> may run; otherwise the reason in Chinese. DuckDB's parse and bind errors propagate.
     /// <paramref name="allowPivotPrelude"/> is off where the text is wrapped in another statement (a Parquet export).
     /// </summary>
-    public static string? Refusal(DuckDbConnection connection, string sql, bool allowExplain = true, bool allowPivotPrelude = true, int timeoutSeconds = 0)
+    public static string? Refusal(DuckDBConnection connection, string sql, bool allowExplain = true, bool allowPivotPrelude = true, int timeoutSeconds = 0)
     {
         var count = connection.CountStatements(sql);
         if (count == 1)
@@ -43,27 +45,12 @@ public static partial class ReadOnlyStatements
         return query is { } type ? TypeRefusal(type, sql, allowExplain) : SeveralStatements(count);
     }
 
-    /// <summary>
-    /// The check a command running an accepted text applies to each statement as DuckDB prepares it: leading statements
-    /// only CREATE (a PIVOT's enum types, verified by <see cref="Refusal"/>), the last a read.
-    /// </summary>
-    public static Action<int, int, DuckDbStatementType> Guard(string sql, bool allowExplain = true) => (index, count, type) =>
+    private static string? TypeRefusal(DuckDBStatementType type, string sql, bool allowExplain) => type switch
     {
-        var refusal = index < count - 1
-            ? type == DuckDbStatementType.Create ? null : SeveralStatements(count)
-            : TypeRefusal(type, sql, allowExplain);
-        if (refusal is not null)
-        {
-            throw new InvalidOperationException(refusal);
-        }
-    };
-
-    private static string? TypeRefusal(DuckDbStatementType type, string sql, bool allowExplain) => type switch
-    {
-        DuckDbStatementType.Select => null,
-        DuckDbStatementType.Explain when !allowExplain => "导出只接受查询语句（SELECT），不接受 EXPLAIN。",
-        DuckDbStatementType.Explain when Analyze().IsMatch(sql) => "查询台不执行 EXPLAIN ANALYZE（它会真正执行被解释的语句），请使用 EXPLAIN。",
-        DuckDbStatementType.Explain => null,
+        DuckDBStatementType.Select => null,
+        DuckDBStatementType.Explain when !allowExplain => "导出只接受查询语句（SELECT），不接受 EXPLAIN。",
+        DuckDBStatementType.Explain when Analyze().IsMatch(sql) => "查询台不执行 EXPLAIN ANALYZE（它会真正执行被解释的语句），请使用 EXPLAIN。",
+        DuckDBStatementType.Explain => null,
         _ => $"查询台只能读取数据：这是一条 {type.ToString().ToUpperInvariant()} 语句，不会执行（read-only console: DuckDB prepared a {type} statement）。",
     };
 
@@ -75,35 +62,26 @@ public static partial class ReadOnlyStatements
     /// they added nothing to the catalog but temporary ENUM types, the last statement's prepared type, else null. Always
     /// rolled back.
     /// </summary>
-    private static DuckDbStatementType? PivotPreludeOnly(DuckDbConnection connection, string sql, int timeoutSeconds)
+    private static DuckDBStatementType? PivotPreludeOnly(DuckDBConnection connection, string sql, int timeoutSeconds)
     {
         var before = CatalogObjects(connection);
         using var transaction = connection.BeginTransaction();
         try
         {
-            var held = false;
-            DuckDbStatementType? query = null;
-            using (var command = connection.CreateCommand())
+            // Stops before the query itself, or before a leading statement that is no CREATE.
+            DuckDBStatementType? query = null;
+            using (connection.InterruptAfter(timeoutSeconds))
             {
-                command.CommandText = sql;
-                command.CommandTimeout = timeoutSeconds;
-                command.StatementCheck = (index, count, type) =>
+                connection.RunStatementsWhile(sql, (index, count, type) =>
                 {
-                    query = index == count - 1 ? type : null;
-                    if (query is not null || type != DuckDbStatementType.Create)
+                    if (index == count - 1)
                     {
-                        held = true;
-                        throw new InvalidOperationException("held back");
+                        query = type;
+                        return false;
                     }
-                };
-                try
-                {
-                    command.ExecuteNonQuery();
-                }
-                catch (InvalidOperationException) when (held)
-                {
-                    // Stopped before the query itself, or before a leading statement that is no CREATE.
-                }
+
+                    return type == DuckDBStatementType.Create;
+                });
             }
 
             var after = CatalogObjects(connection);
@@ -120,7 +98,7 @@ public static partial class ReadOnlyStatements
     /// ENUM types apart. Secrets are not listed (duckdb_secrets() needs file access); a persistent one cannot be made
     /// (<see cref="SandboxInstance"/>) and a temporary one opens nothing without extensions.
     /// </summary>
-    private static Catalog CatalogObjects(DuckDbConnection connection)
+    private static Catalog CatalogObjects(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Sql;
@@ -16,9 +17,9 @@ public static class SandboxInstance
     /// <summary>A folder name that exists nowhere, for the settings DuckDB would otherwise fill from the home folder.</summary>
     private const string Nowhere = "/nonexistent";
 
-    public static DuckDbConnection Open(string snapshotPath, SqlConsoleOptions settings, string? writableFolder = null)
+    public static DuckDBConnection Open(string snapshotPath, SqlConsoleOptions settings, string? writableFolder = null)
     {
-        var connection = new DuckDbConnection(
+        var connection = new DuckDBConnection(
             $"Data Source=:memory:;memory_limit={settings.MemoryLimit};threads={settings.Threads};" +
             "autoload_known_extensions=false;autoinstall_known_extensions=false;allow_community_extensions=false");
         try

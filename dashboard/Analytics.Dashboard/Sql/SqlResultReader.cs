@@ -1,21 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
-using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Dashboard.Sql;
 
 /// <summary>
 /// Reads a console result within its caps: for the page, rows and bytes per cell and per page (a longer cell is cut and
 /// marked, rows past the page are counted, not kept); for an export, rows and bytes of the whole export (past the byte
-/// cap the export fails with a message rather than arrive cut). Values are read through
-/// <see cref="DuckDbDataReader.GetTextPrefix"/>, so a huge value never reaches .NET memory whole, and without the host's
-/// paths (<see cref="SqlSnapshot.Scrub"/>).
+/// cap the export fails with a message rather than arrive cut). Values are shown as DuckDB's text form
+/// (<see cref="ConsoleCellText"/>), without the host's paths (<see cref="SqlSnapshot.Scrub"/>).
 /// </summary>
 public static class SqlResultReader
 {
     public const string CutMark = "…";
 
-    public static SqlResult ForPage(DuckDbDataReader reader, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
+    public static SqlResult ForPage(DuckDBDataReader reader, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
     {
         var columns = Columns(reader);
         var rows = new List<IReadOnlyList<string?>>();
@@ -40,7 +39,7 @@ public static class SqlResultReader
                     continue;
                 }
 
-                var text = reader.GetTextPrefix(i, settings.MaxCellBytes, out var bytes);
+                var text = ConsoleCellText.Prefix(reader, i, settings.MaxCellBytes, out var bytes);
                 if (bytes > settings.MaxCellBytes)
                 {
                     text += CutMark;
@@ -78,7 +77,7 @@ public static class SqlResultReader
         };
     }
 
-    public static SqlResult ForExport(DuckDbDataReader reader, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
+    public static SqlResult ForExport(DuckDBDataReader reader, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
     {
         var columns = Columns(reader);
         var rows = new List<IReadOnlyList<string?>>();
@@ -101,7 +100,7 @@ public static class SqlResultReader
                 }
 
                 var budget = (int)Math.Min(int.MaxValue - 1, settings.MaxExportBytes - exportBytes);
-                row[i] = scrub(reader.GetTextPrefix(i, budget + 1, out var bytes));
+                row[i] = scrub(ConsoleCellText.Prefix(reader, i, budget + 1, out var bytes));
                 exportBytes += bytes;
                 if (exportBytes > settings.MaxExportBytes)
                 {
@@ -127,12 +126,12 @@ public static class SqlResultReader
         _ => $"{bytes.ToString("N0", CultureInfo.InvariantCulture)} 字节",
     };
 
-    private static List<SqlColumn> Columns(DuckDbDataReader reader)
+    private static List<SqlColumn> Columns(DuckDBDataReader reader)
     {
         var columns = new List<SqlColumn>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            columns.Add(new SqlColumn(reader.GetName(i), reader.GetDataTypeName(i)));
+            columns.Add(new SqlColumn(reader.GetName(i), ConsoleCellText.TypeName(reader, i)));
         }
 
         return columns;

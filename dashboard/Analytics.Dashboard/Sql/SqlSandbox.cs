@@ -3,6 +3,8 @@ using System.Text.Json;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Security;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Dashboard.Sql;
@@ -45,7 +47,7 @@ public sealed class SqlSandbox(
             WHERE NOT internal AND database_name = current_database()
             ORDER BY schema_name, table_name, column_index
             """;
-        command.CommandTimeout = options.Value.TimeoutSeconds;
+        using var deadline = command.InterruptAfter(options.Value.TimeoutSeconds);
         using var reader = command.ExecuteReader();
         var columns = new List<SandboxColumn>();
         while (reader.Read())
@@ -78,12 +80,12 @@ public sealed class SqlSandbox(
     }
 
     /// <summary>A sandbox instance on the current snapshot (made again first if a load committed or it was touched).</summary>
-    public DuckDbConnection Open(string? writableFolder = null) => SandboxInstance.Open(snapshot.EnsureCurrent(), options.Value, writableFolder);
+    public DuckDBConnection Open(string? writableFolder = null) => SandboxInstance.Open(snapshot.EnsureCurrent(), options.Value, writableFolder);
 
     /// <summary>DuckDB's message for the user, without any path of the host.</summary>
     public string Explain(Exception error) => snapshot.Scrub(error.Message);
 
-    private SqlResult Execute(string user, string sql, string action, Func<DuckDbDataReader, Stopwatch, SqlResult> read)
+    private SqlResult Execute(string user, string sql, string action, Func<DuckDBDataReader, Stopwatch, SqlResult> read)
     {
         var stopwatch = Stopwatch.StartNew();
         SqlResult result;
@@ -91,11 +93,11 @@ public sealed class SqlSandbox(
         {
             result = Query(sql, read, stopwatch);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or DuckDBException { ErrorType: DuckDBErrorType.Interrupt })
         {
             result = SqlResult.Failed($"查询超过 {options.Value.TimeoutSeconds} 秒，已被中断（timeout: query interrupted）。", stopwatch.Elapsed);
         }
-        catch (DuckDbException ex)
+        catch (DuckDBException ex)
         {
             result = SqlResult.Failed($"查询失败：{Explain(ex)}", stopwatch.Elapsed);
         }
@@ -110,7 +112,7 @@ public sealed class SqlSandbox(
         return result;
     }
 
-    private SqlResult Query(string sql, Func<DuckDbDataReader, Stopwatch, SqlResult> read, Stopwatch stopwatch)
+    private SqlResult Query(string sql, Func<DuckDBDataReader, Stopwatch, SqlResult> read, Stopwatch stopwatch)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
@@ -126,9 +128,16 @@ public sealed class SqlSandbox(
 
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.CommandTimeout = timeout;
-        command.StatementCheck = ReadOnlyStatements.Guard(sql);
+        // Streamed, so the row and byte caps bound what is fetched; the deadline covers reading too.
+        command.UseStreamingMode = true;
+        using var deadline = command.InterruptAfter(timeout);
         using var reader = command.ExecuteReader();
+        // An accepted text of several statements is a PIVOT's CREATE TYPEs followed by the query: its rows are the last result.
+        for (var statements = connection.CountStatements(sql); statements > 1; statements--)
+        {
+            reader.NextResult();
+        }
+
         return read(reader, stopwatch);
     }
 

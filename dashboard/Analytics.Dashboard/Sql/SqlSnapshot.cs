@@ -5,6 +5,7 @@ using System.Text;
 using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Leadership;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 using Microsoft.Extensions.Options;
@@ -133,7 +134,7 @@ public sealed class SqlSnapshot(
         {
             scores.StoreResults();
         }
-        catch (DuckDbException ex)
+        catch (DuckDBException ex)
         {
             // Another host on the same file storing its results at the same moment conflicts; the tables then hold its copy.
             logger.LogWarning(ex, "Scores and flags not stored before the SQL console snapshot: {Message}", ex.Message);
@@ -222,14 +223,14 @@ public sealed class SqlSnapshot(
         }
     }
 
-    private static string Scalar(DuckDbConnection connection, string sql)
+    private static string Scalar(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

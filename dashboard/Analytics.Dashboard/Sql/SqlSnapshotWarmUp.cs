@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Dashboard.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed class SqlSnapshotWarmUp(SqlSnapshot snapshot, BootstrapState boots
             {
                 await Task.Run(snapshot.EnsureCurrent, stoppingToken);
             }
-            catch (Exception ex) when (ex is Analytics.DuckDb.DuckDbException or IOException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is DuckDBException or IOException or InvalidOperationException or UnauthorizedAccessException)
             {
                 // The console then makes it on demand and reports the error itself.
                 logger.LogWarning(ex, "Preparing the SQL console snapshot failed: {Message}", ex.Message);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Sources;
 using Analytics.Warehouse;
@@ -70,7 +71,7 @@ public sealed class WarehouseFigures(WarehouseDatabase warehouse)
 
     private sealed record Snapshot(long Version, RawFigures Figures);
 
-    private static RawFigures Load(DuckDbConnection connection)
+    private static RawFigures Load(DuckDBConnection connection)
     {
         var quarters = new List<Quarter>();
         using (var command = connection.CreateCommand())

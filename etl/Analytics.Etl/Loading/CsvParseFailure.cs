@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 
 namespace Analytics.Etl.Loading;
@@ -16,7 +17,7 @@ internal static partial class CsvParseFailure
     private const long DefaultMaxLineBytes = 2_000_000;
 
     /// <summary>The Chinese failure for a read_csv error on <paramref name="csv"/>, or null when the error is not a parse error.</summary>
-    public static EtlException? Explain(CsvExtractFile csv, DuckDbException error)
+    public static EtlException? Explain(CsvExtractFile csv, DuckDBException error)
     {
         var message = error.Message;
         var lineTooLong = message.Contains("Maximum line size", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Validation;
 using Analytics.Sources;
@@ -13,7 +14,7 @@ namespace Analytics.Etl.Loading;
 
 /// <summary>The work of one load inside its transaction, file by file.</summary>
 internal sealed class FeedQuarterLoad(
-    DuckDbConnection connection, PseudonymKey key, FeedSpec feed, Quarter quarter, long runId, long? replacedRunId,
+    DuckDBConnection connection, PseudonymKey key, FeedSpec feed, Quarter quarter, long runId, long? replacedRunId,
     ShrinkGuard shrinkGuard, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
 {
     private readonly List<string> _notes = [];
@@ -74,7 +75,7 @@ internal sealed class FeedQuarterLoad(
         {
             return LoadFileRows(file);
         }
-        catch (DuckDbException ex) when (file is CsvExtractFile csv && !StorageFault.Is(ex) && CsvParseFailure.Explain(csv, ex) is { } explained)
+        catch (DuckDBException ex) when (file is CsvExtractFile csv && !StorageFault.Is(ex) && CsvParseFailure.Explain(csv, ex) is { } explained)
         {
             throw explained;
         }
@@ -192,7 +193,7 @@ internal sealed class FeedQuarterLoad(
     {
         var columns = string.Join(", ", rows.Header.Select(h => $"{Ident(h)} VARCHAR"));
         Execute($"CREATE OR REPLACE TEMP TABLE {RawTable} (_file VARCHAR, _row BIGINT, _problem VARCHAR, _problem_field VARCHAR, {columns})");
-        using var appender = connection.CreateAppender(RawTable);
+        using var appender = connection.CreateArrowAppender(RawTable);
         foreach (var row in rows.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -300,9 +301,9 @@ internal sealed class FeedQuarterLoad(
         using var appender = connection.CreateAppender("etl_quarantine");
         foreach (var (row, reason, line) in rejects)
         {
-            appender.CreateRow().Append(runId).Append(feed.Id).Append(_quarterKey).Append(file.DisplayName).Append(row)
-                .Append("(整行)").Append(reason)
-                .Append(personal ? "（含个人信息，原文不保存）" : line)
+            appender.CreateRow().AppendValue(runId).AppendValue(feed.Id).AppendValue(_quarterKey).AppendValue(file.DisplayName).AppendValue(row)
+                .AppendValue("(整行)").AppendValue(reason)
+                .AppendValue(personal ? "（含个人信息，原文不保存）" : line)
                 .EndRow();
         }
 

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Loading;
 
@@ -11,7 +12,7 @@ public sealed record MissingLedger(int QuarterKey, string DistrictName, string T
 /// </summary>
 public static class LedgerCompleteness
 {
-    public static IReadOnlyList<MissingLedger> Missing(DuckDbConnection connection)
+    public static IReadOnlyList<MissingLedger> Missing(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Sources.Catalog;
 using Analytics.Warehouse.Schema;
 
@@ -29,7 +30,7 @@ public sealed record LoadCompletenessReport(IReadOnlyList<DistrictFeedQuarter> C
 /// </summary>
 public static class LoadCompleteness
 {
-    public static LoadCompletenessReport Read(DuckDbConnection connection)
+    public static LoadCompletenessReport Read(DuckDBConnection connection)
     {
         var counts = string.Join("\n            UNION ALL ", StarSchema.FactTables.Select(t =>
             $"SELECT '{t.Source.FeedId}' AS feed, quarter_key, district_code, count(*) AS n FROM {t.Name} GROUP BY ALL"));

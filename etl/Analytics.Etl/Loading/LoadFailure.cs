@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Sources;
 using Analytics.Warehouse;
 
@@ -18,7 +19,7 @@ public static class LoadFailure
         FileNotFoundException file => $"装载失败：找不到文件 {file.FileName}。",
         UnauthorizedAccessException => $"装载失败：没有读写权限（{ex.Message}）。",
         IOException => $"装载失败：读写文件出错（{ex.Message}）。",
-        Analytics.DuckDb.DuckDbException => $"装载失败：数据仓库出错（{ex.Message}）。",
+        DuckDBException => $"装载失败：数据仓库出错（{ex.Message}）。",
         _ => $"装载失败：程序出错（{ex.GetType().Name}：{ex.Message}）。",
     };
 
@@ -28,7 +29,7 @@ public static class LoadFailure
         OperationCanceledException => Cancelled(feed, quarter),
         SourceUnavailableException => $"{feed}/{quarter}：{ex.Message}",
         EtlException or WarehouseConfigurationException => ex.Message,
-        Analytics.DuckDb.DuckDbException or InvalidOperationException or IOException => $"{feed}/{quarter}：装载失败，仓库保持不变：{ex.Message}",
+        DuckDBException or InvalidOperationException or IOException => $"{feed}/{quarter}：装载失败，仓库保持不变：{ex.Message}",
         _ => $"{feed}/{quarter}：装载失败，仓库保持不变：程序出错（{ex.GetType().Name}：{ex.Message}）",
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Sources;
 
@@ -27,7 +28,7 @@ public static class RunLog
     internal static void Release(long runId) => Active.TryRemove(runId, out _);
 
     /// <summary>Journals a run as begun, committed on its own before the load's transaction; returns its id.</summary>
-    internal static long Start(DuckDbConnection connection, long runId, string feed, Quarter quarter, IExtractSource source, string trigger, DateTime startedUtc)
+    internal static long Start(DuckDBConnection connection, long runId, string feed, Quarter quarter, IExtractSource source, string trigger, DateTime startedUtc)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -48,7 +49,7 @@ public static class RunLog
     }
 
     /// <summary>Completes the journalled run with its outcome (inside the load's transaction when it succeeded).</summary>
-    internal static void Finish(DuckDbConnection connection, LoadResult result, DateTime startedUtc)
+    internal static void Finish(DuckDBConnection connection, LoadResult result, DateTime startedUtc)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -74,7 +75,7 @@ public static class RunLog
     /// Journals a run that failed before it had a source to read (a missing drop folder, an unreachable database), so
     /// 装载记录 shows its cause; transport and origin are unknown ("—").
     /// </summary>
-    internal static void RecordFailure(DuckDbConnection connection, string feed, Quarter quarter, string trigger, DateTime startedUtc,
+    internal static void RecordFailure(DuckDBConnection connection, string feed, Quarter quarter, string trigger, DateTime startedUtc,
         DateTime finishedUtc, string message)
     {
         using var command = connection.CreateCommand();
@@ -106,7 +107,7 @@ public static class RunLog
         (message ?? "").Split('\n').Where(l => l.StartsWith(WarningPrefix, StringComparison.Ordinal)).Select(l => l[WarningPrefix.Length..]);
 
     /// <summary>The (feed, quarter_key) pairs that have a succeeded load.</summary>
-    public static HashSet<(string Feed, int QuarterKey)> Loaded(DuckDbConnection connection)
+    public static HashSet<(string Feed, int QuarterKey)> Loaded(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT DISTINCT feed, quarter_key FROM etl_run WHERE status = 'succeeded'";
@@ -121,7 +122,7 @@ public static class RunLog
     }
 
     /// <summary>The most recent runs, newest first.</summary>
-    public static IReadOnlyList<RunRecord> Recent(DuckDbConnection connection, int limit = 200)
+    public static IReadOnlyList<RunRecord> Recent(DuckDBConnection connection, int limit = 200)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

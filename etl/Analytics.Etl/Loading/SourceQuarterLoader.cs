@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Validation;
 using Analytics.Sources;
@@ -118,13 +119,13 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         }
     }
 
-    private DuckDbConnection ConnectOrStop(FeedSpec feed, Quarter quarter)
+    private DuckDBConnection ConnectOrStop(FeedSpec feed, Quarter quarter)
     {
         try
         {
             return warehouse.Connect();
         }
-        catch (DuckDbException ex) when (StorageFault.Is(ex))
+        catch (DuckDBException ex) when (StorageFault.Is(ex))
         {
             throw new WarehouseStorageException(StorageFault.Message($"{feed.Id}/{quarter}", ex), ex);
         }
@@ -133,7 +134,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
     private static string Summary(IReadOnlyList<FileLoadCounts> counts) =>
         string.Join("；", counts.Select(c => $"{c.File}: 读 {c.Read} 载 {c.Loaded} 隔离 {c.Quarantined}"));
 
-    internal static long NextRunId(DuckDbConnection connection)
+    internal static long NextRunId(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         // A nextval outside a writing transaction is not in the write-ahead log: after a kill the sequence may restart
@@ -142,7 +143,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static long? PreviousRun(DuckDbConnection connection, string feed, Quarter quarter)
+    private static long? PreviousRun(DuckDBConnection connection, string feed, Quarter quarter)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT max(run_id) FROM etl_run WHERE feed = $1 AND quarter_key = $2 AND status = 'succeeded'";
@@ -151,7 +152,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
         return command.ExecuteScalar() is long id ? id : null;
     }
 
-    private static void TryRecordFailure(DuckDbConnection connection, LoadResult failed, long? journal, IExtractSource source, string trigger, DateTime started)
+    private static void TryRecordFailure(DuckDBConnection connection, LoadResult failed, long? journal, IExtractSource source, string trigger, DateTime started)
     {
         try
         {
@@ -159,7 +160,7 @@ public sealed class SourceQuarterLoader(WarehouseDatabase warehouse, PseudonymKe
             RunLog.Finish(connection, failed with { RunId = runId }, started);
             RunLog.Release(runId);
         }
-        catch (DuckDbException)
+        catch (DuckDBException)
         {
             // The warehouse itself is unusable (e.g. locked); the exception being rethrown says why.
         }

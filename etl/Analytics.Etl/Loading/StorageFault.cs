@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Etl.Loading;
 
@@ -12,7 +13,7 @@ public static class StorageFault
 
     // A lock held by another process is an IO Error too, but the file is sound.
     public static bool Is(Exception exception) =>
-        exception is DuckDbException && !exception.Message.Contains("Could not set lock", StringComparison.Ordinal)
+        exception is DuckDBException && !exception.Message.Contains("Could not set lock", StringComparison.Ordinal)
         && Markers.Any(m => exception.Message.Contains(m, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The Chinese message for a storage fault during <paramref name="what"/>.</summary>

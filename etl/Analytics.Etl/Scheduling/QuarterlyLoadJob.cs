@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
@@ -123,7 +124,7 @@ public sealed class QuarterlyLoadJob(
             RunLog.RecordFailure(connection, outcome.Feed, outcome.Quarter!.Value, outcome.Trigger, outcome.StartedAt.UtcDateTime,
                 outcome.FinishedAt.UtcDateTime, outcome.Message!);
         }
-        catch (Analytics.DuckDb.DuckDbException ex)
+        catch (DuckDBException ex)
         {
             logger.LogWarning(ex, "The failed load of {Feed} {Quarter} could not be journalled: {Message}", outcome.Feed, outcome.Quarter, ex.Message);
         }
@@ -137,7 +138,7 @@ public sealed class QuarterlyLoadJob(
         {
             warehouse.Checkpoint();
         }
-        catch (Analytics.DuckDb.DuckDbException ex)
+        catch (DuckDBException ex)
         {
             logger.LogWarning(ex, "Checkpoint after the load of {Feed} {Quarter} failed: {Message}", feed, quarter, ex.Message);
         }

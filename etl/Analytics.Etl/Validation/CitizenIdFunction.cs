@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Sources;
 
 namespace Analytics.Etl.Validation;
@@ -12,7 +13,7 @@ internal static class CitizenIdFunction
 {
     public const string Name = "citizen_id_or_null";
 
-    public static void Register(DuckDbConnection connection) => connection.RegisterFunctionIfAbsent(Name, 18, Check);
+    public static void Register(DuckDBConnection connection) => connection.RegisterFunctionIfAbsent(Name, 18, Check);
 
     private static int Check(ReadOnlySpan<byte> input, Span<byte> output)
     {

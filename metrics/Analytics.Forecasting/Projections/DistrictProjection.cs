@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Forecasting.Projections;
 
@@ -14,7 +15,7 @@ public sealed record DistrictProjection(ProjectionKind Kind, string DistrictCode
     ProjectionMethod Shipped, decimal Projection, decimal Low, decimal High, string Method)
 {
     /// <summary>One district's projection at a cut; the same computation as <see cref="All"/>, so both give the same figures.</summary>
-    public static DistrictProjection For(DuckDbConnection connection, KindBacktest backtest, string districtCode, int year, int quarter)
+    public static DistrictProjection For(DuckDBConnection connection, KindBacktest backtest, string districtCode, int year, int quarter)
     {
         if (quarter is < 1 or > 3)
         {
@@ -27,7 +28,7 @@ public sealed record DistrictProjection(ProjectionKind Kind, string DistrictCode
 
     /// <summary>Every district's projection at every cut Q1–Q3 of every year with data up to that cut; the shipped model
     /// of a year is trained once, on the years before it.</summary>
-    public static IReadOnlyList<DistrictProjection> All(DuckDbConnection connection, KindBacktest backtest)
+    public static IReadOnlyList<DistrictProjection> All(DuckDBConnection connection, KindBacktest backtest)
     {
         var years = TownYear.Read(connection, backtest.Kind);
         var projections = new List<DistrictProjection>();

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Forecasting.Projections;
 
@@ -35,7 +36,7 @@ public static class ProjectionBacktest
 {
     public static IReadOnlyList<int> TargetYears { get; } = [2023, 2024];
 
-    public static IReadOnlyList<KindBacktest> Run(DuckDbConnection connection) =>
+    public static IReadOnlyList<KindBacktest> Run(DuckDBConnection connection) =>
         ProjectionKind.All.Select(kind => Run(kind, ProjectionExample.From(TownYear.Read(connection, kind)))).ToList();
 
     /// <summary>The rows a model for <paramref name="targetYear"/> may learn from: only years before it.</summary>

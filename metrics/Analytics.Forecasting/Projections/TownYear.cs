@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Forecasting.Projections;
 
@@ -12,7 +13,7 @@ public sealed record TownYear(ProjectionKind Kind, int TownKey, string DistrictC
     public decimal YearEnd => YearToDate(4);
 
     /// <summary>Reads every 街镇's quarterly values of the kind from metric_value, grouped by town and year.</summary>
-    public static IReadOnlyList<TownYear> Read(DuckDbConnection connection, ProjectionKind kind)
+    public static IReadOnlyList<TownYear> Read(DuckDBConnection connection, ProjectionKind kind)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -10,12 +10,12 @@ public sealed record SeriesPoint(int Year, int Quarter, decimal? Value, decimal?
 }
 
 /// <summary>What detectors share: the connection, the towns, and cached quarterly series per indicator.</summary>
-public sealed class AnomalyContext(DuckDbConnection connection)
+public sealed class AnomalyContext(DuckDBConnection connection)
 {
     private readonly Dictionary<string, Dictionary<int, List<SeriesPoint>>> _series = [];
     private Dictionary<int, TownInfo>? _towns;
 
-    public DuckDbConnection Connection => connection;
+    public DuckDBConnection Connection => connection;
 
     public IReadOnlyDictionary<int, TownInfo> Towns => _towns ??= LoadTowns();
 

@@ -1,6 +1,7 @@
 using Analytics.Warehouse;
 using System.Text.Json;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Metrics.Warehouse.Anomalies;
 
@@ -15,7 +16,7 @@ public static class AnomalyDetection
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<AnomalyFlag> Run(DuckDbConnection connection, bool store = true)
+    public static IReadOnlyList<AnomalyFlag> Run(DuckDBConnection connection, bool store = true)
     {
         var context = new AnomalyContext(connection);
         var flags = Detectors.SelectMany(d => d.Detect(context))
@@ -34,7 +35,7 @@ public static class AnomalyDetection
         flags.Where(f => period.Length == 4 ? f.Period.StartsWith(period, StringComparison.Ordinal) : f.Period == period);
 
     /// <summary>Replaces the stored flags (anomaly_flag) with <paramref name="flags"/>, e.g. flags computed earlier without storing.</summary>
-    public static void Store(DuckDbConnection connection, IReadOnlyList<AnomalyFlag> flags)
+    public static void Store(DuckDBConnection connection, IReadOnlyList<AnomalyFlag> flags)
     {
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
@@ -43,12 +44,12 @@ public static class AnomalyDetection
         {
             foreach (var f in flags)
             {
-                var row = appender.CreateRow().Append(f.Kind).Append(f.Severity).Append(f.Level).Append(f.DistrictCode);
-                row = f.TownKey is { } k ? row.Append(k) : row.AppendNull();
-                row.Append(f.TownName).Append(f.Period).Append(f.IndicatorCode);
-                row = f.Observed is { } o ? row.Append(o) : row.AppendNull();
-                row = f.Expected is { } e ? row.Append(e) : row.AppendNull();
-                row.Append(f.Score).Append(JsonSerializer.Serialize(f.Numbers, Json)).Append(f.Message).Append(now).EndRow();
+                var row = appender.CreateRow().AppendValue(f.Kind).AppendValue(f.Severity).AppendValue(f.Level).AppendValue(f.DistrictCode);
+                row = f.TownKey is { } k ? row.AppendValue(k) : row.AppendNullValue();
+                row.AppendValue(f.TownName).AppendValue(f.Period).AppendValue(f.IndicatorCode);
+                row = f.Observed is { } o ? row.AppendValue(o) : row.AppendNullValue();
+                row = f.Expected is { } e ? row.AppendValue(e) : row.AppendNullValue();
+                row.AppendValue(f.Score).AppendValue(JsonSerializer.Serialize(f.Numbers, Json)).AppendValue(f.Message).AppendValue(now).EndRow();
             }
         }
 

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Anomalies;
@@ -33,7 +34,7 @@ public sealed record FlagReview(long Id, string FlagKey, string Status, string? 
 /// Flags are recomputed from the data, so a review is tied to the flag's identity (<see cref="Key"/>) and remembers
 /// the sentence it was made on: a handled flag whose figures changed since is raised again.
 /// </summary>
-public sealed class FlagReviewStore(DuckDbConnection connection)
+public sealed class FlagReviewStore(DuckDBConnection connection)
 {
     /// <summary>kind|district|town|period|indicator: what stays the same when the flag is recomputed from the same data.</summary>
     public static string Key(AnomalyFlag flag) => string.Join('|', flag.Kind, flag.DistrictCode, flag.TownName ?? "", flag.Period, flag.IndicatorCode ?? "");
@@ -68,7 +69,7 @@ public sealed class FlagReviewStore(DuckDbConnection connection)
     }
 
     /// <summary>The newest review change's id (0 before any): moves with every change, for caches of what shows flags.</summary>
-    public static long Version(DuckDbConnection connection) => WarehouseSql.Scalar<long>(connection, "SELECT coalesce(max(review_id), 0) FROM flag_review");
+    public static long Version(DuckDBConnection connection) => WarehouseSql.Scalar<long>(connection, "SELECT coalesce(max(review_id), 0) FROM flag_review");
 
     /// <summary>Flag key → its latest review.</summary>
     public IReadOnlyDictionary<string, FlagReview> Current() =>

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Rules;
 using Analytics.Warehouse;
 
@@ -13,7 +14,7 @@ public sealed record FindingFigures(IReadOnlyDictionary<string, decimal?> Values
 /// recorded so far are still given, so that a single veto case decides the veto at once. The district (全区) sums its
 /// 街镇 and waits while any of them waits.
 /// </summary>
-public sealed class FindingInputs(DuckDbConnection connection)
+public sealed class FindingInputs(DuckDBConnection connection)
 {
     public IReadOnlyDictionary<(string Period, string UnitCode), FindingFigures> Read(Rubric rubric, IReadOnlyList<AssessmentPeriod> periods,
         IReadOnlyDictionary<AssessmentPeriod, IReadOnlyList<string>> townCodes, string districtCode)

@@ -1,6 +1,7 @@
 using Analytics.Warehouse;
 using System.Text.Json;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Metrics.Warehouse.Findings;
 
@@ -9,7 +10,7 @@ namespace Analytics.Metrics.Warehouse.Findings;
 /// item's inspection is closed (已检查) or reopened, and every change keeps who, when, the old and new values and why.
 /// Throws <see cref="RubricInputException"/> with a Chinese message for anything the register refuses.
 /// </summary>
-public sealed class FindingStore(DuckDbConnection connection)
+public sealed class FindingStore(DuckDBConnection connection)
 {
     private const string Columns = "finding_id, rubric_id, period, town_code, item_code, input_name, found_on, found_by, cases, description, " +
                                    "evidence, withdrawn, recorded_by, recorded_at, changed_by, changed_at";
@@ -289,7 +290,7 @@ public sealed class FindingStore(DuckDbConnection connection)
         return list;
     }
 
-    private DuckDbCommand Command(string sql, params object?[] parameters)
+    private DuckDBCommand Command(string sql, params object?[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

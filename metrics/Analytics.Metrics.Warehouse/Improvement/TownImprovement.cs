@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Improvement;
 using Analytics.Metrics.Warehouse.Findings;
 using Analytics.Metrics.Warehouse.Scoring;
@@ -9,7 +10,7 @@ namespace Analytics.Metrics.Warehouse.Improvement;
 /// A 街镇's improvement plan from the warehouse: the district's inputs as the scorer reads them (values, judgements,
 /// findings), the planner, and the findings on record behind each per-case deduction.
 /// </summary>
-public sealed class TownImprovement(DuckDbConnection connection)
+public sealed class TownImprovement(DuckDBConnection connection)
 {
     public ImprovementPlan Plan(Rubric rubric, AssessmentPeriod period, string town)
     {

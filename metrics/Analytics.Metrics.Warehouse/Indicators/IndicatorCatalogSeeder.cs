@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Metrics.Warehouse.Indicators;
 
@@ -6,7 +7,7 @@ namespace Analytics.Metrics.Warehouse.Indicators;
 public static class IndicatorCatalogSeeder
 {
     /// <summary>Writes the indicators whose stored row differs from the catalog and removes those the catalog dropped.</summary>
-    public static void Upsert(DuckDbConnection connection)
+    public static void Upsert(DuckDBConnection connection)
     {
         var stored = new Dictionary<string, string?[]>(StringComparer.Ordinal);
         using (var read = connection.CreateCommand())

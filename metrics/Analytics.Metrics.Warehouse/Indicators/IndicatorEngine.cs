@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Schema;
@@ -24,7 +25,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     }
 
     /// <summary>Recomputes the metrics tables in one transaction; the dashboard never sees a half-built state.</summary>
-    public static IndicatorRefresh Refresh(DuckDbConnection connection)
+    public static IndicatorRefresh Refresh(DuckDBConnection connection)
     {
         var clock = Stopwatch.StartNew();
         var steps = new Dictionary<string, long>();
@@ -60,10 +61,10 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     }
 
     /// <summary>Refreshes when the metric tables were never computed or a load ran since; returns null when they were current.</summary>
-    public static IndicatorRefresh? RefreshIfStale(DuckDbConnection connection) =>
+    public static IndicatorRefresh? RefreshIfStale(DuckDBConnection connection) =>
         DerivedTableRefresh.IfStale(connection, () => IsCurrent(connection), () => Refresh(connection));
 
-    private static bool IsCurrent(DuckDbConnection connection)
+    private static bool IsCurrent(DuckDBConnection connection)
     {
         var computedFor = WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
         var latest = WarehouseSql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";

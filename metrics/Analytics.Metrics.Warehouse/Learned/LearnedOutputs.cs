@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 using Analytics.Metrics.Warehouse.Indicators;
 
@@ -15,9 +16,9 @@ public static class LearnedOutputs
     public const string MetaKey = "ml_computed_for_run_id";
 
     /// <summary>The metric tables' stamp, null before their first refresh.</summary>
-    public static string? MetricsStamp(DuckDbConnection connection) =>
+    public static string? MetricsStamp(DuckDBConnection connection) =>
         WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{IndicatorEngine.MetaKey}'");
 
-    public static bool IsCurrent(DuckDbConnection connection) =>
+    public static bool IsCurrent(DuckDBConnection connection) =>
         MetricsStamp(connection) is { } metrics && WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'") == metrics;
 }

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Learned;
@@ -17,7 +18,7 @@ public sealed record StoredProjection(string IndicatorCode, string DistrictCode,
     public bool IsModel => Method != RunRateMethod;
 
     /// <summary>The district's projections at the cut, by indicator; empty when the outputs are stale or never computed.</summary>
-    public static IReadOnlyDictionary<string, StoredProjection> Read(DuckDbConnection connection, string districtCode, int year, int quarter)
+    public static IReadOnlyDictionary<string, StoredProjection> Read(DuckDBConnection connection, string districtCode, int year, int quarter)
     {
         if (!LearnedOutputs.IsCurrent(connection))
         {

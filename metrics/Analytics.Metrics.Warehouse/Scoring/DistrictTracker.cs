@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Rules;
 using Analytics.Metrics.Warehouse.Learned;
 
@@ -30,7 +31,7 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
 
     /// <summary>The tracker with the projections the forecasting refresh stored for the district and period (none at
     /// year end, for an annual period, or while the stored projections are stale).</summary>
-    public static DistrictTracker? Read(DuckDbConnection connection, DistrictScore score)
+    public static DistrictTracker? Read(DuckDBConnection connection, DistrictScore score)
     {
         var period = score.Period;
         var stored = period.Quarter is { } q and < 4 && !score.Rubric.RanksTowns

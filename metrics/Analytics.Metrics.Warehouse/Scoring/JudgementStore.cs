@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Rules;
 using Analytics.Warehouse;
 
@@ -12,7 +13,7 @@ public sealed record JudgementChange(string RubricId, string Period, string Town
 public sealed record JudgementInput(string TownCode, string ItemCode, decimal Score, string Reason);
 
 /// <summary>视情给分 scores recorded by evaluators, with their full history (judgement + judgement_history).</summary>
-public sealed class JudgementStore(DuckDbConnection connection)
+public sealed class JudgementStore(DuckDBConnection connection)
 {
     /// <summary>
     /// Records (or replaces) an evaluator's score for a judgement item after checking it against the item's range; the

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
 
@@ -11,7 +12,7 @@ namespace Analytics.Metrics.Warehouse.Scoring;
 public static class JudgementVersion
 {
     /// <summary>The version of one rubric's judgements and findings, or (<paramref name="rubricId"/> null) of all rubrics.</summary>
-    public static string Read(DuckDbConnection connection, string? rubricId = null)
+    public static string Read(DuckDBConnection connection, string? rubricId = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """

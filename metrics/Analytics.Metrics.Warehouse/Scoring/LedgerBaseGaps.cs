@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Warehouse;
 
@@ -17,7 +18,7 @@ internal sealed class LedgerBaseGaps
     private LedgerBaseGaps(IReadOnlyList<Quantity> quantities, HashSet<(int, int, int)> submitted) => (_quantities, _submitted) = (quantities, submitted);
 
     /// <summary>The submitted ledgers of the district's towns in the years of the periods and the years before; null without ledger-fed growth inputs.</summary>
-    public static LedgerBaseGaps? Read(DuckDbConnection connection, string districtCode, IReadOnlyList<Quantity> growthInputs, IEnumerable<AssessmentPeriod> periods)
+    public static LedgerBaseGaps? Read(DuckDBConnection connection, string districtCode, IReadOnlyList<Quantity> growthInputs, IEnumerable<AssessmentPeriod> periods)
     {
         var quantities = growthInputs.Where(q => q.Feed == "ledger").ToList();
         if (quantities.Count == 0)

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Quantities;
 using Analytics.Sources.Catalog;
 
@@ -15,7 +16,7 @@ public sealed class LoadedQuarters
 
     private LoadedQuarters(HashSet<(string Feed, int QuarterKey)> loaded) => _loaded = loaded;
 
-    public static LoadedQuarters Read(DuckDbConnection connection)
+    public static LoadedQuarters Read(DuckDBConnection connection)
     {
         var loaded = new HashSet<(string, int)>();
         using var command = connection.CreateCommand();

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics.Rules;
 using Analytics.Metrics.Warehouse.Findings;
 using Analytics.Metrics.Warehouse.Quantities;
@@ -13,7 +14,7 @@ namespace Analytics.Metrics.Warehouse.Scoring;
 /// Inputs declared <c>source: findings</c> come from the 督查发现台账 (<see cref="FindingInputs"/>). A 街镇 that did not
 /// submit every ledger of the period has its ledger inputs marked 缺数据 rather than read as "nothing happened".
 /// </summary>
-public sealed class RubricInputBuilder(DuckDbConnection connection)
+public sealed class RubricInputBuilder(DuckDBConnection connection)
 {
     public IReadOnlyList<UnitInputs> Build(Rubric rubric, AssessmentPeriod period) => Build(rubric, [period])[period];
 

@@ -1,6 +1,7 @@
 using Analytics.Warehouse;
 using System.Diagnostics;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
 
@@ -11,7 +12,7 @@ public static class ScoreAll
     /// Scores <paramref name="rubrics"/> (default: the whole catalog) and stores the results in one transaction. Scoring the
     /// whole catalog replaces the score tables outright, so they then hold exactly the shipped rubrics' current results.
     /// </summary>
-    public static (int Results, TimeSpan Elapsed) Run(DuckDbConnection connection, IEnumerable<Rubric>? rubrics = null)
+    public static (int Results, TimeSpan Elapsed) Run(DuckDBConnection connection, IEnumerable<Rubric>? rubrics = null)
     {
         var clock = Stopwatch.StartNew();
         var scorer = new TownScorer(connection);

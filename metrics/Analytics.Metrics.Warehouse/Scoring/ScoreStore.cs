@@ -1,6 +1,7 @@
 using Analytics.Warehouse;
 using System.Text.Json;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
 
@@ -10,7 +11,7 @@ internal static class ScoreStore
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Replaces the stored rows of each score's rubric and period; call inside a transaction.</summary>
-    public static void Replace(DuckDbConnection connection, IReadOnlyList<DistrictScore> scores)
+    public static void Replace(DuckDBConnection connection, IReadOnlyList<DistrictScore> scores)
     {
         foreach (var score in scores)
         {
@@ -22,7 +23,7 @@ internal static class ScoreStore
     }
 
     /// <summary>Appends the scores' rows through one appender per table (an appender per score cost more than the scoring).</summary>
-    public static void Append(DuckDbConnection connection, IEnumerable<DistrictScore> scores)
+    public static void Append(DuckDBConnection connection, IEnumerable<DistrictScore> scores)
     {
         var now = DateTime.UtcNow;
         using var results = connection.CreateAppender("score_result");
@@ -35,19 +36,19 @@ internal static class ScoreStore
             foreach (var (level, rank, town) in rows)
             {
                 var r = town.Result;
-                var row = results.CreateRow().Append(score.Rubric.Id).Append(r.RubricVersion).Append(period).Append(level)
-                    .Append(score.Rubric.District.Code).Append(town.TownCode).Append(town.TownName);
-                (rank is { } k ? row.Append(k) : row.AppendNull())
-                    .Append(r.Total).Append(r.BaseScore).Append(r.Bonus).Append(r.Deduction).Append(r.Maximum).Append(r.Grade?.Label())
-                    .Append(r.Vetoed).Append(r.VetoReason).Append(r.PendingCount).Append(r.MissingCount).Append(now)
-                    .Append(r.State.Code()).Append(r.LowestTotal).Append(r.HighestTotal)
-                    .Append(string.Join("/", r.PossibleGrades.Select(g => g.Label()))).EndRow();
+                var row = results.CreateRow().AppendValue(score.Rubric.Id).AppendValue(r.RubricVersion).AppendValue(period).AppendValue(level)
+                    .AppendValue(score.Rubric.District.Code).AppendValue(town.TownCode).AppendValue(town.TownName);
+                (rank is { } k ? row.AppendValue(k) : row.AppendNullValue())
+                    .AppendValue(r.Total).AppendValue(r.BaseScore).AppendValue(r.Bonus).AppendValue(r.Deduction).AppendValue(r.Maximum).AppendValue(r.Grade?.Label())
+                    .AppendValue(r.Vetoed).AppendValue(r.VetoReason).AppendValue(r.PendingCount).AppendValue(r.MissingCount).AppendValue(now)
+                    .AppendValue(r.State.Code()).AppendValue(r.LowestTotal).AppendValue(r.HighestTotal)
+                    .AppendValue(string.Join("/", r.PossibleGrades.Select(g => g.Label()))).EndRow();
                 foreach (var i in r.Items)
                 {
                     var inputs = JsonSerializer.Serialize(new { current = i.Inputs, previous = i.Previous }, Json);
-                    items.CreateRow().Append(score.Rubric.Id).Append(period).Append(town.TownCode).Append(i.Code).Append(i.Name)
-                        .Append(i.SectionCode).Append(i.RuleType).Append(i.Status.Label()).Append(i.Score).Append(i.Maximum)
-                        .Append(i.Explanation).Append(inputs).EndRow();
+                    items.CreateRow().AppendValue(score.Rubric.Id).AppendValue(period).AppendValue(town.TownCode).AppendValue(i.Code).AppendValue(i.Name)
+                        .AppendValue(i.SectionCode).AppendValue(i.RuleType).AppendValue(i.Status.Label()).AppendValue(i.Score).AppendValue(i.Maximum)
+                        .AppendValue(i.Explanation).AppendValue(inputs).EndRow();
                 }
             }
         }

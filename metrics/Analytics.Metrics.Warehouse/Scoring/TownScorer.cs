@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Scoring;
@@ -27,9 +28,9 @@ public sealed record DistrictScore(Rubric Rubric, AssessmentPeriod Period, IRead
 /// <summary>
 /// Scores every town of a rubric's district from the warehouse (metric tables + stored judgements) with the pure rubric
 /// engine, ranks them with <see cref="TownRanking"/>, and stores the results in score_result / score_item.
-/// Call <see cref="Indicators.IndicatorEngine.Refresh(DuckDbConnection)"/> after a load first.
+/// Call <see cref="Indicators.IndicatorEngine.Refresh(DuckDBConnection)"/> after a load first.
 /// </summary>
-public sealed class TownScorer(DuckDbConnection connection)
+public sealed class TownScorer(DuckDBConnection connection)
 {
     public static DistrictScore Score(WarehouseDatabase warehouse, Rubric rubric, AssessmentPeriod period, bool store = true)
     {

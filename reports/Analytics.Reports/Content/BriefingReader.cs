@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics;
 using Analytics.Metrics.Improvement;
 using Analytics.Metrics.Warehouse.Anomalies;
@@ -11,7 +12,7 @@ namespace Analytics.Reports.Content;
 /// <see cref="TownScorer"/>, exactly as `./analytics score` and the leadership pages do) and its towns' scorecards
 /// reuse that score; anomaly flags are detected once for all districts.
 /// </summary>
-public sealed class BriefingReader(DuckDbConnection connection)
+public sealed class BriefingReader(DuckDBConnection connection)
 {
     /// <summary>The briefing of every district with a rubric (or one district), for a period the warehouse has data for.</summary>
     /// <exception cref="BriefingNoDataException">The warehouse holds no data for the period.</exception>

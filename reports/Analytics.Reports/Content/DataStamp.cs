@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Reports.Content;
 
@@ -12,7 +13,7 @@ namespace Analytics.Reports.Content;
 /// </summary>
 public sealed record DataStamp(DateTimeOffset? AsOf, string Version, IReadOnlySet<string> LoadedQuarters)
 {
-    public static DataStamp Read(DuckDbConnection connection)
+    public static DataStamp Read(DuckDBConnection connection)
     {
         var text = new StringBuilder();
         long maxRun = 0;

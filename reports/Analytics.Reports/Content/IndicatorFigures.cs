@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 
@@ -10,7 +11,7 @@ namespace Analytics.Reports.Content;
 /// Indicator values for the briefings from metric_value, the table the dashboard's trends and the metrics layer's
 /// 同比/环比 come from; nothing is recomputed here.
 /// </summary>
-internal sealed class IndicatorFigures(DuckDbConnection connection)
+internal sealed class IndicatorFigures(DuckDBConnection connection)
 {
     public IReadOnlyList<HeadlineFigure> Headlines(string districtCode, AssessmentPeriod period)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Reports.Generation;
@@ -138,7 +139,7 @@ public sealed class BriefingIndex(WarehouseDatabase warehouse)
         return periods;
     }
 
-    private static List<BriefingEntry> Query(DuckDbConnection connection, string sql, params object?[] parameters)
+    private static List<BriefingEntry> Query(DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

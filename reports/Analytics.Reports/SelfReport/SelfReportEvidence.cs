@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Metrics;
 using Analytics.Metrics.Improvement;
 using Analytics.Metrics.Warehouse.Findings;
@@ -30,7 +31,7 @@ public sealed record SelfReportEvidence(Rubric Rubric, AssessmentPeriod Period, 
     public const string FindingsRegister = "区民政局督查发现台账";
 
     /// <summary>Reads the evidence of <paramref name="town"/> (name or code) for the rubric's whole year.</summary>
-    public static SelfReportEvidence Read(DuckDbConnection connection, Rubric rubric, string town, DateTime? now = null)
+    public static SelfReportEvidence Read(DuckDBConnection connection, Rubric rubric, string town, DateTime? now = null)
     {
         if (!rubric.RanksTowns)
         {
@@ -84,14 +85,14 @@ public sealed record SelfReportEvidence(Rubric Rubric, AssessmentPeriod Period, 
         : $"{n.Label} {n.Value}：通知原文“{n.Source.Text}”";
 
     /// <summary>The last quarter of the year loaded per feed, and when; the findings register by its last change.</summary>
-    private sealed class SourceDates(DuckDbConnection connection, int year, string rubricId)
+    private sealed class SourceDates(DuckDBConnection connection, int year, string rubricId)
     {
         private readonly Dictionary<string, string> _feeds = ReadFeeds(connection, year);
         private readonly string _findings = ReadFindings(connection, rubricId);
 
         public string For(string? feed) => feed is null ? _findings : _feeds.GetValueOrDefault(feed, $"{year} 年尚未装载");
 
-        private static Dictionary<string, string> ReadFeeds(DuckDbConnection connection, int year)
+        private static Dictionary<string, string> ReadFeeds(DuckDBConnection connection, int year)
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
@@ -111,7 +112,7 @@ public sealed record SelfReportEvidence(Rubric Rubric, AssessmentPeriod Period, 
             return result;
         }
 
-        private static string ReadFindings(DuckDbConnection connection, string rubricId)
+        private static string ReadFindings(DuckDBConnection connection, string rubricId)
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT max(changed_at) FROM finding WHERE rubric_id = $1";

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Analytics.Dashboard.Configuration;
 using Analytics.Dashboard.Data;
 using Analytics.Dashboard.Launcher;
@@ -158,7 +159,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ExpectedOrganisations = OrganisationsPerDistrict(connection);
     }
 
-    private static List<(string, long)> OrganisationsPerDistrict(Analytics.DuckDb.DuckDbConnection connection)
+    private static List<(string, long)> OrganisationsPerDistrict(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -202,7 +203,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private static long Count(Analytics.DuckDb.DuckDbConnection connection, string sql)
+    private static long Count(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using System.Data;
 
 namespace Analytics.DuckDb.Tests.Support;
@@ -12,12 +14,12 @@ public abstract class DuckDbTestBase : IDisposable
 
     protected DuckDbTestBase()
     {
-        Connection = new DuckDbConnection("Data Source=:memory:");
+        Connection = new DuckDBConnection("Data Source=:memory:");
         Connection.Open();
     }
 
     /// <summary>An open connection to a private in-memory database.</summary>
-    protected DuckDbConnection Connection { get; }
+    protected DuckDBConnection Connection { get; }
 
     /// <summary>A unique path for a database file that does not exist yet; removed after the test.</summary>
     protected string TempDatabasePath()
@@ -38,7 +40,7 @@ public abstract class DuckDbTestBase : IDisposable
 
     protected int Execute(string sql, params object?[] positional) => Execute(Connection, sql, positional);
 
-    protected static int Execute(DuckDbConnection connection, string sql, params object?[] positional)
+    protected static int Execute(DuckDBConnection connection, string sql, params object?[] positional)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -52,7 +54,7 @@ public abstract class DuckDbTestBase : IDisposable
 
     protected object? Scalar(string sql, params object?[] positional) => Scalar(Connection, sql, positional);
 
-    protected static object? Scalar(DuckDbConnection connection, string sql, params object?[] positional)
+    protected static object? Scalar(DuckDBConnection connection, string sql, params object?[] positional)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Etl.Extraction;
 using Analytics.Etl.Loading;
 using Analytics.Sources;
@@ -172,7 +173,7 @@ public sealed class TestBed : IDisposable
         return command.ExecuteScalar() switch { null or DBNull => null, var v => Convert.ToString(v, CultureInfo.InvariantCulture) };
     }
 
-    public List<T> Query<T>(string sql, Func<DuckDbDataReader, T> map)
+    public List<T> Query<T>(string sql, Func<DuckDBDataReader, T> map)
     {
         using var connection = Warehouse.Connect();
         using var command = connection.CreateCommand();

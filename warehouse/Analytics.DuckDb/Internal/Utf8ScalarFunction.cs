@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Analytics.DuckDb.Internal.Vectors;
 using Analytics.DuckDb.Native;
 
 namespace Analytics.DuckDb.Internal;
@@ -13,7 +12,7 @@ internal static unsafe class Utf8ScalarFunction
 {
     private const int MaxStackOutput = 1024;
 
-    public static void Register(ConnectionHandle connection, string name, int maxOutputBytes, DuckDbUtf8Function function)
+    public static void Register(DuckDB.NET.Native.DuckDBNativeConnection connection, string name, int maxOutputBytes, DuckDbUtf8Function function)
     {
         if (maxOutputBytes is <= 0 or > MaxStackOutput)
         {
@@ -36,12 +35,41 @@ internal static unsafe class Utf8ScalarFunction
             NativeMethods.ScalarFunctionSetFunction(native, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void>)&Invoke);
             if (NativeMethods.RegisterScalarFunction(connection, native) != DuckDbState.Success)
             {
-                throw new DuckDbException($"DuckDB could not register the function {name} (is the name already taken?).");
+                throw ThrowHelper.DuckDb($"DuckDB could not register the function {name} (is the name already taken?).");
             }
         }
         finally
         {
             NativeMethods.DestroyScalarFunction(ref native);
+        }
+    }
+
+    /// <summary>
+    /// Registers inside a transaction: in auto-commit mode a registration made right after another query was not kept
+    /// (DuckDB 1.5.6). When the connection already has a transaction open, the
+    /// registration is part of it.
+    /// </summary>
+    public static void RegisterDurably(DuckDB.NET.Data.DuckDBConnection owner, string name, int maxOutputBytes, DuckDbUtf8Function function)
+    {
+        var connection = owner.NativeConnection;
+        var ownsTransaction = NativeQuery.BeginUnlessInTransaction(owner);
+        try
+        {
+            Register(connection, name, maxOutputBytes, function);
+        }
+        catch
+        {
+            if (ownsTransaction)
+            {
+                NativeQuery.TryQuery(connection, "ROLLBACK");
+            }
+
+            throw;
+        }
+
+        if (ownsTransaction && NativeQuery.TryQuery(connection, "COMMIT") is { } failed)
+        {
+            throw ThrowHelper.DuckDb(failed);
         }
     }
 

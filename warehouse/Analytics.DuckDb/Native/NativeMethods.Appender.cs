@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DuckDB.NET.Native;
 
 namespace Analytics.DuckDb.Native;
 
@@ -6,7 +7,7 @@ internal static partial class NativeMethods
 {
     [LibraryImport(Library, EntryPoint = "duckdb_appender_create_ext", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial DuckDbState AppenderCreate(
-        ConnectionHandle connection, string? catalog, string? schema, string table, out IntPtr appender);
+        DuckDBNativeConnection connection, string? catalog, string? schema, string table, out IntPtr appender);
 
     [LibraryImport(Library, EntryPoint = "duckdb_appender_error")]
     internal static partial IntPtr AppenderError(AppenderHandle appender);

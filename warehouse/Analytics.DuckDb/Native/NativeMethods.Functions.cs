@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DuckDB.NET.Native;
 
 namespace Analytics.DuckDb.Native;
 
@@ -26,7 +27,7 @@ internal static partial class NativeMethods
     internal static partial void ScalarFunctionSetFunction(IntPtr function, IntPtr callback);
 
     [LibraryImport(Library, EntryPoint = "duckdb_register_scalar_function")]
-    internal static partial DuckDbState RegisterScalarFunction(ConnectionHandle connection, IntPtr function);
+    internal static partial DuckDbState RegisterScalarFunction(DuckDBNativeConnection connection, IntPtr function);
 
     [LibraryImport(Library, EntryPoint = "duckdb_scalar_function_get_extra_info")]
     internal static partial IntPtr ScalarFunctionGetExtraInfo(IntPtr info);

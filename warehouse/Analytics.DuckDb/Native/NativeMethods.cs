@@ -1,64 +1,14 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Analytics.DuckDb.Native;
 
-/// <summary>P/Invoke declarations of DuckDB's C API, split by area into partial files.</summary>
+/// <summary>
+/// The P/Invoke declarations of DuckDB's C API that DuckDB.NET does not declare (or declares without the extension's handle
+/// types), split by area into partial files. "duckdb" resolves to the libduckdb that DuckDB.NET's package puts in the output.
+/// </summary>
 internal static partial class NativeMethods
 {
     internal const string Library = "duckdb";
-
-    /// <summary>Environment variable that points at a libduckdb.so to use instead of the bundled one.</summary>
-    internal const string LibraryPathVariable = "DUCKDB_LIBRARY_PATH";
-
-    static NativeMethods()
-    {
-        NativeLibrary.SetDllImportResolver(typeof(NativeMethods).Assembly, Resolve);
-    }
-
-    /// <summary>Forces the static constructor (and so the resolver) to run before the first call.</summary>
-    internal static void EnsureLoaded() { }
-
-    // The build copies libduckdb.so next to this assembly; look there first so that tools started
-    // from any working directory find it, then honour an explicit override.
-    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (libraryName != Library)
-        {
-            return IntPtr.Zero;
-        }
-
-        var overridePath = Environment.GetEnvironmentVariable(LibraryPathVariable);
-        if (!string.IsNullOrEmpty(overridePath))
-        {
-            return NativeLibrary.Load(overridePath);
-        }
-
-        var besideAssembly = Path.Combine(AppContext.BaseDirectory, "libduckdb.so");
-        if (File.Exists(besideAssembly))
-        {
-            return NativeLibrary.Load(besideAssembly);
-        }
-
-        var assemblyDir = Path.GetDirectoryName(assembly.Location);
-        if (!string.IsNullOrEmpty(assemblyDir))
-        {
-            var candidate = Path.Combine(assemblyDir, "libduckdb.so");
-            if (File.Exists(candidate))
-            {
-                return NativeLibrary.Load(candidate);
-            }
-        }
-
-        if (NativeLibrary.TryLoad("libduckdb.so", assembly, searchPath, out var handle))
-        {
-            return handle;
-        }
-
-        throw new DllNotFoundException(
-            "libduckdb.so was not found next to the application. Run 'npm ci' in the repository root and rebuild, " +
-            $"or set {LibraryPathVariable} to the library's path.");
-    }
 
     [LibraryImport(Library, EntryPoint = "duckdb_free")]
     internal static partial void Free(IntPtr pointer);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Export;
 
@@ -25,14 +26,14 @@ public static class ParquetExporter
             throw new FileNotFoundException($"仓库文件不存在：{databasePath} (warehouse file not found)。", databasePath);
         }
 
-        var builder = new DuckDbConnectionStringBuilder { DataSource = Path.GetFullPath(databasePath), ReadOnly = true };
-        using var connection = new DuckDbConnection(builder.ConnectionString);
+        var builder = new DuckDBConnectionStringBuilder { DataSource = Path.GetFullPath(databasePath), AccessMode = DuckDBAccessMode.ReadOnly };
+        using var connection = new DuckDBConnection(builder.ConnectionString);
         connection.Open();
         return Export(connection, outDir, cancellationToken);
     }
 
     /// <summary>Exports through an open connection (for a host that already holds the warehouse open).</summary>
-    public static ParquetExportSummary Export(DuckDbConnection connection, string outDir, CancellationToken cancellationToken = default)
+    public static ParquetExportSummary Export(DuckDBConnection connection, string outDir, CancellationToken cancellationToken = default)
     {
         var root = Path.GetFullPath(outDir);
         Directory.CreateDirectory(root);
@@ -59,7 +60,7 @@ public static class ParquetExporter
         return summary;
     }
 
-    private static ExportedTable ExportSingle(DuckDbConnection connection, string root, string table, string folder, ExportedTableKind kind, CancellationToken cancellationToken)
+    private static ExportedTable ExportSingle(DuckDBConnection connection, string root, string table, string folder, ExportedTableKind kind, CancellationToken cancellationToken)
     {
         var relative = $"{folder}/{table}.parquet";
         var path = Path.Combine(root, folder, table + ".parquet");
@@ -69,7 +70,7 @@ public static class ParquetExporter
         return new ExportedTable(table, kind, relative, rows, 1, []);
     }
 
-    private static ExportedTable ExportPartitioned(DuckDbConnection connection, string root, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    private static ExportedTable ExportPartitioned(DuckDBConnection connection, string root, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
         var relative = $"{FactFolder}/{table}";
         var directory = Path.Combine(root, FactFolder, table);
@@ -106,7 +107,7 @@ public static class ParquetExporter
         return new ExportedTable(table, ExportedTableKind.Fact, relative, rows, files, partitions.Select(p => p.Name).ToList());
     }
 
-    private static List<(string Table, IReadOnlyList<string> Columns)> Tables(DuckDbConnection connection)
+    private static List<(string Table, IReadOnlyList<string> Columns)> Tables(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -129,14 +130,14 @@ public static class ParquetExporter
         return tables;
     }
 
-    private static long Count(DuckDbConnection connection, string table, CancellationToken cancellationToken)
+    private static long Count(DuckDBConnection connection, string table, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {WarehouseSql.Ident(table)}";
         return Convert.ToInt64(command.ExecuteScalarAsync(cancellationToken).GetAwaiter().GetResult(), CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(DuckDbConnection connection, string sql, CancellationToken cancellationToken)
+    private static void Execute(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -8,7 +9,7 @@ internal sealed class M001Dimensions : Migration
     public override int Version => 1;
     public override string Description => "conformed dimensions";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         -- One row per version of a town: a rename or boundary change closes the old row (valid_to)
         -- and opens a new one, so facts keep pointing at the town as it was when they happened.
         CREATE TABLE dim_region (

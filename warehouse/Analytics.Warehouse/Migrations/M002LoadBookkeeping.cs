@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -8,7 +9,7 @@ internal sealed class M002LoadBookkeeping : Migration
     public override int Version => 2;
     public override string Description => "load runs, quarantine, resubmission changes";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         CREATE TABLE warehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
         CREATE SEQUENCE etl_run_id START 1;
         -- One row per load of one source feed and quarter. read = loaded + quarantined always.

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Schema;
 
 namespace Analytics.Warehouse.Migrations;
@@ -9,7 +10,7 @@ internal sealed class M003Facts : Migration
     public override int Version => 3;
     public override string Description => "fact tables of the source catalog";
 
-    public override void Apply(DuckDbConnection connection)
+    public override void Apply(DuckDBConnection connection)
     {
         foreach (var table in StarSchema.FactTables)
         {

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -8,7 +9,7 @@ internal sealed class M004Metrics : Migration
     public override int Version => 4;
     public override string Description => "metrics: indicator values, scores, judgements, anomaly flags";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         -- Base quantities per town and quarter (counts, sums, stocks), recomputed from the facts.
         CREATE TABLE metric_quantity (
             quantity_code  VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -12,7 +13,7 @@ internal sealed class M005Briefings : Migration
     public override int Version => 5;
     public override string Description => "briefings: index of generated PDF briefings and scorecards";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         CREATE SEQUENCE briefing_id START 1;
         CREATE TABLE briefing (
             briefing_id    BIGINT PRIMARY KEY DEFAULT nextval('briefing_id'),

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -11,5 +12,5 @@ internal sealed class M006QuantityWorkTable : Migration
     public override int Version => 6;
     public override string Description => "metrics: the refresh's town × quarter quantities move to a temporary table";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, "DROP TABLE metric_quantity;");
+    public override void Apply(DuckDBConnection connection) => Execute(connection, "DROP TABLE metric_quantity;");
 }

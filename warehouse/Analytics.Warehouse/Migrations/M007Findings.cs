@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -11,7 +12,7 @@ internal sealed class M007Findings : Migration
     public override int Version => 7;
     public override string Description => "findings register: bureau findings, item inspections, their history";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         CREATE SEQUENCE finding_id START 1;
         CREATE TABLE finding (
             finding_id     BIGINT PRIMARY KEY DEFAULT nextval('finding_id'),

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -11,7 +12,7 @@ internal sealed class M008ScoreAssessmentState : Migration
     public override int Version => 8;
     public override string Description => "scores: assessment state, reachable total range and possible grades; grade only when final";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         ALTER TABLE score_result ALTER COLUMN grade DROP NOT NULL;
         ALTER TABLE score_result ADD COLUMN assessment_state VARCHAR;  -- final | provisional | not_assessed
         ALTER TABLE score_result ADD COLUMN lowest_total DECIMAL(18,4);

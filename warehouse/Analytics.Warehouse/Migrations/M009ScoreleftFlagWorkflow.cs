@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -12,7 +13,7 @@ internal sealed class M009ScoreleftFlagWorkflow : Migration
     public override int Version => 9;
     public override string Description => "anomaly flags: review workflow (owner, status, note) with history";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         CREATE SEQUENCE flag_review_id START 1;
         CREATE TABLE flag_review (
             review_id    BIGINT PRIMARY KEY,

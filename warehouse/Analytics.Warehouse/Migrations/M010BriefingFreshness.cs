@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -12,7 +13,7 @@ internal sealed class M010BriefingFreshness : Migration
     public override int Version => 10;
     public override string Description => "briefings: judgement version at generation, earlier versions kept (superseded_at)";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         ALTER TABLE briefing ADD COLUMN judgement_version VARCHAR;  -- J<judgement history id>-F<finding history id> of the rubric; NULL before migration 10
         ALTER TABLE briefing ADD COLUMN superseded_at TIMESTAMP;    -- when a newer generation replaced it; NULL for the current one
         """);

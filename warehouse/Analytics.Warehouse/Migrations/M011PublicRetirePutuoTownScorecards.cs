@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -12,7 +13,7 @@ internal sealed class M011PublicRetirePutuoTownScorecards : Migration
     public override int Version => 11;
     public override string Description => "briefings: 普陀's earlier per-街镇 成绩单 (putuo-2024 scores no 街镇) marked superseded";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         UPDATE briefing SET superseded_at = current_timestamp
         WHERE kind = 'town' AND rubric_id = 'putuo-2024' AND superseded_at IS NULL;
         """);

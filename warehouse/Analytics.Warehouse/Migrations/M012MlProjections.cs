@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -13,7 +14,7 @@ internal sealed class M012MlProjections : Migration
     public override int Version => 12;
     public override string Description => "machine-learned outputs: district year-end projections and combination anomaly flags";
 
-    public override void Apply(DuckDbConnection connection) => Execute(connection, """
+    public override void Apply(DuckDBConnection connection) => Execute(connection, """
         CREATE TABLE ml_projection (
             indicator_code VARCHAR NOT NULL,        -- the kind's indicator, e.g. eldercare.new_beds
             district_code  VARCHAR NOT NULL,

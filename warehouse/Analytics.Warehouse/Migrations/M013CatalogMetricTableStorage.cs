@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse.Schema;
 
 namespace Analytics.Warehouse.Migrations;
@@ -13,7 +14,7 @@ internal sealed class M013CatalogMetricTableStorage : Migration
     public override int Version => 13;
     public override string Description => "metrics: metric_quantity_value and metric_value store their text uncompressed";
 
-    public override void Apply(DuckDbConnection connection)
+    public override void Apply(DuckDBConnection connection)
     {
         foreach (var (table, columns) in new[] { (MetricTables.QuantityValue, MetricTables.QuantityValueColumns), (MetricTables.IndicatorValue, MetricTables.IndicatorValueColumns) })
         {

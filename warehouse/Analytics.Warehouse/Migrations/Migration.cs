@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -8,7 +9,7 @@ public abstract class Migration
     public abstract int Version { get; }
     public abstract string Description { get; }
 
-    public abstract void Apply(DuckDbConnection connection);
+    public abstract void Apply(DuckDBConnection connection);
 
-    protected static void Execute(DuckDbConnection connection, string sql) => WarehouseSql.Execute(connection, sql);
+    protected static void Execute(DuckDBConnection connection, string sql) => WarehouseSql.Execute(connection, sql);
 }

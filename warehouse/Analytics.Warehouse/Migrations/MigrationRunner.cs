@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Migrations;
 
@@ -26,7 +27,7 @@ public static class MigrationRunner
     public static int LatestVersion => All[^1].Version;
 
     /// <summary>Applies the pending migrations and returns how many ran.</summary>
-    public static int Migrate(DuckDbConnection connection)
+    public static int Migrate(DuckDBConnection connection)
     {
         WarehouseSql.Execute(connection, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -61,7 +62,7 @@ public static class MigrationRunner
         return count;
     }
 
-    public static int CurrentVersion(DuckDbConnection connection)
+    public static int CurrentVersion(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";

@@ -1,3 +1,5 @@
+using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using System.Security.Cryptography;
 
 namespace Analytics.Warehouse.Pseudonymisation;
@@ -137,7 +139,7 @@ public sealed class PseudonymKey
     public string FunctionName => "pseudonym_" + Fingerprint[..12];
 
     /// <summary>Registers <see cref="FunctionName"/> with the database of the connection (once per database instance).</summary>
-    public void Register(Analytics.DuckDb.DuckDbConnection connection) =>
+    public void Register(DuckDBConnection connection) =>
         connection.RegisterFunctionIfAbsent(FunctionName, Pseudonyms.Length, WritePseudonym);
 
     /// <summary>A fingerprint stored in the warehouse to detect a load with a different key.</summary>

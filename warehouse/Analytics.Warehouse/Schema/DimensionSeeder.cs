@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Sources.Catalog;
 using Analytics.Sources.Regions;
 
@@ -14,7 +15,7 @@ public static class DimensionSeeder
     /// <summary>The day the reference regions are valid from (before any data the product holds).</summary>
     public static readonly DateOnly RegionsValidFrom = new(FirstYear, 1, 1);
 
-    public static void Seed(DuckDbConnection connection, RegionReference regions)
+    public static void Seed(DuckDBConnection connection, RegionReference regions)
     {
         using var transaction = connection.BeginTransaction();
         WarehouseSql.Execute(connection, $"""
@@ -48,7 +49,7 @@ public static class DimensionSeeder
         transaction.Commit();
     }
 
-    private static void SeedRegions(DuckDbConnection connection, RegionReference regions)
+    private static void SeedRegions(DuckDBConnection connection, RegionReference regions)
     {
         var townKey = 1;
         using (var appender = connection.CreateAppender("dim_region"))
@@ -56,9 +57,9 @@ public static class DimensionSeeder
             foreach (var town in regions.Towns)
             {
                 appender.CreateRow()
-                    .Append(townKey++).Append(town.District.Code).Append(town.District.Name)
-                    .Append(town.Key).Append(town.Name).Append(town.TypeLabel)
-                    .Append(RegionsValidFrom).AppendNull().Append("区划参考数据 (reference)")
+                    .AppendValue(townKey++).AppendValue(town.District.Code).AppendValue(town.District.Name)
+                    .AppendValue(town.Key).AppendValue(town.Name).AppendValue(town.TypeLabel)
+                    .AppendValue(RegionsValidFrom).AppendNullValue().AppendValue("区划参考数据 (reference)")
                     .EndRow();
             }
 
@@ -70,7 +71,7 @@ public static class DimensionSeeder
         {
             foreach (var alias in town.Aliases.Prepend(town.Name).Distinct())
             {
-                aliases.CreateRow().Append(town.District.Code).Append(alias).Append(town.Key).EndRow();
+                aliases.CreateRow().AppendValue(town.District.Code).AppendValue(alias).AppendValue(town.Key).EndRow();
             }
         }
 

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Schema;
 
@@ -10,7 +11,7 @@ namespace Analytics.Warehouse.Schema;
 public static class RegionChangeApplier
 {
     /// <summary>Applies the not-yet-applied changes found in fact_reference_region_changes; returns how many.</summary>
-    public static int Apply(DuckDbConnection connection)
+    public static int Apply(DuckDBConnection connection)
     {
         var pending = Pending(connection);
         foreach (var change in pending)
@@ -44,7 +45,7 @@ public static class RegionChangeApplier
 
     private sealed record TownVersion(int TownKey, string TownCode, string TownType);
 
-    private static List<Change> Pending(DuckDbConnection connection)
+    private static List<Change> Pending(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -65,7 +66,7 @@ public static class RegionChangeApplier
         return changes;
     }
 
-    private static TownVersion Current(DuckDbConnection connection, Change change, string townName)
+    private static TownVersion Current(DuckDBConnection connection, Change change, string townName)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -86,7 +87,7 @@ public static class RegionChangeApplier
         return new TownVersion(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
     }
 
-    private static TownVersion Close(DuckDbConnection connection, Change change, string townName)
+    private static TownVersion Close(DuckDBConnection connection, Change change, string townName)
     {
         var version = Current(connection, change, townName);
         using var command = connection.CreateCommand();
@@ -97,7 +98,7 @@ public static class RegionChangeApplier
         return version;
     }
 
-    private static void Open(DuckDbConnection connection, Change change, string townCode, string townName, string townType)
+    private static void Open(DuckDBConnection connection, Change change, string townCode, string townName, string townType)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -115,7 +116,7 @@ public static class RegionChangeApplier
         command.ExecuteNonQuery();
     }
 
-    private static void Record(DuckDbConnection connection, Change change)
+    private static void Record(DuckDBConnection connection, Change change)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO dim_region_change (change_id, effective_date, change_type, district_code, old_town_name, new_town_name, note) VALUES ($1, $2, $3, $4, $5, $6, $7)";

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Analytics.DuckDb.Native;
+using DuckDB.NET.Native;
+using NativeMethods = Analytics.DuckDb.Native.NativeMethods;
 
 namespace Analytics.DuckDb.Internal.Appending;
 
@@ -17,7 +19,7 @@ internal sealed unsafe class AppendStream
 
     private readonly object _gate = new();
     private readonly Queue<(AppendBatch Batch, int Rows)> _ready = new();
-    private readonly ConnectionHandle _handle;
+    private readonly DuckDBNativeConnection _handle;
     private readonly AppendBatchPool _pool;
     private readonly string _view;
     private readonly bool _ownsTransaction;
@@ -28,12 +30,12 @@ internal sealed unsafe class AppendStream
     private readonly IntPtr[] _strings;
     private readonly IntPtr _abandonedMessage;
     private readonly GCHandle _self;
-    private Task<string?>? _insert;
+    private Task<NativeError?>? _insert;
     private bool _ended;
     private bool _abandoned;
     private bool _done;
 
-    private AppendStream(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, AppendBatchPool pool, bool ownsTransaction)
+    private AppendStream(DuckDBNativeConnection handle, string target, IReadOnlyList<ArrowColumn> columns, AppendBatchPool pool, bool ownsTransaction)
     {
         _handle = handle;
         _pool = pool;
@@ -81,12 +83,12 @@ internal sealed unsafe class AppendStream
     public Task? Consumer => _insert;
 
     /// <summary>
-    /// Starts the INSERT. The caller has claimed the connection; <paramref name="inTransaction"/> says
-    /// whether a transaction is open on it (otherwise the stream runs in one of its own).
+    /// Starts the INSERT, inside the connection's transaction if one is open, else in one of its own.
     /// </summary>
-    public static AppendStream Start(ConnectionHandle handle, string target, IReadOnlyList<ArrowColumn> columns, AppendBatchPool pool, bool inTransaction)
+    public static AppendStream Start(DuckDB.NET.Data.DuckDBConnection connection, string target, IReadOnlyList<ArrowColumn> columns, AppendBatchPool pool)
     {
-        var owns = !inTransaction && BeginOwnTransaction(handle);
+        var handle = connection.NativeConnection;
+        var owns = NativeQuery.BeginUnlessInTransaction(connection);
         var stream = new AppendStream(handle, target, columns, pool, owns);
         try
         {
@@ -98,7 +100,7 @@ internal sealed unsafe class AppendStream
             stream.Release();
             if (owns)
             {
-                TryQuery(handle, "ROLLBACK");
+                NativeQuery.TryQuery(handle, "ROLLBACK");
             }
 
             throw;
@@ -110,18 +112,18 @@ internal sealed unsafe class AppendStream
         if (NativeMethods.ArrowScan(_handle, _view, _stream) != DuckDbState.Success)
         {
             // duckdb_arrow_scan keeps DuckDB's reason to itself; the same view over a constant gives it.
-            var reason = TryQuery(_handle, $"CREATE VIEW {_view} AS SELECT 1");
+            var reason = NativeQuery.TryQuery(_handle, $"CREATE VIEW {_view} AS SELECT 1");
             if (reason is null)
             {
-                TryQuery(_handle, $"DROP VIEW IF EXISTS {_view}");
+                NativeQuery.TryQuery(_handle, $"DROP VIEW IF EXISTS {_view}");
             }
 
-            ThrowHelper.ThrowDuckDb(reason, $"DuckDB could not start writing the appender's rows into {Target}.");
+            throw ThrowHelper.DuckDb(reason ?? new NativeError($"DuckDB could not start writing the appender's rows into {Target}.", DuckDBErrorType.Invalid));
         }
 
         var select = string.Join(", ", columns.Select((c, i) => c.SelectExpression(ColumnName(i))));
         var sql = $"INSERT INTO {Target} SELECT {select} FROM {_view}";
-        _insert = Task.Factory.StartNew(() => TryQuery(_handle, sql), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _insert = Task.Factory.StartNew(() => NativeQuery.TryQuery(_handle, sql), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Queues a filled batch for DuckDB; false when the INSERT has already stopped (it failed).</summary>
@@ -141,7 +143,7 @@ internal sealed unsafe class AppendStream
     }
 
     /// <summary>Ends the stream and waits for the INSERT; returns DuckDB's error, or null when every row is in.</summary>
-    public string? Finish()
+    public NativeError? Finish()
     {
         lock (_gate)
         {
@@ -154,16 +156,16 @@ internal sealed unsafe class AppendStream
             var error = _insert!.GetAwaiter().GetResult();
             if (error is null)
             {
-                error = TryQuery(_handle, $"DROP VIEW {_view}");
+                error = NativeQuery.TryQuery(_handle, $"DROP VIEW {_view}");
                 if (error is null && _ownsTransaction)
                 {
-                    return TryQuery(_handle, "COMMIT");
+                    return NativeQuery.TryQuery(_handle, "COMMIT");
                 }
             }
 
             if (_ownsTransaction)
             {
-                TryQuery(_handle, "ROLLBACK");
+                NativeQuery.TryQuery(_handle, "ROLLBACK");
             }
 
             return error;
@@ -188,7 +190,7 @@ internal sealed unsafe class AppendStream
             _insert?.GetAwaiter().GetResult();
             if (_ownsTransaction)
             {
-                TryQuery(_handle, "ROLLBACK");
+                NativeQuery.TryQuery(_handle, "ROLLBACK");
             }
         }
         finally
@@ -229,28 +231,6 @@ internal sealed unsafe class AppendStream
     }
 
     private static string ColumnName(int index) => string.Create(CultureInfo.InvariantCulture, $"c{index}");
-
-    private static bool BeginOwnTransaction(ConnectionHandle handle)
-    {
-        if (TryQuery(handle, "BEGIN TRANSACTION") is { } error)
-        {
-            ThrowHelper.ThrowDuckDb(error, "DuckDB could not begin a transaction for the appender.");
-        }
-
-        return true;
-    }
-
-    /// <summary>Runs one statement; DuckDB's error message, or null on success.</summary>
-    internal static string? TryQuery(ConnectionHandle handle, string sql)
-    {
-        using var result = ResultHandle.Allocate();
-        if (NativeMethods.Query(handle, sql, result.DangerousGetHandle()) == DuckDbState.Success)
-        {
-            return null;
-        }
-
-        return NativeMethods.ReadString(NativeMethods.ResultError(result.DangerousGetHandle())) ?? $"DuckDB could not run: {sql}";
-    }
 
     private static AppendStream From(ArrowArrayStream* stream) => (AppendStream)GCHandle.FromIntPtr((IntPtr)stream->PrivateData).Target!;
 

@@ -3,7 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
-using Analytics.DuckDb.Internal.Vectors;
 using Analytics.DuckDb.Native;
 
 namespace Analytics.DuckDb.Internal.Appending;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Analytics.DuckDb.Internal;
 using Analytics.DuckDb.Internal.Appending;
 using Analytics.DuckDb.Native;
+using DuckDB.NET.Data;
 
 namespace Analytics.DuckDb;
 
@@ -21,7 +22,7 @@ namespace Analytics.DuckDb;
 /// appender.Close();
 /// </code>
 /// </example>
-public sealed class DuckDbAppender : IDisposable
+public sealed class ArrowAppender : IDisposable
 {
     /// <summary>Rows per batch: one DuckDB row group, the unit DuckDB writes best.</summary>
     public const int BatchRows = 122_880;
@@ -29,14 +30,13 @@ public sealed class DuckDbAppender : IDisposable
     // A batch of long texts goes before it is full, which bounds the memory of the batches.
     private const long BatchBytes = 64L << 20;
 
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly ColumnWriter[] _writers;
     private readonly ArrowColumn[] _columns;
     private readonly AppendBatchPool _pool;
-    private readonly DuckDbAppenderRow _row;
+    private readonly ArrowAppenderRow _row;
     private readonly string _table;
     private readonly string _target;
-    private readonly long _generation;
     private readonly bool _hasVariable;
     private AppendBatch _batch;
     private AppendStream? _stream;
@@ -46,12 +46,11 @@ public sealed class DuckDbAppender : IDisposable
     private bool _full;
     private bool _closed;
 
-    internal DuckDbAppender(DuckDbConnection connection, string? schema, string table)
+    internal ArrowAppender(DuckDBConnection connection, string? schema, string table)
     {
         _connection = connection;
         _table = schema is null ? table : $"{schema}.{table}";
         _target = schema is null ? QuoteName(table) : $"{QuoteName(schema)}.{QuoteName(table)}";
-        _generation = connection.Generation;
         var names = ReadColumnNames(connection, schema, table);
         var types = ReadColumnTypes(connection, schema, table);
         _writers = new ColumnWriter[types.Count];
@@ -64,7 +63,7 @@ public sealed class DuckDbAppender : IDisposable
         _hasVariable = _columns.Any(c => c.Layout == ArrowLayout.Variable);
         _pool = new AppendBatchPool(_columns, BatchRows);
         _batch = _pool.Rent(consumer: null);
-        _row = new DuckDbAppenderRow(this);
+        _row = new ArrowAppenderRow(this);
         BindBatch();
     }
 
@@ -72,7 +71,7 @@ public sealed class DuckDbAppender : IDisposable
     public long RowsAppended { get; private set; }
 
     /// <summary>Starts a row; call the row's Append methods once per column, then EndRow.</summary>
-    public DuckDbAppenderRow CreateRow()
+    public ArrowAppenderRow CreateRow()
     {
         CheckOpen();
         if (_rowOpen)
@@ -212,19 +211,7 @@ public sealed class DuckDbAppender : IDisposable
     {
         if (_stream is null)
         {
-            var inTransaction = _connection.InTransaction;
-            _connection.BeginCommand();
-            try
-            {
-                _stream = AppendStream.Start(_connection.NativeHandle, _target, _columns, _pool, inTransaction);
-            }
-            catch
-            {
-                _connection.EndCommand();
-                throw;
-            }
-
-            _connection.AttachAppendStream(_stream);
+            _stream = AppendStream.Start(_connection, _target, _columns, _pool);
         }
 
         if (!_stream.Publish(_batch, _rowCount))
@@ -251,20 +238,9 @@ public sealed class DuckDbAppender : IDisposable
         }
 
         _stream = null;
-        string? error;
-        try
+        if (stream.Finish() is { } error)
         {
-            error = stream.Finish();
-        }
-        finally
-        {
-            _connection.DetachAppendStream(stream);
-            _connection.EndCommand();
-        }
-
-        if (error is not null)
-        {
-            ThrowHelper.ThrowDuckDb(error, $"DuckDB could not append rows to table {_table}.");
+            throw ThrowHelper.DuckDb(error);
         }
     }
 
@@ -288,38 +264,34 @@ public sealed class DuckDbAppender : IDisposable
         }
     }
 
-    /// <summary>True while the connection is open in the session this appender was created in.</summary>
-    private bool IsSessionAlive =>
-        _connection.State == System.Data.ConnectionState.Open && _connection.Generation == _generation;
+    /// <summary>True while the connection is open.</summary>
+    private bool IsSessionAlive => _connection.State == System.Data.ConnectionState.Open;
 
     private void CheckOpen()
     {
         if (_closed)
         {
-            throw new ObjectDisposedException(nameof(DuckDbAppender), $"The appender for {_table} is closed.");
+            throw new ObjectDisposedException(nameof(ArrowAppender), $"The appender for {_table} is closed.");
         }
 
-        _ = _connection.NativeHandle;
-
-        // After Close and Open the connection is a new session; its transaction is not this appender's.
-        if (_connection.Generation != _generation)
+        if (!IsSessionAlive)
         {
-            throw new ObjectDisposedException(nameof(DuckDbAppender), $"The appender for {_table} belongs to a connection session that was closed.");
+            throw new ObjectDisposedException(nameof(ArrowAppender), $"The appender for {_table} belongs to a connection that was closed.");
         }
     }
 
     private static string QuoteName(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The table's column types, as DuckDB's own appender sees them (which also checks that the table exists).</summary>
-    private static List<ColumnType> ReadColumnTypes(DuckDbConnection connection, string? schema, string table)
+    private static List<ColumnType> ReadColumnTypes(DuckDBConnection connection, string? schema, string table)
     {
         using var handle = new AppenderHandle();
-        var state = NativeMethods.AppenderCreate(connection.NativeHandle, null, schema, table, out var pointer);
+        var state = NativeMethods.AppenderCreate(connection.NativeConnection, null, schema, table, out var pointer);
         handle.Adopt(pointer);
         if (state != DuckDbState.Success)
         {
             var error = handle.IsInvalid ? null : NativeMethods.ReadString(NativeMethods.AppenderError(handle));
-            ThrowHelper.ThrowDuckDb(error, $"DuckDB could not create an appender for table {(schema is null ? table : $"{schema}.{table}")}.");
+            throw ThrowHelper.DuckDb(error ?? $"DuckDB could not create an appender for table {(schema is null ? table : $"{schema}.{table}")}.");
         }
 
         var count = (int)NativeMethods.AppenderColumnCount(handle);
@@ -333,7 +305,7 @@ public sealed class DuckDbAppender : IDisposable
         return types;
     }
 
-    private static List<string> ReadColumnNames(DuckDbConnection connection, string? schema, string table)
+    private static List<string> ReadColumnNames(DuckDBConnection connection, string? schema, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND schema_name = coalesce($2, current_schema()) ORDER BY column_index";
@@ -350,161 +322,3 @@ public sealed class DuckDbAppender : IDisposable
     }
 }
 
-/// <summary>The row being appended; each Append writes the next column.</summary>
-public sealed class DuckDbAppenderRow
-{
-    private readonly DuckDbAppender _appender;
-
-    internal DuckDbAppenderRow(DuckDbAppender appender)
-    {
-        _appender = appender;
-    }
-
-    public DuckDbAppenderRow AppendNull()
-    {
-        _appender.BeginValue().WriteNull(_appender.CurrentRow);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(long value)
-    {
-        _appender.BeginValue().WriteInt64(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(int value) => Append((long)value);
-    public DuckDbAppenderRow Append(short value) => Append((long)value);
-    public DuckDbAppenderRow Append(sbyte value) => Append((long)value);
-    public DuckDbAppenderRow Append(byte value) => Append((long)value);
-    public DuckDbAppenderRow Append(ushort value) => Append((long)value);
-    public DuckDbAppenderRow Append(uint value) => Append((long)value);
-
-    public DuckDbAppenderRow Append(ulong value)
-    {
-        _appender.BeginValue().WriteUInt64(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(BigInteger value)
-    {
-        _appender.BeginValue().WriteBigInteger(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(double value)
-    {
-        _appender.BeginValue().WriteDouble(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(float value) => Append((double)value);
-
-    public DuckDbAppenderRow Append(bool value)
-    {
-        _appender.BeginValue().WriteBoolean(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(decimal value)
-    {
-        _appender.BeginValue().WriteDecimal(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(string? value)
-    {
-        if (value is null)
-        {
-            return AppendNull();
-        }
-
-        _appender.BeginValue().WriteString(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(byte[]? value)
-    {
-        if (value is null)
-        {
-            return AppendNull();
-        }
-
-        _appender.BeginValue().WriteBytes(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(DateOnly value)
-    {
-        _appender.BeginValue().WriteDate(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(DateTime value)
-    {
-        _appender.BeginValue().WriteDateTime(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(TimeOnly value)
-    {
-        _appender.BeginValue().WriteTime(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(DuckDbInterval value)
-    {
-        _appender.BeginValue().WriteInterval(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    public DuckDbAppenderRow Append(Guid value)
-    {
-        _appender.BeginValue().WriteGuid(_appender.CurrentRow, value);
-        _appender.EndValue();
-        return this;
-    }
-
-    /// <summary>Appends a value of any supported type; null and DBNull append NULL.</summary>
-    public DuckDbAppenderRow AppendValue(object? value) => value switch
-    {
-        null or DBNull => AppendNull(),
-        long v => Append(v),
-        int v => Append(v),
-        short v => Append(v),
-        sbyte v => Append(v),
-        byte v => Append(v),
-        ushort v => Append(v),
-        uint v => Append(v),
-        ulong v => Append(v),
-        BigInteger v => Append(v),
-        double v => Append(v),
-        float v => Append(v),
-        bool v => Append(v),
-        decimal v => Append(v),
-        string v => Append(v),
-        byte[] v => Append(v),
-        DateOnly v => Append(v),
-        DateTime v => Append(v),
-        TimeOnly v => Append(v),
-        DuckDbInterval v => Append(v),
-        TimeSpan v => Append(DuckDbInterval.FromTimeSpan(v)),
-        Guid v => Append(v),
-        _ => throw new NotSupportedException($"The appender cannot write a {value.GetType().Name}."),
-    };
-
-    /// <summary>Finishes the row; every column must have had a value.</summary>
-    public void EndRow() => _appender.EndRow();
-}
