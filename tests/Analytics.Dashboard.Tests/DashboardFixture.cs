@@ -1,5 +1,6 @@
 using System.Net;
 using Analytics.Dashboard.Security;
+using Analytics.DuckDb;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Metrics.Warehouse.Scoring;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Dashboard.Security;
 using Analytics.Dashboard.Statistics;
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Forecasting;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Anomalies;

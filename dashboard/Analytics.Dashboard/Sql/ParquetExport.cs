@@ -89,7 +89,8 @@ public sealed class ParquetExport(SqlSandbox sandbox, AuditLog audit)
             long rows;
             try
             {
-                rows = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                // DuckDB reports the rows a COPY wrote as its changed rows.
+                rows = command.ExecuteNonQuery();
             }
             catch (Exception ex) when (tooLarge && ex is DuckDBException or OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using DuckDB.NET.Data;
 using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Warehouse.Anomalies;
