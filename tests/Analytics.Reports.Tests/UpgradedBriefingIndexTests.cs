@@ -33,12 +33,12 @@ public sealed class UpgradedBriefingIndexTests : IDisposable
             File.WriteAllBytes(file, [0x25, 0x50, 0x44, 0x46]);
         }
 
-        // The warehouse as a version before migration 11 left it: the 成绩单 indexed, and no record of migration 11.
+        // The warehouse as version 10 left it: the 成绩单 indexed, no record of migration 11 or later, and no table of theirs.
         var before = WarehouseDatabase.Open(path);
         new BriefingIndex(before).Record(entries);
         using (var connection = before.Connect())
         {
-            WarehouseSql.Execute(connection, "DELETE FROM schema_migrations WHERE version = 11");
+            WarehouseSql.Execute(connection, "DELETE FROM schema_migrations WHERE version >= 11; DROP TABLE ml_projection; DROP TABLE ml_combination_flag");
         }
 
         Assert.Equal(4, new BriefingIndex(before).List("2024Q4").Count);

@@ -19,12 +19,12 @@ internal sealed class M013CatalogMetricTableStorage : Migration
         foreach (var (table, columns) in new[] { (MetricTables.QuantityValue, MetricTables.QuantityValueColumns), (MetricTables.IndicatorValue, MetricTables.IndicatorValueColumns) })
         {
             Execute(connection, $"""
-                CREATE TEMP TABLE m11_copy AS SELECT * FROM {table};
+                CREATE TEMP TABLE m13_copy AS SELECT * FROM {table};
                 DROP TABLE {table};
                 CREATE TABLE {table} (
                 {columns});
-                INSERT INTO {table} SELECT * FROM temp.m11_copy;
-                DROP TABLE temp.m11_copy;
+                INSERT INTO {table} SELECT * FROM temp.m13_copy;
+                DROP TABLE temp.m13_copy;
                 """);
         }
     }
