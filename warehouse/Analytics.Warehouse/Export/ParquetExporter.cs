@@ -123,7 +123,7 @@ public static class ParquetExporter
         var tables = new List<(string, IReadOnlyList<string>)>();
         while (reader.Read())
         {
-            var columns = ((List<object?>)reader.GetValue(1)).Select(c => (string)c!).ToList();
+            var columns = reader.GetFieldValue<List<string>>(1);
             tables.Add((reader.GetString(0), columns));
         }
 
