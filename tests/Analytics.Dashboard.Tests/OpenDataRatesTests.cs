@@ -100,7 +100,7 @@ public sealed class OpenDataRatesTests(DashboardFixture fixture)
         var csv = Downloads.Csv(await client.GetByteArrayAsync(Path + "&format=csv"));
         var first = 2 + table.Columns.Count;
         var inCsv = csv.Skip(1).Select(r => r.Skip(first).Take(table.Columns.Count)
-            .Select(cell => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? Analytics.Reports.Content.ChineseNumbers.Grouped(v) : cell).ToList()).ToList();
+            .Select(cell => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? Analytics.Reports.Content.ChineseNumbers.Rate(v) : cell).ToList()).ToList();
 
         Assert.Equal(expected, onPage);
         Assert.Equal(expected, inApi);

@@ -61,7 +61,7 @@ public sealed class PublicRates(WarehouseFigures figures)
         }
 
         return basis.Rate(count.Value, population) is { } rate
-            ? new PublishedRate(rate, ChineseNumbers.Grouped(rate), CellState.Shown, population)
+            ? new PublishedRate(rate, ChineseNumbers.Rate(rate), CellState.Shown, population)
             : new PublishedRate(null, SuppressionPolicy.NotAvailableMark, CellState.Shown, population);
     }
 

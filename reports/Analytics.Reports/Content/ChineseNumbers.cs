@@ -24,6 +24,9 @@ public static class ChineseNumbers
     /// <summary>Thousands separators, decimals only when there are any ("1,234", "3.5").</summary>
     public static string Grouped(decimal value) => value.ToString("#,0.##", Invariant);
 
+    /// <summary>A per-capita rate with its two decimals always shown, so a column of rates lines up ("21.10", not "21.1").</summary>
+    public static string Rate(decimal value) => value.ToString("#,0.00", Invariant);
+
     /// <summary>
     /// A 同比 or 环比 in a table cell, rounded to 0.1 as in the briefing's text: a rate's change in percentage points
     /// ("+1.2 个百分点"), a count's or amount's in percent ("-3.5%"); "持平" when it rounds to zero, "—" without a base.
