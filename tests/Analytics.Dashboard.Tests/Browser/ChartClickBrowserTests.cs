@@ -31,7 +31,7 @@ public sealed class ChartClickBrowserTests(BrowserFixture fixture)
         Assert.Contains($"/districts/{BrowserFixture.DistrictCode}/towns/", session.Page.Url, StringComparison.Ordinal);
         await Assertions.Expect(session.Page.Locator("h1")).ToContainTextAsync(first);
         await Assertions.Expect(session.Page.Locator(".town-figures tr[data-indicator='eldercare_beds'] td[data-rate]"))
-            .ToHaveTextAsync(value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture));
+            .ToHaveTextAsync(Analytics.Reports.Content.ChineseNumbers.Rate((decimal)value));
         await session.AssertChartsDrawnAsync(".cards");
         await session.AssertNoHorizontalOverflowAsync();
         await session.ScreenshotAsync($"town-page-{size}");
