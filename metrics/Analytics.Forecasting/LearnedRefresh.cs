@@ -48,7 +48,7 @@ public static class LearnedRefresh
                 JsonSerializer.Serialize(f.Numbers, Json), f.Message, f.Detail);
         }
 
-        WarehouseSql.Execute(connection, $"INSERT OR REPLACE INTO warehouse_meta VALUES ('{LearnedOutputs.MetaKey}', $1)", LearnedOutputs.MetricsStamp(connection));
+        WarehouseSql.SetMeta(connection, LearnedOutputs.MetaKey, LearnedOutputs.MetricsStamp(connection)!);
         transaction.Commit();
         return new LearnedRefreshResult(projections.Count, flags.Count, clock.Elapsed);
     }

@@ -14,7 +14,7 @@ public static class DuckDbCommandExtensions
     /// </summary>
     public static IDisposable InterruptAfter(this DuckDBCommand command, int seconds) =>
         seconds <= 0
-            ? new Timer(static _ => { })
+            ? NoLimit.Instance
             : new Timer(_ => command.Cancel(), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
 
     /// <summary>
@@ -24,6 +24,16 @@ public static class DuckDbCommandExtensions
     /// </summary>
     public static IDisposable InterruptAfter(this DuckDBConnection connection, int seconds) =>
         seconds <= 0
-            ? new Timer(static _ => { })
+            ? NoLimit.Instance
             : new Timer(_ => connection.NativeConnection.Interrupt(), null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+
+    /// <summary>What a limit of 0 returns: nothing to stop.</summary>
+    private sealed class NoLimit : IDisposable
+    {
+        public static readonly NoLimit Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

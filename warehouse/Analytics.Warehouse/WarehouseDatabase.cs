@@ -99,15 +99,10 @@ public sealed class WarehouseDatabase
     /// </summary>
     public static void CheckPseudonymKey(DuckDBConnection connection, PseudonymKey key)
     {
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT value FROM warehouse_meta WHERE key = 'pseudonym_key_fingerprint'";
-        var stored = read.ExecuteScalar() as string;
+        var stored = WarehouseSql.Meta(connection, "pseudonym_key_fingerprint");
         if (stored is null)
         {
-            using var write = connection.CreateCommand();
-            write.CommandText = "INSERT INTO warehouse_meta VALUES ('pseudonym_key_fingerprint', $1)";
-            write.Parameters.AddValue(key.Fingerprint);
-            write.ExecuteNonQuery();
+            WarehouseSql.SetMeta(connection, "pseudonym_key_fingerprint", key.Fingerprint);
         }
         else if (stored != key.Fingerprint)
         {

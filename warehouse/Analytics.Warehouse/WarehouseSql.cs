@@ -46,6 +46,14 @@ public static class WarehouseSql
         Execute(connection, definition);
     }
 
+    /// <summary>The warehouse_meta value under <paramref name="key"/>; null when it was never set.</summary>
+    public static string? Meta(DuckDBConnection connection, string key) =>
+        Scalar<string>(connection, "SELECT value FROM warehouse_meta WHERE key = $1", key);
+
+    /// <summary>Sets the warehouse_meta value under <paramref name="key"/>.</summary>
+    public static void SetMeta(DuckDBConnection connection, string key, string value) =>
+        Execute(connection, "INSERT OR REPLACE INTO warehouse_meta VALUES ($1, $2)", key, value);
+
     /// <summary>The first column of the first row as <typeparamref name="T"/> (HUGEINT as decimal); default when NULL or no row.</summary>
     public static T? Scalar<T>(DuckDBConnection connection, string sql, params object?[] parameters)
     {

@@ -53,7 +53,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         var indicators = WarehouseSql.Execute(connection, IndicatorValueSql());
         steps["metric_value"] = step.ElapsedMilliseconds;
         WarehouseSql.Execute(connection, $"DROP TABLE {WorkTable}");
-        WarehouseSql.Execute(connection, $"INSERT OR REPLACE INTO warehouse_meta SELECT '{MetaKey}', CAST(coalesce(max(run_id), 0) AS VARCHAR) FROM etl_run");
+        WarehouseSql.SetMeta(connection, MetaKey, LatestRun(connection));
         step.Restart();
         transaction.Commit();
         steps["commit"] = step.ElapsedMilliseconds;
@@ -64,17 +64,18 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     public static IndicatorRefresh? RefreshIfStale(DuckDBConnection connection) =>
         DerivedTableRefresh.IfStale(connection, () => IsCurrent(connection), () => Refresh(connection));
 
-    private static bool IsCurrent(DuckDBConnection connection)
-    {
-        var computedFor = WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'");
-        var latest = WarehouseSql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
-        return computedFor == latest;
-    }
+    /// <summary>The stamp of the metric tables: the newest etl_run id they were computed from; null before their first refresh.</summary>
+    public static string? ComputedFor(DuckDBConnection connection) => WarehouseSql.Meta(connection, MetaKey);
+
+    private static bool IsCurrent(DuckDBConnection connection) => ComputedFor(connection) == LatestRun(connection);
+
+    private static string LatestRun(DuckDBConnection connection) =>
+        WarehouseSql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
 
     private const string WorkTable = "temp.refresh_quantity";
 
     // warehouse_meta key holding the newest etl_run id the metric tables were computed from.
-    internal const string MetaKey = "metrics_computed_for_run_id";
+    private const string MetaKey = "metrics_computed_for_run_id";
 
     /// <summary>
     /// One statement for every quantity: a branch per fact table (and per zero-when-absent flag), joined by UNION ALL,

@@ -16,9 +16,9 @@ public static class LearnedOutputs
     public const string MetaKey = "ml_computed_for_run_id";
 
     /// <summary>The metric tables' stamp, null before their first refresh.</summary>
-    public static string? MetricsStamp(DuckDBConnection connection) =>
-        WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{IndicatorEngine.MetaKey}'");
+    public static string? MetricsStamp(DuckDBConnection connection) => IndicatorEngine.ComputedFor(connection);
 
+    /// <summary>True when the outputs were computed from the current metric tables.</summary>
     public static bool IsCurrent(DuckDBConnection connection) =>
-        MetricsStamp(connection) is { } metrics && WarehouseSql.Scalar<string>(connection, $"SELECT value FROM warehouse_meta WHERE key = '{MetaKey}'") == metrics;
+        MetricsStamp(connection) is { } metrics && WarehouseSql.Meta(connection, MetaKey) == metrics;
 }
