@@ -152,15 +152,18 @@ public sealed partial class WebBenchmark(string workDirectory, int seconds, int 
     private static string Pad(string text, int columns) =>
         text + new string(' ', Math.Max(1, columns - text.Sum(c => c >= '\u2E80' ? 2 : 1)));
 
-    /// <summary>Waits (up to two minutes) for the host's log line of its background scorecard precomputation and returns it.</summary>
+    /// <summary>
+    /// Waits (up to two minutes) for the host's log lines of its background scorecard precomputation and of the learned
+    /// outputs trained after it (so training does not share the cores with the measured load), and returns them.
+    /// </summary>
     private static async Task<string> WarmUpAsync(DashboardProcess host)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(2))
         {
-            if (PrecomputedLine().Match(host.RecentOutput) is { Success: true } match)
+            if (PrecomputedLine().Match(host.RecentOutput) is { Success: true } match && LearnedLine().Match(host.RecentOutput) is { Success: true } learned)
             {
-                return $"{match.Groups["what"].Value} 用时 {match.Groups["ms"].Value} ms";
+                return $"{match.Groups["what"].Value} 用时 {match.Groups["ms"].Value} ms；模型 (learned outputs) {learned.Groups["what"].Value}";
             }
 
             await Task.Delay(200);
@@ -249,4 +252,7 @@ public sealed partial class WebBenchmark(string workDirectory, int seconds, int 
 
     [GeneratedRegex("""(?<what>Leadership scorecard \S+ \S+) precomputed in (?<ms>\d+) ms""")]
     private static partial Regex PrecomputedLine();
+
+    [GeneratedRegex("""Learned outputs ready: (?<what>[^\r\n]+)""")]
+    private static partial Regex LearnedLine();
 }

@@ -20,10 +20,10 @@ namespace Analytics.Forecasting.Tests;
 [Collection(HardAnomalyCollection.Name)]
 public sealed class TrackerProjectionTests(HardAnomalyWarehouse fixture)
 {
-    private const string Method = "方法：泊松回归，按季节与年内累计训练（2022–2023 年各街镇），区级回测平均绝对误差 107.47张，" +
+    internal const string Method = "方法：泊松回归，按季节与年内累计训练（2022–2023 年各街镇），区级回测平均绝对误差 107.47张，" +
                                   "低于直线外推的 145.75张；区间为同一截点区级回测误差的 10%–90% 分位（80% 区间）";
 
-    private const string Shown = "模型预计 197.32张（80% 区间 106.75–1766.80张）。" + Method;
+    internal const string Shown = "模型预计 197.32张（80% 区间 106.75–1766.80张）。" + Method;
 
     private DistrictTracker Tracker()
     {

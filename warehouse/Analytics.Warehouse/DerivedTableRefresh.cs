@@ -21,9 +21,38 @@ public static class DerivedTableRefresh
             return null;
         }
 
-        lock (Locks.GetOrAdd(connection.DataSource, _ => new object()))
+        lock (FileLock(connection))
         {
             return isCurrent() ? null : refresh();
         }
     }
+
+    /// <summary>
+    /// The same for a refresh whose computation is slow (training models): <paramref name="compute"/> runs outside the
+    /// file's lock, one computation of <paramref name="name"/> at a time per file, so a refresh of other tables (the metric
+    /// tables a page needs) never waits for it; only <paramref name="write"/> holds the file's lock.
+    /// </summary>
+    public static T? IfStale<TWork, T>(DbConnection connection, string name, Func<bool> isCurrent, Func<TWork> compute, Func<TWork, T> write) where T : class
+    {
+        if (isCurrent())
+        {
+            return null;
+        }
+
+        lock (Locks.GetOrAdd($"{connection.DataSource}|{name}", _ => new object()))
+        {
+            if (isCurrent())
+            {
+                return null;
+            }
+
+            var work = compute();
+            lock (FileLock(connection))
+            {
+                return write(work);
+            }
+        }
+    }
+
+    private static object FileLock(DbConnection connection) => Locks.GetOrAdd(connection.DataSource, _ => new object());
 }

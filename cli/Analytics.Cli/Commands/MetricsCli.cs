@@ -50,7 +50,11 @@ internal static class MetricsCli
         return console;
     }
 
-    /// <summary>Opens an existing warehouse and brings the metric tables up to date with the latest load.</summary>
+    /// <summary>
+    /// Opens an existing warehouse and brings the metric tables and the learned outputs up to date with the latest load.
+    /// The command line trains synchronously (seconds, once per data version): it has no warm-up to do it beforehand, and
+    /// its `score`, `report` and `anomalies` then show the model projections and combination flags of the current data.
+    /// </summary>
     public static WarehouseDatabase OpenFresh(string path)
     {
         if (!File.Exists(path))

@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Leadership;
 using Analytics.Etl.Scheduling;
 using Analytics.Metrics;
 using Analytics.Reports.Content;
@@ -11,10 +12,13 @@ namespace Analytics.Dashboard.Briefings;
 /// Generates every briefing of a period (or of one district) in the load scheduler, so it never runs during a load.
 /// After loads (trigger kind schedule) it generates only when every feed has loaded the quarter, and only for the
 /// latest complete quarter or a quarter that already has briefings (they are stale now); an operator's run-now
-/// generates what was asked for.
+/// generates what was asked for. A briefing is a lasting document, and nobody waits on a job: it first has the learned
+/// outputs of the current data trained (or waits for the warm-up's training), so its target section carries the model
+/// projections rather than "模型预计计算中".
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class BriefingJob(BriefingService briefings, EtlScheduler scheduler, WarehouseDatabase warehouse, ILogger<BriefingJob> logger) : IJob
+public sealed class BriefingJob(BriefingService briefings, LeadershipScores scores, EtlScheduler scheduler, WarehouseDatabase warehouse, ILogger<BriefingJob> logger)
+    : IJob
 {
     public static readonly JobKey Key = new("generate-briefings", "briefings");
 
@@ -45,6 +49,7 @@ public sealed class BriefingJob(BriefingService briefings, EtlScheduler schedule
         try
         {
             var district = data.ContainsKey(DistrictKey) ? data.GetString(DistrictKey) : null;
+            await Task.Run(() => scores.TrainLearnedOutputs(), cancellationToken);
             var run = await briefings.GenerateAsync(new BriefingRequest(period, string.IsNullOrEmpty(district) ? null : district, Trigger: trigger),
                 cancellationToken);
             logger.LogInformation("Generated {Count} briefings of {Period} in {Elapsed}", run.Documents.Count, period, run.Elapsed);

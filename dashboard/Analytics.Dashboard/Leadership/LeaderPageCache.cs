@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Dashboard.Security;
 using Analytics.Metrics.Warehouse.Anomalies;
+using Analytics.Metrics.Warehouse.Learned;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 
@@ -9,17 +10,18 @@ namespace Analytics.Dashboard.Leadership;
 /// <summary>
 /// What the leader pages show (scorecards, drill-downs, 街镇 profiles, the comparison), computed once per version of what
 /// they are made from: the data version (a load committed), the judgement version (视情给分, bureau entries and findings,
-/// read from their history sequences, so a change from any page or process counts) and the flag-review version (the flag
-/// workflow). A new version empties the cache, so the next request after a judgement, a review or a load computes
-/// afresh. Entries are keyed by what the result depends on (rubric, period, 街镇) and by the access scope: the districts
-/// the result covers that the user may see. Users whose scopes see the same of them share an entry; a user is never
-/// served an entry made for another scope. Concurrent requests for one key compute it once.
+/// read from their history sequences, so a change from any page or process counts), the flag-review version (the flag
+/// workflow) and the stamp of the learned outputs (a training committing in the background after a load). A new version
+/// empties the cache, so the next request after a judgement, a review, a load or a training computes afresh. Entries are
+/// keyed by what the result depends on (rubric, period, 街镇) and by the access scope: the districts the result covers
+/// that the user may see. Users whose scopes see the same of them share an entry; a user is never served an entry made
+/// for another scope. Concurrent requests for one key compute it once.
 /// </summary>
 public sealed class LeaderPageCache(WarehouseDatabase warehouse)
 {
     private readonly Lock _gate = new();
     private ConcurrentDictionary<string, Lazy<object?>> _entries = new(StringComparer.Ordinal);
-    private (long Data, string Judgements, long Reviews)? _version;
+    private (long Data, string Judgements, long Reviews, string? Learned)? _version;
 
     /// <summary>How many results were computed rather than served from the cache (for tests and logs).</summary>
     public long Computed => Interlocked.Read(ref _computed);
@@ -59,13 +61,15 @@ public sealed class LeaderPageCache(WarehouseDatabase warehouse)
     {
         string judgements;
         long reviews;
+        string? learned;
         using (var connection = warehouse.Connect())
         {
             judgements = JudgementVersion.Read(connection);
             reviews = FlagReviewStore.Version(connection);
+            learned = LearnedOutputs.Stamp(connection);
         }
 
-        var version = (warehouse.DataVersion, judgements, reviews);
+        var version = (warehouse.DataVersion, judgements, reviews, learned);
         lock (_gate)
         {
             if (_version != version)

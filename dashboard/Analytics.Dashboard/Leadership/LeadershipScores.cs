@@ -7,6 +7,7 @@ using Analytics.Forecasting;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Anomalies;
 using Analytics.Metrics.Warehouse.Indicators;
+using Analytics.Metrics.Warehouse.Learned;
 using Analytics.Metrics.Warehouse.Scoring;
 using Analytics.Warehouse;
 
@@ -91,16 +92,32 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     public AssessmentPeriod? Previous(AssessmentPeriod period) =>
         period.PreviousInScheme is { } previous && HasData(previous) ? previous : null;
 
-    /// <summary>Runs a read on the warehouse after bringing the metric tables up to date (under the same gate as scoring).</summary>
+    /// <summary>
+    /// Runs a read on the warehouse after bringing the metric tables up to date (under the same gate as scoring). It never
+    /// trains: the learned outputs (model projections, combination flags) are those stored for the current data, or none
+    /// while <see cref="TrainLearnedOutputs"/> runs, which the readers state (<see cref="DistrictTracker.PendingMethod"/>).
+    /// </summary>
     public T Read<T>(Func<DuckDBConnection, T> query)
     {
         lock (_gate)
         {
             using var connection = warehouse.Connect();
             IndicatorEngine.RefreshIfStale(connection);
-            LearnedRefresh.RefreshIfStale(connection);
             return query(connection);
         }
+    }
+
+    /// <summary>
+    /// Trains and stores the learned outputs of the current data when they are stale (seconds; the warm-up calls it after
+    /// a load), outside the gate, so pages read meanwhile. A new stamp of the outputs empties <see cref="Cache"/>, so the
+    /// next page shows them. <paramref name="beforeStore"/>: see <see cref="LearnedRefresh.RefreshIfStale"/>.
+    /// </summary>
+    public LearnedRefreshResult? TrainLearnedOutputs(Action? beforeStore = null)
+    {
+        using var connection = warehouse.Connect();
+        // Training reads the metric tables: current first (a no-op when a page or the warm-up already refreshed them).
+        IndicatorEngine.RefreshIfStale(connection);
+        return LearnedRefresh.RefreshIfStale(connection, beforeStore);
     }
 
     /// <summary>Just the district's scores (no previous period, no anomaly flags), for the drill-down.</summary>
@@ -156,11 +173,14 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>Every anomaly flag of the current data; computed once per <see cref="WarehouseDatabase.DataVersion"/>. Call under the gate.</summary>
+    /// <summary>
+    /// Every anomaly flag of the current data; computed once per <see cref="WarehouseDatabase.DataVersion"/> and stamp of
+    /// the learned outputs (the combination flags join the list when their training commits). Call under the gate.
+    /// </summary>
     private IReadOnlyList<AnomalyFlag> Flags(DuckDBConnection connection)
     {
-        // Read the version before computing: a load committing meanwhile leaves the older version stored, so the next request recomputes.
-        var version = warehouse.DataVersion;
+        // Read the versions before computing: a load or training committing meanwhile leaves the older ones stored, so the next request recomputes.
+        var version = (warehouse.DataVersion, LearnedOutputs.Stamp(connection));
         if (_flags is { } cached && cached.Version == version)
         {
             return cached.Flags;
@@ -171,5 +191,5 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         return flags;
     }
 
-    private sealed record FlagSnapshot(long Version, IReadOnlyList<AnomalyFlag> Flags);
+    private sealed record FlagSnapshot((long Data, string? Learned) Version, IReadOnlyList<AnomalyFlag> Flags);
 }

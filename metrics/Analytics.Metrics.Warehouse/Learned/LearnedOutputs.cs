@@ -7,8 +7,8 @@ namespace Analytics.Metrics.Warehouse.Learned;
 
 /// <summary>
 /// Whether the machine-learned outputs (ml_projection, ml_combination_flag) belong to the current metric tables. They are
-/// written by the forecasting refresh right after the metric refresh; a reader that finds them stale shows none of them
-/// rather than a projection or flag from older data.
+/// written by the forecasting refresh after the metric refresh (in the host, in the background: training takes seconds); a
+/// reader that finds them stale shows none of them rather than a projection or flag from older data, and says so.
 /// </summary>
 public static class LearnedOutputs
 {
@@ -18,7 +18,10 @@ public static class LearnedOutputs
     /// <summary>The metric tables' stamp, null before their first refresh.</summary>
     public static string? MetricsStamp(DuckDBConnection connection) => IndicatorEngine.ComputedFor(connection);
 
+    /// <summary>The metric tables' stamp the stored outputs were computed from; changes when a training's outputs commit.</summary>
+    public static string? Stamp(DuckDBConnection connection) => WarehouseSql.Meta(connection, MetaKey);
+
     /// <summary>True when the outputs were computed from the current metric tables.</summary>
     public static bool IsCurrent(DuckDBConnection connection) =>
-        MetricsStamp(connection) is { } metrics && WarehouseSql.Meta(connection, MetaKey) == metrics;
+        MetricsStamp(connection) is { } metrics && Stamp(connection) == metrics;
 }

@@ -29,19 +29,28 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
     /// <summary>Target code → the stored model projection shown for it (only targets whose indicator has a shipped model).</summary>
     public IReadOnlyDictionary<string, StoredProjection> ModelProjections { get; init; } = new Dictionary<string, StoredProjection>();
 
+    /// <summary>True while the stored projections belong to older data (the models are being trained for the current
+    /// data): the cumulative targets then say <see cref="PendingMethod"/> instead of a method.</summary>
+    public bool ModelsPending { get; init; }
+
     /// <summary>The tracker with the projections the forecasting refresh stored for the district and period (none at
-    /// year end, for an annual period, or while the stored projections are stale).</summary>
+    /// year end or for an annual period); while the stored projections are stale, none and <see cref="ModelsPending"/>.</summary>
     public static DistrictTracker? Read(DuckDBConnection connection, DistrictScore score)
     {
         var period = score.Period;
-        var stored = period.Quarter is { } q and < 4 && !score.Rubric.RanksTowns
-            ? StoredProjection.Read(connection, score.Rubric.District.Code, period.Year, q)
-            : new Dictionary<string, StoredProjection>();
-        return Of(score, stored);
+        if (period.Quarter is not ({ } q and < 4) || score.Rubric.RanksTowns)
+        {
+            return Of(score);
+        }
+
+        return LearnedOutputs.IsCurrent(connection)
+            ? Of(score, StoredProjection.Read(connection, score.Rubric.District.Code, period.Year, q))
+            : Of(score, modelsPending: true);
     }
 
-    /// <summary>The tracker of a district rubric's score; null for a rubric that scores 街镇.</summary>
-    public static DistrictTracker? Of(DistrictScore score, IReadOnlyDictionary<string, StoredProjection>? projections = null)
+    /// <summary>The tracker of a district rubric's score; null for a rubric that scores 街镇. <paramref name="modelsPending"/>:
+    /// the stored projections are stale, so a cumulative target's method is <see cref="PendingMethod"/>.</summary>
+    public static DistrictTracker? Of(DistrictScore score, IReadOnlyDictionary<string, StoredProjection>? projections = null, bool modelsPending = false)
     {
         if (score.Rubric.RanksTowns)
         {
@@ -65,16 +74,20 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
                 models[item.Code] = stored;
             }
 
-            methods[item.Code] = Method(item, yearEnd, stored);
+            methods[item.Code] = Method(item, yearEnd, stored, modelsPending);
         }
 
-        return new DistrictTracker(score, TargetTracker.Track(rubric, score.District.Result), towns) { Methods = methods, ModelProjections = models };
+        return new DistrictTracker(score, TargetTracker.Track(rubric, score.District.Result), towns)
+        {
+            Methods = methods, ModelProjections = models, ModelsPending = modelsPending && !yearEnd,
+        };
     }
 
     /// <summary>How a row's year end is reached, in the words of the 预计方法 column.</summary>
-    private static string Method(RubricItem item, bool yearEnd, StoredProjection? stored) => item.Rule switch
+    private static string Method(RubricItem item, bool yearEnd, StoredProjection? stored, bool modelsPending) => item.Rule switch
     {
         TargetRule { IsCumulative: true } when yearEnd => "全年实际完成数",
+        TargetRule { IsCumulative: true } when modelsPending => PendingMethod,
         TargetRule { IsCumulative: true } target when stored is { IsModel: true } => ModelText(target, stored),
         TargetRule { IsCumulative: true } when stored is not null => stored.MethodText,
         TargetRule { IsCumulative: true } => RunRateMethod,
@@ -86,6 +99,10 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
 
     /// <summary>The 方法 of a cumulative target without a shipped model: the straight line to date × 4 / quarters.</summary>
     public const string RunRateMethod = "方法：按季度均速外推";
+
+    /// <summary>The 方法 of a cumulative target while the models are trained for the current data (the host trains in the
+    /// background after a load): which targets get a model is not known yet, and no older projection stands in.</summary>
+    public const string PendingMethod = "模型预计计算中，暂按季度均速外推";
 
     /// <summary>"模型预计 182.35张（80% 区间 150.00–210.00张）。方法：…", with the figures as `projections show` prints them.</summary>
     public static string ModelText(TargetRule target, StoredProjection p) =>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Analytics.Forecasting;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Reports.Browser;
@@ -29,8 +28,9 @@ public sealed class BriefingGenerator(WarehouseDatabase warehouse, ChromiumBrows
         IReadOnlyList<DistrictBriefing> briefings;
         using (var connection = warehouse.Connect())
         {
+            // Never trains (seconds): the target section shows the projections stored for the current data, or says they are
+            // being computed. `./analytics report` trains before it generates; the host trains in its warm-up after a load.
             IndicatorEngine.RefreshIfStale(connection);
-            LearnedRefresh.RefreshIfStale(connection);
             briefings = new BriefingReader(connection).Read(request.Period, generatedAt, DistrictCode(request.District));
         }
 
