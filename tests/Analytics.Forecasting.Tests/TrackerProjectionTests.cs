@@ -88,7 +88,7 @@ public sealed class TrackerProjectionTests(HardAnomalyWarehouse fixture)
     }
 
     /// <summary>A page component rendered to HTML as the host renders it (Blazor's <see cref="HtmlRenderer"/>); the tests decode Razor's character references before reading it.</summary>
-    private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
+    internal static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Analytics.Dashboard.Components.Pages.Leader;
 using Analytics.Dashboard.Disclosure;
 using Analytics.Dashboard.Leadership;
 using Analytics.Dashboard.Security;
@@ -45,8 +46,11 @@ public sealed class TrainingOffThePageGateTests(HardAnomalyWarehouse fixture, IT
 
         using var trained = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
+        var fitting = Stopwatch.StartNew();
         var training = Task.Run(() => scores.TrainLearnedOutputs(() =>
         {
+            // What a page read under the gate waited for before training left it.
+            output.WriteLine($"models fitted in {fitting.ElapsedMilliseconds} ms");
             trained.Set();
             release.Wait();
         }));
@@ -65,6 +69,10 @@ public sealed class TrainingOffThePageGateTests(HardAnomalyWarehouse fixture, IT
             Assert.Equal("模型预计计算中，暂按季度均速外推", tracker.Methods["T01"]);
             Assert.Equal(DistrictTracker.PendingMethod, tracker.Cells(tracker.Targets.Single(t => t.Code == "T01"))[5]);
             Assert.Equal("按当前值（水平型目标不外推）", tracker.Methods["T05"]);
+            var page = WebUtility.HtmlDecode(await TrackerProjectionTests.RenderAsync<TargetTrackerTables>(
+                new Dictionary<string, object?> { [nameof(TargetTrackerTables.Tracker)] = tracker }));
+            var row = page[page.IndexOf("data-target=\"T01\"", StringComparison.Ordinal)..];
+            Assert.Contains("<td class=\"method\">模型预计计算中，暂按季度均速外推</td>", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
             var flagsDuring = await Task.Run(scores.AllFlags).WaitAsync(TimeSpan.FromMinutes(2));
             Assert.DoesNotContain(flagsDuring, f => f.Kind == AnomalyKinds.IndicatorCombination);
 
