@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Components.Shared;
 using Analytics.Dashboard.Leadership;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Anomalies;
@@ -40,9 +41,26 @@ public partial class FlagsPage
     private FlagReview? _saved;
     private string? _error;
 
-    protected override void OnInitialized()
+    private bool _loaded;
+
+    protected override async Task OnInitializedAsync()
     {
         _districts = LeadershipScores.Rubrics.Select(r => (r.District.Code, r.District.Name)).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        if (StreamedPage.Allowed(HttpContext))
+        {
+            // Off the render thread, so the loading state is sent while the flags are read.
+            await Task.Run(Read);
+        }
+        else
+        {
+            Read();
+        }
+
+        _loaded = true;
+    }
+
+    private void Read()
+    {
         _periods = Reviews.Periods();
         Load();
     }
