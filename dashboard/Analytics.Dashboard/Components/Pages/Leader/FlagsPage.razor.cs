@@ -94,6 +94,11 @@ public partial class FlagsPage
         _history = _selected is null ? [] : Reviews.History(_selected.Key);
     }
 
+    // A refused review shows what was posted, so the reviewer adds the missing note instead of choosing everything again.
+    private string ShownStatus(FlagRow selected) => _error is not null && PostedStatus is { Length: > 0 } posted ? posted : selected.Status;
+
+    private string? ShownOwner(FlagRow selected) => _error is not null ? PostedOwner : selected.Review?.Owner;
+
     private string SelfLink(string key) =>
         $"/leader/flags?district={Uri.EscapeDataString(District ?? "")}&period={Uri.EscapeDataString(Period ?? "")}" +
         $"&category={Uri.EscapeDataString(Category ?? "")}&status={Uri.EscapeDataString(Status ?? "")}&flag={Uri.EscapeDataString(key)}#flag-review";
