@@ -35,6 +35,14 @@ public sealed class TownProfiles(LeadershipScores scores)
             return Compute(rubric, period, townCode, visible);
         });
 
+    /// <summary>
+    /// Whether the district has <paramref name="townCode"/> at the period's end, from dim_region alone (the units the scorer
+    /// scores), so a page can answer 404 before it streams and the scores are computed.
+    /// </summary>
+    public bool Exists(Rubric rubric, AssessmentPeriod period, string? townCode) =>
+        townCode is { Length: > 0 } && scores.Read(connection =>
+            new RubricInputBuilder(connection).Units(rubric.District.Code, period).Any(u => !u.IsDistrict && u.Code == townCode));
+
     private TownProfile? Compute(Rubric rubric, AssessmentPeriod period, string? townCode, DistrictScope scope)
     {
         var score = scores.Score(rubric, period, scope);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Analytics.Reports.Browser;
 using Microsoft.Playwright;
 
@@ -31,9 +32,26 @@ public sealed class BrowserSession : IAsyncDisposable
         }
         """;
 
+    /// <summary>
+    /// A script for <c>ILocator.EvaluateAsync</c> on a bar or heat-map chart's container: true when ECharts shows the
+    /// categories and values of the options now in its <c>data-chart</c>, drawn once (one SVG).
+    /// </summary>
+    public const string DrawnFromCurrentOptions = """
+        element => {
+            const drawn = window.echarts.getInstanceByDom(element).getOption();
+            const wanted = JSON.parse(element.getAttribute('data-chart'));
+            const values = series => series.map(s => JSON.stringify(s.data));
+            return JSON.stringify(drawn.yAxis[0].data) === JSON.stringify(wanted.yAxis.data)
+                && JSON.stringify(values(drawn.series)) === JSON.stringify(values(wanted.series))
+                && element.querySelectorAll('svg').length === 1;
+        }
+        """;
+
     private readonly BrowserPage _browserPage;
     private readonly List<string> _problems = [];
     private readonly List<string> _requests = [];
+    private readonly List<string> _abortedNavigations = [];
+    private readonly HashSet<string> _downloads = [];
 
     private BrowserSession(BrowserPage browserPage)
     {
@@ -56,9 +74,23 @@ public sealed class BrowserSession : IAsyncDisposable
         };
         page.RequestFailed += (_, request) =>
         {
-            if (!IsReadEnhancedNavigation(request))
+            if (IsAbortedNavigation(request))
+            {
+                lock (_problems)
+                {
+                    _abortedNavigations.Add(request.Url);
+                }
+            }
+            else if (!IsReadEnhancedNavigation(request))
             {
                 Add($"request failed: {request.Url} {request.Failure}");
+            }
+        };
+        page.Download += (_, download) =>
+        {
+            lock (_problems)
+            {
+                _downloads.Add(download.Url);
             }
         };
         page.Response += (_, response) =>
@@ -122,6 +154,45 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             await Page.WaitForFunctionAsync("before => window.__enhancedNavigations === undefined || window.__enhancedNavigations > before", before);
         }
+    }
+
+    /// <summary>Counts the websockets the page opens from now on (a Blazor circuit would open one).</summary>
+    public Func<int> CountWebSockets()
+    {
+        var count = 0;
+        Page.WebSocket += (_, _) => Interlocked.Increment(ref count);
+        return () => Volatile.Read(ref count);
+    }
+
+    /// <summary>No websocket counted by <paramref name="sockets"/> and no request to Blazor's circuit hub (<c>/_blazor</c>).</summary>
+    public void AssertNoCircuit(Func<int> sockets)
+    {
+        Assert.Equal(0, sockets());
+        Assert.DoesNotContain(Requests, url => url.Contains("/_blazor", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> as a client without blazor.web.js gets it (the session's cookies, no <c>text/html</c> in
+    /// Accept): the finished page in one answer, never streamed.
+    /// </summary>
+    public async Task<string> FinishedPageAsync(string path)
+    {
+        var response = await Page.APIRequest.GetAsync(path, new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["Accept"] = "*/*" } });
+        Assert.Equal(200, response.Status);
+        var html = await response.TextAsync();
+        Assert.DoesNotContain("<blazor-ssr>", html, StringComparison.Ordinal);
+        return html;
+    }
+
+    /// <summary>
+    /// The answer <paramref name="html"/> starts with the Chinese loading state <paramref name="loading"/> and carries the
+    /// content as a streamed update after it.
+    /// </summary>
+    public static void AssertStreamedAfterLoadingState(string html, string loading)
+    {
+        var state = Regex.Match(html, $"<p class=\"loading\" role=\"status\"[^>]*>{Regex.Escape(loading)}</p>");
+        Assert.True(state.Success, $"the first answer has no loading state “{loading}”");
+        Assert.True(html.IndexOf("<blazor-ssr>", state.Index, StringComparison.Ordinal) > state.Index, "the content was not streamed after the loading state");
     }
 
     /// <summary>Saves a full-page screenshot as artifacts/test-results/screenshots/<paramref name="name"/>.png.</summary>
@@ -202,7 +273,8 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             lock (_problems)
             {
-                return [.. _problems];
+                // A navigation whose answer is a file ends as a download, which Chromium reports as an aborted request.
+                return [.. _problems, .. _abortedNavigations.Where(url => !_downloads.Contains(url)).Select(url => $"request failed: {url} net::ERR_ABORTED")];
             }
         }
     }
@@ -227,6 +299,8 @@ public sealed class BrowserSession : IAsyncDisposable
     private static bool IsReadEnhancedNavigation(IRequest request) =>
         request.ResourceType == "fetch" && request.Failure == "net::ERR_ABORTED"
         && request.Headers.TryGetValue("accept", out var accept) && accept.Contains("blazor-enhanced-nav=on", StringComparison.Ordinal);
+
+    private static bool IsAbortedNavigation(IRequest request) => request.IsNavigationRequest && request.Failure == "net::ERR_ABORTED";
 
     private void Add(string problem)
     {

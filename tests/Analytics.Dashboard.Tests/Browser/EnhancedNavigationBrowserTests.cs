@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Scoring;
 using Microsoft.Playwright;
@@ -16,18 +15,6 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
 {
     private const string Scorecard = $"/leader/scorecard?rubric={BrowserFixture.RubricId}&period={BrowserFixture.Period}";
 
-    // The drawn chart's categories and values, as ECharts holds them, against the options in the container's data-chart.
-    private const string DrawnFromCurrentOptions = """
-        element => {
-            const drawn = window.echarts.getInstanceByDom(element).getOption();
-            const wanted = JSON.parse(element.getAttribute('data-chart'));
-            const values = series => series.map(s => JSON.stringify(s.data));
-            return JSON.stringify(drawn.yAxis[0].data) === JSON.stringify(wanted.yAxis.data)
-                && JSON.stringify(values(drawn.series)) === JSON.stringify(values(wanted.series))
-                && element.querySelectorAll('svg').length === 1;
-        }
-        """;
-
     [Theory]
     [InlineData(1366, 900, "desktop")]
     [InlineData(375, 812, "phone")]
@@ -37,7 +24,7 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
         var after = fixture.ExpectedEarlierScore;
         Assert.NotEqual(Totals(before), Totals(after));
         await using var session = await fixture.OpenAsync(width, height);
-        var sockets = CountWebSockets(session);
+        var sockets = session.CountWebSockets();
         await session.SignInAsync(BrowserFixture.Leader, BrowserFixture.Password);
         await session.GotoAsync(Scorecard);
 
@@ -64,11 +51,10 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
         // The heat map is drawn again from the new quarter's options, once.
         Assert.Equal(1, await session.AssertChartsDrawnAsync(".heatmap"));
         Assert.NotEqual(optionsBefore, await heatMap.GetAttributeAsync("data-chart"));
-        Assert.True(await heatMap.EvaluateAsync<bool>(DrawnFromCurrentOptions), "the heat map still shows the earlier quarter, or was drawn twice");
+        Assert.True(await heatMap.EvaluateAsync<bool>(BrowserSession.DrawnFromCurrentOptions), "the heat map still shows the earlier quarter, or was drawn twice");
         await session.ScreenshotAsync($"scorecard-enhanced-{size}");
 
-        Assert.Equal(0, sockets());
-        Assert.DoesNotContain(session.Requests, url => url.Contains("/_blazor", StringComparison.Ordinal));
+        session.AssertNoCircuit(sockets);
         await session.AssertNoProblemsAsync();
     }
 
@@ -82,10 +68,7 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
         var response = await session.GotoAsync($"/leader/scorecard?rubric={BrowserFixture.RubricId}&period={BrowserFixture.FirstQuarter}");
 
         // The answer starts with the loading state and carries the scorecard as a streamed update after it.
-        var html = await response.TextAsync();
-        var loading = Regex.Match(html, "<p class=\"loading\" role=\"status\"[^>]*>正在计算2024年第1季度各街镇得分，请稍候…</p>");
-        Assert.True(loading.Success, "the first answer has no loading state");
-        Assert.True(html.IndexOf("<blazor-ssr>", loading.Index, StringComparison.Ordinal) > loading.Index, "the scorecard was not streamed after the loading state");
+        BrowserSession.AssertStreamedAfterLoadingState(await response.TextAsync(), "正在计算2024年第1季度各街镇得分，请稍候…");
         // blazor.web.js has put the streamed scorecard in place of the loading state, and the charts are drawn.
         await Assertions.Expect(session.Page.Locator("p.loading")).ToHaveCountAsync(0);
         await Assertions.Expect(session.Page.Locator("table.scorecard tbody tr td.total")).ToHaveTextAsync(Totals(expected));
@@ -100,7 +83,7 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
         // The output-cached pages; the methodology page is rendered per request.
         string[] cached = ["/open-data", $"/districts/{BrowserFixture.DistrictCode}", "/"];
         await using var session = await fixture.OpenAsync();
-        var sockets = CountWebSockets(session);
+        var sockets = session.CountWebSockets();
         await session.GotoAsync("/methodology");
 
         foreach (var path in cached)
@@ -123,7 +106,7 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
     public async Task A_signed_in_session_loads_blazor_web_js_follows_links_in_place_and_opens_no_circuit()
     {
         await using var session = await fixture.OpenAsync();
-        var sockets = CountWebSockets(session);
+        var sockets = session.CountWebSockets();
         await session.SignInAsync(BrowserFixture.Leader, BrowserFixture.Password);
         await session.GotoAsync(Scorecard);
         var scripts = session.Requests.Count(IsBlazorWebJs);
@@ -139,8 +122,7 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
         Assert.Equal("same window", await session.Page.EvaluateAsync<string>("() => window.__marker"));
 
         Assert.Equal(scripts, session.Requests.Count(IsBlazorWebJs));
-        Assert.Equal(0, sockets());
-        Assert.DoesNotContain(session.Requests, url => url.Contains("/_blazor", StringComparison.Ordinal));
+        session.AssertNoCircuit(sockets);
         await session.ScreenshotAsync("compare-enhanced-desktop");
         await session.AssertNoProblemsAsync();
     }
@@ -149,11 +131,4 @@ public sealed class EnhancedNavigationBrowserTests(BrowserFixture fixture)
         score.Towns.Select(t => ResultText.Total(t.Town.Result)).ToArray();
 
     private static bool IsBlazorWebJs(string url) => url.EndsWith("/_framework/blazor.web.js", StringComparison.Ordinal);
-
-    private static Func<int> CountWebSockets(BrowserSession session)
-    {
-        var count = 0;
-        session.Page.WebSocket += (_, _) => Interlocked.Increment(ref count);
-        return () => Volatile.Read(ref count);
-    }
 }

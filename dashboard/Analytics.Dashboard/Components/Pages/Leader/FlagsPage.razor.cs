@@ -1,3 +1,4 @@
+using Analytics.Dashboard.Components.Shared;
 using Analytics.Dashboard.Leadership;
 using Analytics.Metrics;
 using Analytics.Metrics.Warehouse.Anomalies;
@@ -40,9 +41,26 @@ public partial class FlagsPage
     private FlagReview? _saved;
     private string? _error;
 
-    protected override void OnInitialized()
+    private bool _loaded;
+
+    protected override async Task OnInitializedAsync()
     {
         _districts = LeadershipScores.Rubrics.Select(r => (r.District.Code, r.District.Name)).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        if (StreamedPage.Allowed(HttpContext))
+        {
+            // Off the render thread, so the loading state is sent while the flags are read.
+            await Task.Run(Read);
+        }
+        else
+        {
+            Read();
+        }
+
+        _loaded = true;
+    }
+
+    private void Read()
+    {
         _periods = Reviews.Periods();
         Load();
     }
@@ -75,6 +93,11 @@ public partial class FlagsPage
         _selected = key is null ? null : _rows.FirstOrDefault(r => r.Key == key) ?? Reviews.List(new FlagFilter(null, null, null, null)).FirstOrDefault(r => r.Key == key);
         _history = _selected is null ? [] : Reviews.History(_selected.Key);
     }
+
+    // A refused review shows what was posted, so the reviewer adds the missing note instead of choosing everything again.
+    private string ShownStatus(FlagRow selected) => _error is not null && PostedStatus is { Length: > 0 } posted ? posted : selected.Status;
+
+    private string? ShownOwner(FlagRow selected) => _error is not null ? PostedOwner : selected.Review?.Owner;
 
     private string SelfLink(string key) =>
         $"/leader/flags?district={Uri.EscapeDataString(District ?? "")}&period={Uri.EscapeDataString(Period ?? "")}" +
