@@ -86,6 +86,25 @@ public sealed class QuantityDefinitionTests : IDisposable
         Assert.Equal("住房保障类超期率 20.0%（2/10），超出 10% 基准 1 档（每档 10%），扣 0.1 分，得 0.4 分", item.Explanation);
     }
 
+    [Fact]
+    public void Metric_tables_computed_with_an_earlier_definition_are_recomputed_without_waiting_for_a_load()
+    {
+        Loaded(1, "verification", 20243);
+        Request("R1", "housing_security", 1, "2024-08-31", "2024-08-20");
+        Request("R3", "housing_security", 4, "2024-09-30", null);
+        IndicatorEngine.Refresh(_fresh.Connection);
+        Assert.Null(IndicatorEngine.RefreshIfStale(_fresh.Connection));
+
+        // A warehouse refreshed by the release before 应办结 was the 超期率's denominator: stamped with the run id alone and
+        // holding the finished requests only (1).
+        WarehouseSql.SetMeta(_fresh.Connection, "metrics_computed_for_run_id", "1");
+        Execute("UPDATE metric_quantity_value SET value = 1 WHERE quantity_code = 'hedui.housing_total'");
+
+        Assert.NotNull(IndicatorEngine.RefreshIfStale(_fresh.Connection));
+        Assert.Equal(5m, Value("hedui.housing_total", "town", "2024Q3"));
+        Assert.Null(IndicatorEngine.RefreshIfStale(_fresh.Connection));
+    }
+
     private void Organisation(string id, int? townKey, string? grade) => Execute(
         "INSERT INTO fact_socialorg_organisations (run_id, quarter_key, district_code, town_key, org_id, name, org_type, registered_date, " +
         "cancelled_date, status, evaluation_due, evaluation_participated, evaluation_grade, evaluation_year) " +
