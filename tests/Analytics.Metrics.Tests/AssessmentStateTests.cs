@@ -10,7 +10,7 @@ public class AssessmentStateTests
         .Set("hedui.returned", 2).Set("hedui.submitted", 100).Before("hedui.returned", 3).Before("hedui.submitted", 100)
         .Set("eldercare.certified_staff", 100).Set("eldercare.staff", 100)
         .Set("eldercare.skill_certified_care_workers", 85).Set("eldercare.care_workers", 100)
-        .Set("assistive.device_rentals", 12).Before("assistive.device_rentals", 10).Set("boundary.inspections", 1)
+        .Set("assistive.device_rentals", 12).Before("assistive.device_rentals", 10).Set("boundary.inspections", 4)
         .Set("socorg.evaluation_participants", 60).Set("socorg.evaluation_eligible", 100)
         .Set("socorg.rated_3a_plus", 30).Set("socorg.registered", 100).Before("socorg.rated_3a_plus", 25).Before("socorg.registered", 100);
 

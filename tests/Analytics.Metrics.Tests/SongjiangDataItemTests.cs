@@ -100,6 +100,18 @@ public class SongjiangDataItemTests
         Assert.Equal(expected, RubricEvaluator.Evaluate(Songjiang, inputs.Build()).Item("S5.2a").Score);
     }
 
+    [Theory]
+    [InlineData(4, 5, "界线界桩自查次数 4次，不低于 4次（每季度 1次 × 4 个季度），得 5 分")]
+    [InlineData(3, 0, "界线界桩自查次数 3次，低于 4次（每季度 1次 × 4 个季度），不得分")]
+    [InlineData(1, 0, "界线界桩自查次数 1次，低于 4次（每季度 1次 × 4 个季度），不得分")]
+    public void Boundary_self_inspection_in_a_whole_year_needs_one_per_quarter_not_one_a_year(int inspections, decimal expected, string explanation)
+    {
+        // S5.2a "定期开展街镇自查", read as at least once a quarter: the year's score asks for the four quarters' worth.
+        var item = RubricEvaluator.Evaluate(Songjiang, Town2024Q3().In(AssessmentPeriod.ForYear(2024)).Set("boundary.inspections", inspections).Build())
+            .Item("S5.2a");
+        Assert.Equal((expected, explanation), (item.Score, item.Explanation));
+    }
+
     [Fact]
     public void Judgement_items_show_their_ledger_evidence_beside_the_score()
     {

@@ -10,7 +10,7 @@ public class SongjiangTests
         .Set("eldercare.certified_staff", 100).Set("eldercare.staff", 100)
         .Set("eldercare.skill_certified_care_workers", 85).Set("eldercare.care_workers", 100)
         .Set("assistive.device_rentals", 12).Before("assistive.device_rentals", 10).Set("mental.rehab_pilot", 1)
-        .Set("boundary.inspections", 1).Set("boundary.issues_resolved", 0).Set("honours.district_or_above", 2)
+        .Set("boundary.inspections", 4).Set("boundary.issues_resolved", 0).Set("honours.district_or_above", 2)
         .Set("socorg.evaluation_participants", 60).Set("socorg.evaluation_eligible", 100)
         .Set("socorg.rated_3a_plus", 30).Set("socorg.registered", 100).Before("socorg.rated_3a_plus", 25).Before("socorg.registered", 100);
 

@@ -1,4 +1,5 @@
 using Analytics.DuckDb;
+using Analytics.Metrics;
 using DuckDB.NET.Data;
 using Analytics.Metrics.Warehouse.Indicators;
 using Analytics.Warehouse;
@@ -32,7 +33,7 @@ public sealed class QuantityDefinitionTests : IDisposable
         $"{(finished is null ? "NULL" : $"DATE '{finished}'")}, true, false, NULL)");
 
     [Fact]
-    public void An_open_request_is_overdue_only_once_its_deadline_has_passed_by_quarter_end_and_only_finished_requests_count_as_finished()
+    public void An_open_request_is_overdue_only_once_its_deadline_has_passed_by_quarter_end_and_counts_as_due_with_the_finished_ones()
     {
         Loaded(1, "verification", 20243);
         Request("R1", "housing_security", 1, "2024-08-31", "2024-08-20"); // finished in time
@@ -43,11 +44,65 @@ public sealed class QuantityDefinitionTests : IDisposable
         IndicatorEngine.Refresh(_fresh.Connection);
 
         Assert.Equal(6m, Value("hedui.housing_overdue", "town", "2024Q3"));
-        Assert.Equal(3m, Value("hedui.housing_total", "town", "2024Q3"));
+        Assert.Equal(7m, Value("hedui.housing_total", "town", "2024Q3")); // R1 + R2 + R3: R4 is neither finished nor overdue
         Assert.Equal(15m, Value("hedui.housing_submitted", "town", "2024Q3"));
         Assert.Equal(16m, Value("hedui.civil_overdue", "town", "2024Q3"));
         Assert.Equal(16m, Value("hedui.civil_total", "town", "2024Q3"));
         Assert.Equal(22m, Value("hedui.overdue", "town", "2024Q3"));
+    }
+
+    [Fact]
+    public void Changning_C6_3b_overdue_rate_divides_by_due_requests_so_an_open_overdue_request_is_counted_in_both()
+    {
+        // 长宁 2023 C6.3b: "住房保障类业务超期率≤10%，得 0.5 分，每增加 10%，扣 0.1 分，扣完为止". Of ten requests due by the
+        // quarter's end, one was finished late and one is still open past its deadline: 2 of 10 overdue is exactly 20%,
+        // one step beyond the band. Dividing by the nine finished ones only would give 22.2% (two steps, 0.3 points).
+        Loaded(1, "verification", 20243);
+        for (var i = 1; i <= 8; i++)
+        {
+            Request($"F{i}", "housing_security", 1, "2024-08-31", "2024-08-20");
+        }
+
+        Request("LATE", "housing_security", 1, "2024-08-31", "2024-09-05");
+        Request("OPEN", "housing_security", 1, "2024-09-15", null);
+        IndicatorEngine.Refresh(_fresh.Connection);
+
+        Assert.Equal(2m, Value("hedui.housing_overdue", "town", "2024Q3"));
+        Assert.Equal(10m, Value("hedui.housing_total", "town", "2024Q3"));
+        Assert.Equal(20.0000m, WarehouseSql.Scalar<decimal>(_fresh.Connection,
+            "SELECT value FROM metric_value WHERE indicator_code = 'hedui.housing_overdue_rate' AND level = 'town' AND town_key = $1 AND period = '2024Q3'",
+            _fresh.Yueyang));
+
+        var inputs = RubricInputs.Empty with
+        {
+            Values = new Dictionary<string, decimal?>
+            {
+                ["hedui.housing_overdue"] = Value("hedui.housing_overdue", "town", "2024Q3"),
+                ["hedui.housing_total"] = Value("hedui.housing_total", "town", "2024Q3"),
+            },
+        };
+        var item = RubricEvaluator.Evaluate(RubricCatalog.Get("changning-2023"), inputs).Item("C6.3b");
+        Assert.Equal(0.4m, item.Score);
+        Assert.Equal("住房保障类超期率 20.0%（2/10），超出 10% 基准 1 档（每档 10%），扣 0.1 分，得 0.4 分", item.Explanation);
+    }
+
+    [Fact]
+    public void Metric_tables_computed_with_an_earlier_definition_are_recomputed_without_waiting_for_a_load()
+    {
+        Loaded(1, "verification", 20243);
+        Request("R1", "housing_security", 1, "2024-08-31", "2024-08-20");
+        Request("R3", "housing_security", 4, "2024-09-30", null);
+        IndicatorEngine.Refresh(_fresh.Connection);
+        Assert.Null(IndicatorEngine.RefreshIfStale(_fresh.Connection));
+
+        // A warehouse refreshed by the release before 应办结 was the 超期率's denominator: stamped with the run id alone and
+        // holding the finished requests only (1).
+        WarehouseSql.SetMeta(_fresh.Connection, "metrics_computed_for_run_id", "1");
+        Execute("UPDATE metric_quantity_value SET value = 1 WHERE quantity_code = 'hedui.housing_total'");
+
+        Assert.NotNull(IndicatorEngine.RefreshIfStale(_fresh.Connection));
+        Assert.Equal(5m, Value("hedui.housing_total", "town", "2024Q3"));
+        Assert.Null(IndicatorEngine.RefreshIfStale(_fresh.Connection));
     }
 
     private void Organisation(string id, int? townKey, string? grade) => Execute(

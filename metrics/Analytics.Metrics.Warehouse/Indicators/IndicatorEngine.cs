@@ -53,7 +53,7 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
         var indicators = WarehouseSql.Execute(connection, IndicatorValueSql());
         steps["metric_value"] = step.ElapsedMilliseconds;
         WarehouseSql.Execute(connection, $"DROP TABLE {WorkTable}");
-        WarehouseSql.SetMeta(connection, MetaKey, LatestRun(connection));
+        WarehouseSql.SetMeta(connection, MetaKey, Stamp(connection));
         step.Restart();
         transaction.Commit();
         steps["commit"] = step.ElapsedMilliseconds;
@@ -64,17 +64,28 @@ public sealed class IndicatorEngine(WarehouseDatabase warehouse)
     public static IndicatorRefresh? RefreshIfStale(DuckDBConnection connection) =>
         DerivedTableRefresh.IfStale(connection, () => IsCurrent(connection), () => Refresh(connection));
 
-    /// <summary>The stamp of the metric tables: the newest etl_run id they were computed from; null before their first refresh.</summary>
+    /// <summary>
+    /// The stamp of the metric tables: the newest etl_run id they were computed from and the fingerprint of the definitions
+    /// they were computed with; null before their first refresh.
+    /// </summary>
     public static string? ComputedFor(DuckDBConnection connection) => WarehouseSql.Meta(connection, MetaKey);
 
-    private static bool IsCurrent(DuckDBConnection connection) => ComputedFor(connection) == LatestRun(connection);
+    private static bool IsCurrent(DuckDBConnection connection) => ComputedFor(connection) == Stamp(connection);
+
+    // A release that changes a quantity's or an indicator's SQL must recompute a warehouse loaded before it, or the pages
+    // keep the old definition's figures until the next load.
+    private static string Stamp(DuckDBConnection connection) => $"{LatestRun(connection)}:{DefinitionsFingerprint.Value}";
+
+    private static readonly Lazy<string> DefinitionsFingerprint = new(() =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(QuantitiesSql() + "\n" + QuantityValueSql() + "\n" + IndicatorValueSql())))[..16]);
 
     private static string LatestRun(DuckDBConnection connection) =>
         WarehouseSql.Scalar<long?>(connection, "SELECT max(run_id) FROM etl_run")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
 
     private const string WorkTable = "temp.refresh_quantity";
 
-    // warehouse_meta key holding the newest etl_run id the metric tables were computed from.
+    // warehouse_meta key holding the stamp (newest etl_run id and definitions fingerprint) the metric tables were computed for.
     private const string MetaKey = "metrics_computed_for_run_id";
 
     /// <summary>

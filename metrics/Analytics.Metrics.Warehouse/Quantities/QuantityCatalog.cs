@@ -24,6 +24,9 @@ public static class QuantityCatalog
     private const string QuarterEnd = "last_day(make_date(CAST(f.quarter_key // 10 AS INTEGER), CAST(f.quarter_key % 10 * 3 AS INTEGER), 1))";
     private const string Overdue = $"(f.finished_date > f.deadline_date OR (f.finished_date IS NULL AND f.deadline_date <= {QuarterEnd}))";
     private const string Finished = "f.finished_date IS NOT NULL";
+    // 应办结: finished, or open with its deadline passed by quarter end. The 超期率 divides by this, so every overdue
+    // request is also in the denominator and the rate cannot pass 100%.
+    private const string Due = $"({Finished} OR f.deadline_date <= {QuarterEnd})";
     private const string InQuarter = "= f.quarter_key";
 
     private static List<Quantity> Build()
@@ -67,11 +70,11 @@ public static class QuantityCatalog
         Count("hedui.training_attended", "核对员继续教育实际参训人次", "人次", "verification", "verifiers", "f.training_required AND f.training_attended", S);
         Count("hedui.incomplete_applications", "民政救助类申请材料不符合要求例数", "例", "verification", "requests", $"{Civil} AND NOT f.materials_complete", F);
         void Households(string code, string label, string where) => Add(code, label, "件", "verification", "requests", $"coalesce(sum(f.households) FILTER (WHERE {where}), 0)", F);
-        Households("hedui.civil_total", "民政救助类核对办结件数", $"{Civil} AND {Finished}");
+        Households("hedui.civil_total", "民政救助类核对应办结件数", $"{Civil} AND {Due}");
         Households("hedui.civil_overdue", "民政救助类核对超期件数", $"{Civil} AND {Overdue}");
         Households("hedui.civil_submitted", "民政救助类核对报送市级件数", Civil);
         Households("hedui.civil_returned", "民政救助类核对市级退回件数", $"{Civil} AND f.returned_by_city");
-        Households("hedui.housing_total", "住房保障类核对办结件数", $"{Housing} AND {Finished}");
+        Households("hedui.housing_total", "住房保障类核对应办结件数", $"{Housing} AND {Due}");
         Households("hedui.housing_overdue", "住房保障类核对超期件数", $"{Housing} AND {Overdue}");
         Households("hedui.housing_submitted", "住房保障类核对报送市级件数", Housing);
         Households("hedui.housing_returned", "住房保障类核对市级退回件数", $"{Housing} AND f.returned_by_city");

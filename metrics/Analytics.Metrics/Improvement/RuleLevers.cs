@@ -75,10 +75,11 @@ internal sealed class RuleLevers(Rubric rubric, RubricItem item, decimal score, 
     private List<CandidateChange> Threshold(ThresholdRule r)
     {
         var label = r.Label ?? item.Name;
-        var why = $"{label}须{Comparison(r.Operator)} {(item.Inputs.ContainsKey("value") ? Fmt.Num(r.Value) + Unit("value") : Fmt.Pct(r.Value))}";
+        var required = r.Required(view.Period);
+        var why = $"{label}须{Comparison(r.Operator)} {(item.Inputs.ContainsKey("value") ? Fmt.Num(required) + Unit("value") : Fmt.Pct(r.Value))}";
         if (item.Inputs.ContainsKey("value"))
         {
-            return Now("value") is { } v && Bound(r.Operator, r.Value, 1m, IsWhole(v) && IsWhole(r.Value)) is { } to ? One("full", "value", to, why) : [];
+            return Now("value") is { } v && Bound(r.Operator, required, 1m, IsWhole(v) && IsWhole(required)) is { } to ? One("full", "value", to, why) : [];
         }
 
         if (Now("numerator") is null || Now("denominator") is not { } d || d == 0m)

@@ -91,6 +91,7 @@ internal sealed class ParamsDocument
     public string? Partial { get; set; }
     public string? Op { get; set; }
     public decimal? Value { get; set; }
+    public bool? PerQuarter { get; set; }
     public string? Direction { get; set; }
     public decimal? NoBaseline { get; set; }
     public List<TierDocument>? Tiers { get; set; }

@@ -23,7 +23,7 @@ public static partial class SourceCatalog
                     ColumnSpec.Date("deadline_date", "办结时限"),
                     ColumnSpec.Date("finished_date", "办结日期", required: false) with
                     {
-                        Description = "empty when not finished at extraction; overdue when finished_date > deadline_date, or empty and deadline_date on or before the last day of the quarter; only finished requests count as 办结",
+                        Description = "empty when not finished at extraction; overdue when finished_date > deadline_date, or empty and deadline_date on or before the last day of the quarter; only finished requests count as 办结; 超期率 = overdue / (finished + open and overdue)",
                     },
                     ColumnSpec.Flag("materials_complete", "申请材料完整有效") with { Description = "false counts towards hedui.incomplete_applications" },
                     ColumnSpec.Flag("returned_by_city", "市级退回") with { Description = "退回率 = returned / requests, per business type" },
