@@ -33,7 +33,7 @@ public sealed class QuantityDefinitionTests : IDisposable
         $"{(finished is null ? "NULL" : $"DATE '{finished}'")}, true, false, NULL)");
 
     [Fact]
-    public void An_open_request_is_overdue_only_once_its_deadline_has_passed_by_quarter_end_and_counts_as_due_with_the_finished_ones()
+    public void An_open_request_is_overdue_only_once_its_deadline_has_passed_by_quarter_end_and_counts_as_due_with_the_finished_ones_in_every_overdue_rate()
     {
         Loaded(1, "verification", 20243);
         Request("R1", "housing_security", 1, "2024-08-31", "2024-08-20"); // finished in time
@@ -49,6 +49,12 @@ public sealed class QuantityDefinitionTests : IDisposable
         Assert.Equal(16m, Value("hedui.civil_overdue", "town", "2024Q3"));
         Assert.Equal(16m, Value("hedui.civil_total", "town", "2024Q3"));
         Assert.Equal(22m, Value("hedui.overdue", "town", "2024Q3"));
+        Assert.Equal(23m, Value("hedui.due", "town", "2024Q3")); // both business types' due requests
+        Assert.Equal(31m, Value("hedui.submitted", "town", "2024Q3"));
+        // 核对超期率 divides by the due requests as its two business-type rates do: 22 ÷ 23, not 22 ÷ 31.
+        Assert.Equal(Math.Round(22m * 100m / 23m, 4), Math.Round(WarehouseSql.Scalar<decimal>(_fresh.Connection,
+            "SELECT value FROM metric_value WHERE indicator_code = 'hedui.overdue_rate' AND level = 'town' AND town_key = $1 AND period = '2024Q3'",
+            _fresh.Yueyang), 4));
     }
 
     [Fact]

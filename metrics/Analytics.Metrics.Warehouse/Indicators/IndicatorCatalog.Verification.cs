@@ -5,7 +5,7 @@ public static partial class IndicatorCatalog
     private static IEnumerable<Indicator> Verification() =>
     [
         new("hedui.submitted", "核对委托户次", "means-verification requests", "户次", Up, "核对", "hedui.submitted", WatchChanges: true),
-        new("hedui.overdue_rate", "核对超期率", "verification overdue rate", "%", Down, "核对", "hedui.overdue", "hedui.submitted", 100m),
+        new("hedui.overdue_rate", "核对超期率", "verification overdue rate", "%", Down, "核对", "hedui.overdue", "hedui.due", 100m),
         new("hedui.civil_overdue_rate", "民政救助类核对超期率", "civil-assistance verification overdue rate", "%", Down, "核对", "hedui.civil_overdue", "hedui.civil_total", 100m),
         new("hedui.housing_overdue_rate", "住房保障类核对超期率", "housing verification overdue rate", "%", Down, "核对", "hedui.housing_overdue", "hedui.housing_total", 100m),
         new("hedui.return_rate", "核对市级退回率", "verification city return rate", "%", Down, "核对", "hedui.returned", "hedui.submitted", 100m),

@@ -80,6 +80,7 @@ public static class QuantityCatalog
         Households("hedui.housing_returned", "住房保障类核对市级退回件数", $"{Housing} AND f.returned_by_city");
         Households("hedui.submitted", "核对委托户次", "true");
         Households("hedui.returned", "核对市级退回件数", "f.returned_by_city");
+        Households("hedui.due", "核对应办结件数", Due);
         Households("hedui.overdue", "核对超期件数", Overdue);
 
         // 养老服务“云监管”平台.
