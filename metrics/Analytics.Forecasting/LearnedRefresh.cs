@@ -31,15 +31,29 @@ public static class LearnedRefresh
     /// no metrics yet. <paramref name="beforeStore"/> runs once training is done and before the outputs are written (a
     /// test holds the refresh there to read the warehouse while training is still in progress).
     /// </summary>
-    public static LearnedRefreshResult? RefreshIfStale(DuckDBConnection connection, Action? beforeStore = null) =>
-        DerivedTableRefresh.IfStale(connection, "learned",
-            () => LearnedOutputs.MetricsStamp(connection) is null || LearnedOutputs.IsCurrent(connection),
-            () => Train(connection),
-            trained =>
-            {
-                beforeStore?.Invoke();
-                return Store(connection, trained);
-            });
+    public static LearnedRefreshResult? RefreshIfStale(DuckDBConnection connection, Action? beforeStore = null)
+    {
+        var stamp = LearnedOutputs.MetricsStamp(connection);
+        // A training under way is pending again, not failed.
+        LearnedOutputs.ForgetTrainingFailure(connection);
+        try
+        {
+            return DerivedTableRefresh.IfStale(connection, "learned",
+                () => LearnedOutputs.MetricsStamp(connection) is null || LearnedOutputs.IsCurrent(connection),
+                () => Train(connection),
+                trained =>
+                {
+                    beforeStore?.Invoke();
+                    return Store(connection, trained);
+                });
+        }
+        catch (Exception) when (stamp is not null)
+        {
+            // Readers then say the projections could not be computed rather than that they are still coming.
+            LearnedOutputs.RecordTrainingFailure(connection, stamp);
+            throw;
+        }
+    }
 
     /// <summary>Trains and stores unconditionally (no lock: for a warehouse only the caller uses).</summary>
     public static LearnedRefreshResult Refresh(DuckDBConnection connection) => Store(connection, Train(connection));

@@ -107,4 +107,39 @@ public sealed class TrainingOffThePageGateTests(HardAnomalyWarehouse fixture, IT
             LearnedRefresh.RefreshIfStale(fixture.Connection);
         }
     }
+
+    [Fact]
+    public async Task A_failed_training_is_said_on_the_tracker_and_in_the_briefing_until_a_training_succeeds()
+    {
+        LearnedOutputsFixture.Ensure(fixture);
+        var warehouse = WarehouseDatabase.Open(fixture.DatabasePath);
+        var scores = new LeadershipScores(warehouse, new PublicStatistics(new WarehouseFigures(warehouse), new SuppressionPolicy(10)), new LeaderPageCache(warehouse));
+        WarehouseSql.SetMeta(fixture.Connection, LearnedOutputs.MetaKey, "0");
+        try
+        {
+            var failure = Assert.Throws<InvalidOperationException>(() => scores.TrainLearnedOutputs(() => throw new InvalidOperationException("磁盘已满")));
+            Assert.Equal("磁盘已满", failure.Message);
+
+            DistrictTracker Tracker() => scores.Read(connection => DistrictTracker.Read(connection, new TownScorer(connection).Score(Putuo, Q2, store: false)))!;
+            var tracker = Tracker();
+            Assert.Equal("模型预计未能计算（原因见运行日志），按季度均速外推", tracker.ModelsNote);
+            Assert.Equal(DistrictTracker.FailedMethod, tracker.Methods["T01"]);
+            Assert.Empty(tracker.ModelProjections);
+            var briefing = new BriefingReader(fixture.Connection).Read(Q2, DateTimeOffset.UnixEpoch, "310107").Single();
+            await using (var renderer = new BriefingHtml())
+            {
+                var html = WebUtility.HtmlDecode(await renderer.DistrictAsync(briefing));
+                Assert.Contains("<p class=\"note model-projections-pending\">模型预计未能计算（原因见运行日志），按季度均速外推。</p>", html, StringComparison.Ordinal);
+            }
+
+            Assert.NotNull(scores.TrainLearnedOutputs());
+            var after = Tracker();
+            Assert.Null(after.ModelsNote);
+            Assert.Equal(TrackerProjectionTests.Shown, after.Methods["T01"]);
+        }
+        finally
+        {
+            LearnedRefresh.RefreshIfStale(fixture.Connection);
+        }
+    }
 }

@@ -49,7 +49,7 @@ public sealed class BriefingJob(BriefingService briefings, LeadershipScores scor
         try
         {
             var district = data.ContainsKey(DistrictKey) ? data.GetString(DistrictKey) : null;
-            await Task.Run(() => scores.TrainLearnedOutputs(), cancellationToken);
+            await scores.TryTrainLearnedOutputsAsync(logger, cancellationToken);
             var run = await briefings.GenerateAsync(new BriefingRequest(period, string.IsNullOrEmpty(district) ? null : district, Trigger: trigger),
                 cancellationToken);
             logger.LogInformation("Generated {Count} briefings of {Period} in {Elapsed}", run.Documents.Count, period, run.Elapsed);

@@ -120,6 +120,27 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
         return LearnedRefresh.RefreshIfStale(connection, beforeStore);
     }
 
+    /// <summary>
+    /// <see cref="TrainLearnedOutputs"/> in the background for the warm-up and the briefing job: a failed training is logged
+    /// and the readers say so (<see cref="DistrictTracker.FailedMethod"/>); scores and briefings go on without the models.
+    /// Logs one line per call either way (`bench web` waits for it before it measures). Null when nothing was trained.
+    /// </summary>
+    public async Task<LearnedRefreshResult?> TryTrainLearnedOutputsAsync(ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var learned = await Task.Run(() => TrainLearnedOutputs(), cancellationToken);
+            logger.LogInformation("Learned outputs ready: {What}", learned is null ? "already current"
+                : $"trained in {(long)learned.Elapsed.TotalMilliseconds} ms ({learned.Projections} district projections, {learned.CombinationFlags} combination flags)");
+            return learned;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Training the learned outputs failed; pages show 按季度均速外推 and say so: {Message}", ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>Just the district's scores (no previous period, no anomaly flags), for the drill-down.</summary>
     public DistrictScore Score(Rubric rubric, AssessmentPeriod period, DistrictScope scope) =>
         cache.GetOrAdd($"score|{rubric.Id}|{period}", scope, [rubric.District.Code], visible =>

@@ -36,15 +36,10 @@ public sealed class LeadershipWarmUp(
             try
             {
                 await PrecomputeAsync(stoppingToken);
-                var learned = await Task.Run(() => scores.TrainLearnedOutputs(), stoppingToken);
-                if (learned is not null)
+                if (await scores.TryTrainLearnedOutputsAsync(logger, stoppingToken) is not null)
                 {
                     await PrecomputeAsync(stoppingToken);
                 }
-
-                // One line per data version either way: `bench web` waits for it before it measures.
-                logger.LogInformation("Learned outputs ready: {What}", learned is null ? "already current"
-                    : $"trained in {(long)learned.Elapsed.TotalMilliseconds} ms ({learned.Projections} district projections, {learned.CombinationFlags} combination flags)");
             }
             catch (Exception ex) when (ex is DuckDBException or InvalidOperationException or Analytics.Metrics.RubricInputException)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Analytics.DuckDb;
 using DuckDB.NET.Data;
 using Analytics.Warehouse;
@@ -24,4 +25,19 @@ public static class LearnedOutputs
     /// <summary>True when the outputs were computed from the current metric tables.</summary>
     public static bool IsCurrent(DuckDBConnection connection) =>
         MetricsStamp(connection) is { } metrics && Stamp(connection) == metrics;
+
+    // Per warehouse file: the metric stamp whose training failed in this process. Kept in memory, not in the file: a
+    // failure is this process's event (a restart trains again), and recording it must not need a write that could fail too.
+    private static readonly ConcurrentDictionary<string, string> FailedFor = new(StringComparer.Ordinal);
+
+    /// <summary>Records that training from the metric tables stamped <paramref name="stamp"/> failed.</summary>
+    public static void RecordTrainingFailure(DuckDBConnection connection, string stamp) => FailedFor[connection.DataSource] = stamp;
+
+    /// <summary>Clears the failure recorded for the warehouse file (a new training starts).</summary>
+    public static void ForgetTrainingFailure(DuckDBConnection connection) => FailedFor.TryRemove(connection.DataSource, out _);
+
+    /// <summary>True when training for the current metric tables failed in this process (and has not succeeded since).</summary>
+    public static bool TrainingFailed(DuckDBConnection connection) =>
+        !IsCurrent(connection) && MetricsStamp(connection) is { } metrics &&
+        FailedFor.TryGetValue(connection.DataSource, out var failed) && failed == metrics;
 }

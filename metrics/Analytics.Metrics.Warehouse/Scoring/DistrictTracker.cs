@@ -29,12 +29,16 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
     /// <summary>Target code → the stored model projection shown for it (only targets whose indicator has a shipped model).</summary>
     public IReadOnlyDictionary<string, StoredProjection> ModelProjections { get; init; } = new Dictionary<string, StoredProjection>();
 
-    /// <summary>True while the stored projections belong to older data (the models are being trained for the current
-    /// data): the cumulative targets then say <see cref="PendingMethod"/> instead of a method.</summary>
-    public bool ModelsPending { get; init; }
+    /// <summary>Set while the stored projections belong to older data: <see cref="PendingMethod"/> while the models are
+    /// trained for the current data, <see cref="FailedMethod"/> when that training failed. The cumulative targets then say it
+    /// instead of a method; null when the stored projections are current.</summary>
+    public string? ModelsNote { get; init; }
+
+    /// <summary>True while the stored projections belong to older data (<see cref="ModelsNote"/>).</summary>
+    public bool ModelsPending => ModelsNote is not null;
 
     /// <summary>The tracker with the projections the forecasting refresh stored for the district and period (none at
-    /// year end or for an annual period); while the stored projections are stale, none and <see cref="ModelsPending"/>.</summary>
+    /// year end or for an annual period); while the stored projections are stale, none and a <see cref="ModelsNote"/>.</summary>
     public static DistrictTracker? Read(DuckDBConnection connection, DistrictScore score)
     {
         var period = score.Period;
@@ -45,12 +49,12 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
 
         return LearnedOutputs.IsCurrent(connection)
             ? Of(score, StoredProjection.Read(connection, score.Rubric.District.Code, period.Year, q))
-            : Of(score, modelsPending: true);
+            : Of(score, modelsNote: LearnedOutputs.TrainingFailed(connection) ? FailedMethod : PendingMethod);
     }
 
-    /// <summary>The tracker of a district rubric's score; null for a rubric that scores 街镇. <paramref name="modelsPending"/>:
-    /// the stored projections are stale, so a cumulative target's method is <see cref="PendingMethod"/>.</summary>
-    public static DistrictTracker? Of(DistrictScore score, IReadOnlyDictionary<string, StoredProjection>? projections = null, bool modelsPending = false)
+    /// <summary>The tracker of a district rubric's score; null for a rubric that scores 街镇. <paramref name="modelsNote"/>:
+    /// the stored projections are stale, so a cumulative target's method is that note (<see cref="ModelsNote"/>).</summary>
+    public static DistrictTracker? Of(DistrictScore score, IReadOnlyDictionary<string, StoredProjection>? projections = null, string? modelsNote = null)
     {
         if (score.Rubric.RanksTowns)
         {
@@ -74,20 +78,20 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
                 models[item.Code] = stored;
             }
 
-            methods[item.Code] = Method(item, yearEnd, stored, modelsPending);
+            methods[item.Code] = Method(item, yearEnd, stored, modelsNote);
         }
 
         return new DistrictTracker(score, TargetTracker.Track(rubric, score.District.Result), towns)
         {
-            Methods = methods, ModelProjections = models, ModelsPending = modelsPending && !yearEnd,
+            Methods = methods, ModelProjections = models, ModelsNote = yearEnd ? null : modelsNote,
         };
     }
 
     /// <summary>How a row's year end is reached, in the words of the 预计方法 column.</summary>
-    private static string Method(RubricItem item, bool yearEnd, StoredProjection? stored, bool modelsPending) => item.Rule switch
+    private static string Method(RubricItem item, bool yearEnd, StoredProjection? stored, string? modelsNote) => item.Rule switch
     {
         TargetRule { IsCumulative: true } when yearEnd => "全年实际完成数",
-        TargetRule { IsCumulative: true } when modelsPending => PendingMethod,
+        TargetRule { IsCumulative: true } when modelsNote is not null => modelsNote,
         TargetRule { IsCumulative: true } target when stored is { IsModel: true } => ModelText(target, stored),
         TargetRule { IsCumulative: true } when stored is not null => stored.MethodText,
         TargetRule { IsCumulative: true } => RunRateMethod,
@@ -103,6 +107,10 @@ public sealed record DistrictTracker(DistrictScore Score, IReadOnlyList<TrackedT
     /// <summary>The 方法 of a cumulative target while the models are trained for the current data (the host trains in the
     /// background after a load): which targets get a model is not known yet, and no older projection stands in.</summary>
     public const string PendingMethod = "模型预计计算中，暂按季度均速外推";
+
+    /// <summary>The 方法 of a cumulative target when training for the current data failed (the host's log has the error;
+    /// the next load trains again): no older projection stands in, and the page does not claim one is coming.</summary>
+    public const string FailedMethod = "模型预计未能计算（原因见运行日志），按季度均速外推";
 
     /// <summary>"模型预计 182.35张（80% 区间 150.00–210.00张）。方法：…", with the figures as `projections show` prints them.</summary>
     public static string ModelText(TargetRule target, StoredProjection p) =>
