@@ -152,6 +152,9 @@ public sealed class ProviderBehaviourTests : DuckDbTestBase
             Assert.Equal(DuckDBErrorType.Invalid, error.ErrorType);
             Assert.Contains($"Could not set lock on file \"{path}\": Conflicting lock is held in", error.Message, StringComparison.Ordinal);
             Assert.Contains($"(PID {holder.Id})", error.Message, StringComparison.Ordinal);
+            // The extension reads DuckDB's type and the conflict from that message.
+            Assert.Equal(DuckDBErrorType.Io, error.TypeOf());
+            Assert.Equal(new LockConflict(path, holder.Id), error.LockConflictOf());
         }
         finally
         {

@@ -21,7 +21,7 @@ internal static class CliErrors
             await Console.Error.WriteLineAsync($"已取消 (cancelled): {ex.Message}");
             return Cancelled;
         }
-        catch (DuckDBException ex) when (LockHolder.Describe(ex.Message) is { } locked)
+        catch (DuckDBException ex) when (LockHolder.Describe(ex) is { } locked)
         {
             await Console.Error.WriteLineAsync(locked);
             return Failure;

@@ -43,7 +43,7 @@ internal static partial class EtlCommand
             {
                 connection = WarehouseDatabase.Open(path).Connect();
             }
-            catch (DuckDBException ex) when (LockHolder.Describe(ex.Message) is not null && progress is not null)
+            catch (DuckDBException ex) when (ex.LockConflictOf() is not null && progress is not null)
             {
                 // A load holds DuckDB's lock for its whole batch: its progress file says what it is doing.
                 PrintProgress(progress);

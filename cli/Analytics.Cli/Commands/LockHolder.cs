@@ -1,40 +1,35 @@
 using System.Globalization;
+using Analytics.DuckDb;
 using Analytics.Etl.Loading;
+using DuckDB.NET.Data;
 
 namespace Analytics.Cli.Commands;
 
 /// <summary>
 /// Names the kind of process that holds the warehouse lock: a batch of loads by its progress file (host 定时装载, 立即运行 or
-/// 命令行装载, with the feed-quarter it is in), any other holder by DuckDB's message and the holder's command line.
+/// 命令行装载, with the feed-quarter it is in), any other holder by its command line (DuckDB names its process id).
 /// </summary>
 internal static class LockHolder
 {
-    /// <summary>The Chinese message for a lock conflict, or null when <paramref name="message"/> is not one.</summary>
-    // DuckDB: "Could not set lock on file ...: Conflicting lock is held in /usr/bin/dotnet (PID 1234)".
-    public static string? Describe(string message)
+    /// <summary>The Chinese message for a lock conflict, or null when <paramref name="error"/> is not one.</summary>
+    public static string? Describe(DuckDBException error)
     {
-        if (!message.Contains("Could not set lock", StringComparison.Ordinal))
+        if (error.LockConflictOf() is not { } conflict)
         {
             return null;
         }
 
-        var at = message.IndexOf("(PID", StringComparison.Ordinal);
-        var pid = at < 0 ? null : message[(at + 5)..].Split(')')[0].Trim();
+        var pid = conflict.ProcessId?.ToString(CultureInfo.InvariantCulture);
         var ownCommand = OwnCommand(Environment.GetCommandLineArgs());
-        var (kind, advice) = LoadInProgress(message, pid, ownCommand) ?? Kind(pid is null ? [] : CommandLineOf(pid), ownCommand);
+        var (kind, advice) = LoadInProgress(conflict, ownCommand) ?? Kind(pid is null ? [] : CommandLineOf(pid), ownCommand);
         var holder = pid is null ? kind : $"{kind}，PID {pid}";
         return $"数据库文件正被另一个进程使用（{holder}）。{advice}(the warehouse is locked by another process; nothing was changed)";
     }
 
     /// <summary>The batch of loads holding the file, when its progress file names the process that holds the lock.</summary>
-    // DuckDB names the file: "Could not set lock on file \"/data/w.duckdb\": Conflicting lock is held in …".
-    private static (string Kind, string Advice)? LoadInProgress(string message, string? pid, string ownCommand)
+    private static (string Kind, string Advice)? LoadInProgress(LockConflict conflict, string ownCommand)
     {
-        const string marker = "lock on file \"";
-        var start = message.IndexOf(marker, StringComparison.Ordinal);
-        var end = start < 0 ? -1 : message.IndexOf('"', start + marker.Length);
-        if (end < 0 || pid is null || LoadProgressFile.Read(message[(start + marker.Length)..end]) is not { Alive: true } progress
-            || progress.ProcessId.ToString(CultureInfo.InvariantCulture) != pid)
+        if (conflict.ProcessId is not { } pid || LoadProgressFile.Read(conflict.File) is not { Alive: true } progress || progress.ProcessId != pid)
         {
             return null;
         }

@@ -37,6 +37,8 @@ internal static class SqlCommand
             using var cmd = connection.CreateCommand();
             cmd.CommandText = parseResult.GetValue(sql)!;
             using var interrupt = cancellationToken.Register(cmd.Cancel);
+            // Streamed: rows are written as DuckDB produces them, not after the whole result is copied into memory.
+            cmd.UseStreamingMode = true;
             using var reader = cmd.ExecuteReader();
             // DuckDB.NET's reader starts at the first statement's result; the text's answer is the last one's.
             for (var statements = connection.CountStatements(cmd.CommandText); statements > 1; statements--)

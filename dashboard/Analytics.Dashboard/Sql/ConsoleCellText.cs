@@ -8,8 +8,10 @@ using DuckDB.NET.Native;
 namespace Analytics.Dashboard.Sql;
 
 /// <summary>
-/// A console cell as text, in the form DuckDB's <c>::VARCHAR</c> prints (DuckDB.NET hands over CLR values: lists, dictionaries,
-/// <see cref="DuckDBInterval"/>…), cut to a UTF-8 byte budget without splitting a character; and a column's SQL type name.
+/// A console cell as text, cut to a UTF-8 byte budget without splitting a character; and a column's type name. A wrapped
+/// query's cells are already DuckDB's text (<see cref="ConsoleQuery"/>); for a text that cannot be wrapped (EXPLAIN,
+/// PRAGMA, a PIVOT with its CREATE TYPE statements) the CLR values DuckDB.NET hands over (lists, dictionaries,
+/// <see cref="DuckDBInterval"/>…) are formatted here in the form DuckDB's <c>::VARCHAR</c> prints.
 /// </summary>
 public static class ConsoleCellText
 {
@@ -35,7 +37,7 @@ public static class ConsoleCellText
         return Encoding.UTF8.GetString(encoded, 0, end);
     }
 
-    /// <summary>The column's type as SQL names it (DuckDB.NET names its enum member: <c>BigInt</c> → <c>BIGINT</c>).</summary>
+    /// <summary>The column's type for a text that cannot be wrapped: DuckDB.NET's enum member in capitals (<c>BigInt</c> → <c>BIGINT</c>).</summary>
     public static string TypeName(DuckDBDataReader reader, int ordinal) => reader.GetDataTypeName(ordinal).ToUpperInvariant();
 
     // An INTERVAL with months has no TimeSpan, which GetValue would give.

@@ -7,16 +7,17 @@ namespace Analytics.Dashboard.Sql;
 /// <summary>
 /// Reads a console result within its caps: for the page, rows and bytes per cell and per page (a longer cell is cut and
 /// marked, rows past the page are counted, not kept); for an export, rows and bytes of the whole export (past the byte
-/// cap the export fails with a message rather than arrive cut). Values are shown as DuckDB's text form
-/// (<see cref="ConsoleCellText"/>), without the host's paths (<see cref="SqlSnapshot.Scrub"/>).
+/// cap the export fails with a message rather than arrive cut). Values are shown as DuckDB's text form (written by DuckDB
+/// for a wrapped query, <see cref="ConsoleQuery"/>; else by <see cref="ConsoleCellText"/>), without the host's paths
+/// (<see cref="SqlSnapshot.Scrub"/>).
 /// </summary>
 public static class SqlResultReader
 {
     public const string CutMark = "…";
 
-    public static SqlResult ForPage(DuckDBDataReader reader, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
+    public static SqlResult ForPage(DuckDBDataReader reader, IReadOnlyList<SqlColumn>? described, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
     {
-        var columns = Columns(reader);
+        var columns = Columns(reader, described);
         var rows = new List<IReadOnlyList<string?>>();
         long total = 0;
         long pageBytes = 0;
@@ -77,9 +78,9 @@ public static class SqlResultReader
         };
     }
 
-    public static SqlResult ForExport(DuckDBDataReader reader, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
+    public static SqlResult ForExport(DuckDBDataReader reader, IReadOnlyList<SqlColumn>? described, SqlConsoleOptions settings, Func<string, string> scrub, Stopwatch stopwatch)
     {
-        var columns = Columns(reader);
+        var columns = Columns(reader, described);
         var rows = new List<IReadOnlyList<string?>>();
         long total = 0;
         long exportBytes = 0;
@@ -126,8 +127,14 @@ public static class SqlResultReader
         _ => $"{bytes.ToString("N0", CultureInfo.InvariantCulture)} 字节",
     };
 
-    private static List<SqlColumn> Columns(DuckDBDataReader reader)
+    // A wrapped query's columns as DuckDB described the text (its result is all VARCHAR); else the reader's own.
+    private static IReadOnlyList<SqlColumn> Columns(DuckDBDataReader reader, IReadOnlyList<SqlColumn>? described)
     {
+        if (described is not null && described.Count == reader.FieldCount)
+        {
+            return described;
+        }
+
         var columns = new List<SqlColumn>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++)
         {

@@ -31,11 +31,11 @@ public sealed class SqlSandbox(
 
     /// <summary>Runs one statement for the page (cells and page capped) for <paramref name="user"/> and audits it; never throws for bad SQL.</summary>
     public SqlResult Run(string user, string sql) =>
-        Execute(user, sql, AuditAction, (reader, stopwatch) => SqlResultReader.ForPage(reader, options.Value, snapshot.Scrub, stopwatch));
+        Execute(user, sql, AuditAction, (reader, columns, stopwatch) => SqlResultReader.ForPage(reader, columns, options.Value, snapshot.Scrub, stopwatch));
 
     /// <summary>Runs one statement for a CSV export (more rows, bytes capped, same sandbox), audited as an export.</summary>
     public SqlResult RunForExport(string user, string sql) =>
-        Execute(user, sql, ExportAuditAction, (reader, stopwatch) => SqlResultReader.ForExport(reader, options.Value, snapshot.Scrub, stopwatch));
+        Execute(user, sql, ExportAuditAction, (reader, columns, stopwatch) => SqlResultReader.ForExport(reader, columns, options.Value, snapshot.Scrub, stopwatch));
 
     /// <summary>Tables and columns the console can see, from <c>duckdb_columns()</c> of the snapshot.</summary>
     public IReadOnlyList<SandboxColumn> Columns()
@@ -85,7 +85,7 @@ public sealed class SqlSandbox(
     /// <summary>DuckDB's message for the user, without any path of the host.</summary>
     public string Explain(Exception error) => snapshot.Scrub(error.Message);
 
-    private SqlResult Execute(string user, string sql, string action, Func<DuckDBDataReader, Stopwatch, SqlResult> read)
+    private SqlResult Execute(string user, string sql, string action, Func<DuckDBDataReader, IReadOnlyList<SqlColumn>?, Stopwatch, SqlResult> read)
     {
         var stopwatch = Stopwatch.StartNew();
         SqlResult result;
@@ -112,7 +112,7 @@ public sealed class SqlSandbox(
         return result;
     }
 
-    private SqlResult Query(string sql, Func<DuckDBDataReader, Stopwatch, SqlResult> read, Stopwatch stopwatch)
+    private SqlResult Query(string sql, Func<DuckDBDataReader, IReadOnlyList<SqlColumn>?, Stopwatch, SqlResult> read, Stopwatch stopwatch)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
@@ -126,19 +126,21 @@ public sealed class SqlSandbox(
             return SqlResult.Failed(refusal, stopwatch.Elapsed);
         }
 
+        // DuckDB writes the cells' text where the query can be wrapped.
+        var query = ConsoleQuery.For(connection, sql, timeout);
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = query.Sql;
         // Streamed, so the row and byte caps bound what is fetched; the deadline covers reading too.
         command.UseStreamingMode = true;
         using var deadline = command.InterruptAfter(timeout);
         using var reader = command.ExecuteReader();
         // An accepted text of several statements is a PIVOT's CREATE TYPEs followed by the query: its rows are the last result.
-        for (var statements = connection.CountStatements(sql); statements > 1; statements--)
+        for (var statements = connection.CountStatements(query.Sql); statements > 1; statements--)
         {
             reader.NextResult();
         }
 
-        return read(reader, stopwatch);
+        return read(reader, query.Columns, stopwatch);
     }
 
     private static AuditDetail? TryParse(string detail)

@@ -1,20 +1,19 @@
 using Analytics.DuckDb;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Analytics.Etl.Loading;
 
 /// <summary>Tells DuckDB errors of the file itself (damaged, unwritable) from errors of one load's data or SQL.</summary>
 public static class StorageFault
 {
-    // DuckDB's words: "Corrupt database file: computed checksum … does not match stored checksum", "IO Error: Could not
-    // write file … No space left on device", "FATAL Error: … database has been invalidated", and a failed commit
-    // ("TransactionContext Error: Failed to commit: Could not write file … File too large").
-    private static readonly string[] Markers = ["checksum", "Corrupt", "IO Error", "FATAL", "invalidated", "Serialization Error", "Could not write file"];
-
-    // A lock held by another process is an IO Error too, but the file is sound.
+    // By DuckDB's error type (DuckDbErrors reads it also where DuckDB.NET gives Invalid, as for a file that cannot be
+    // opened): IO ("Corrupt database file: computed checksum … does not match stored checksum", "Could not write file …
+    // No space left on device"), FATAL ("database has been invalidated"), Serialization (unreadable storage), and a
+    // commit that could not write the file. A lock held by another process is an IO error too, but the file is sound.
     public static bool Is(Exception exception) =>
-        exception is DuckDBException && !exception.Message.Contains("Could not set lock", StringComparison.Ordinal)
-        && Markers.Any(m => exception.Message.Contains(m, StringComparison.OrdinalIgnoreCase));
+        exception is DuckDBException error && error.LockConflictOf() is null
+        && (error.TypeOf() is DuckDBErrorType.Io or DuckDBErrorType.Fatal or DuckDBErrorType.Serialization || error.IsFailedCommitWrite());
 
     /// <summary>The Chinese message for a storage fault during <paramref name="what"/>.</summary>
     public static string Message(string what, Exception exception) =>
