@@ -5,7 +5,7 @@ using Analytics.Sources.Manifest;
 
 namespace Analytics.Etl.Tests;
 
-/// <summary>A drop with a manifest is checked file by file (bytes, SHA-256, rows) before anything of it is loaded.</summary>
+/// <summary>A drop with a manifest is checked file by file (bytes, SHA-256, rows) before anything of it is kept.</summary>
 [Collection(EtlCollection.Name)]
 public sealed class ManifestTests(DemoDropFixture drop) : IDisposable
 {
@@ -77,6 +77,26 @@ public sealed class ManifestTests(DemoDropFixture drop) : IDisposable
 
         Assert.Equal($"{Requests}：SHA-256 为 {FileDigest.Sha256(_bed.PathOf(Requests))}，清单 manifest.json 记载 {listed.Sha256}，文件内容已被改动，已拒绝装载 (digest differs from the manifest)。", error.Message);
         Assert.Empty(_bed.FactCounts());
+    }
+
+    [Theory]
+    [InlineData("header")]
+    [InlineData("rows")]
+    public void A_changed_file_is_named_by_its_digest_even_when_its_header_or_row_count_fails_first_and_the_loaded_quarter_stays(string change)
+    {
+        // The digest is computed while the file loads; whatever else the changed bytes break, the cause named is the change.
+        _bed.Load("verification", "2024Q3");
+        var before = _bed.FactSnapshot();
+        var listed = Listed(Requests);
+        var bytes = File.ReadAllBytes(_bed.PathOf(Requests));
+        var at = change == "header" ? 0 : Array.IndexOf(bytes, (byte)'\n', Array.IndexOf(bytes, (byte)'\n') + 1);
+        bytes[at] = change == "header" ? (byte)'x' : (byte)',';
+        File.WriteAllBytes(_bed.PathOf(Requests), bytes);
+
+        var error = _bed.LoadFails("verification", "2024Q3");
+
+        Assert.Equal($"{Requests}：SHA-256 为 {FileDigest.Sha256(_bed.PathOf(Requests))}，清单 manifest.json 记载 {listed.Sha256}，文件内容已被改动，已拒绝装载 (digest differs from the manifest)。", error.Message);
+        Assert.Equal(before, _bed.FactSnapshot());
     }
 
     [Fact]

@@ -6,10 +6,14 @@ namespace Analytics.Etl.Extraction;
 public abstract record ExtractFile(FileSpec Spec, string DisplayName)
 {
     /// <summary>
-    /// The data rows the publisher's manifest states for this file (its bytes and digest already matched), or null when
+    /// The data rows the publisher's manifest states for this file (its bytes matched; see <see cref="Digest"/>), or null when
     /// nothing vouches for it; a load that reads another count is refused, one without it is guarded against shrinking.
     /// </summary>
     public long? ManifestRows { get; init; }
+
+    /// <summary>The manifest's digest check, still being computed when the file is handed over; null when confirmed already
+    /// or when nothing vouches for the file. The load confirms it before it keeps any of the file's rows.</summary>
+    public DeferredDigest? Digest { get; init; }
 }
 
 /// <summary>A UTF-8 CSV file on disk that DuckDB reads itself (the fast path for large extracts).</summary>

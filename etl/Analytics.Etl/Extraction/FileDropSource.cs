@@ -96,13 +96,25 @@ public sealed class FileDropSource : IExtractSource
             throw new EtlException($"{relative}：文件为空 (empty file)。");
         }
 
-        var manifestRows = ManifestCheck.Verify(Manifest, relative, path);
         if (TextDecoding.StartsAsUtf8(path))
         {
+            var (rows, digest) = ManifestCheck.Check(Manifest, relative, path);
             var header = DelimitedText.ReadHeader(path, System.Text.Encoding.UTF8);
-            HeaderCheck.Require(spec, header, relative);
-            return new CsvExtractFile(spec, relative, path, header) { ManifestRows = manifestRows };
+            try
+            {
+                HeaderCheck.Require(spec, header, relative);
+            }
+            catch (EtlException)
+            {
+                // A file changed since its manifest: that is the cause to name.
+                digest?.Confirm();
+                throw;
+            }
+
+            return new CsvExtractFile(spec, relative, path, header) { ManifestRows = rows, Digest = digest };
         }
+
+        var manifestRows = ManifestCheck.Verify(Manifest, relative, path);
 
         // Not UTF-8: accept GB18030 (what Chinese Excel writes), read by our own code.
         // Name the file as the drop knows it (like every other file error), not by its absolute path.

@@ -12,9 +12,20 @@ internal static class ManifestCheck
     /// </summary>
     public static long? Verify(DropManifest? manifest, string relative, string path)
     {
+        var (rows, digest) = Check(manifest, relative, path);
+        digest?.Confirm();
+        return rows;
+    }
+
+    /// <summary>
+    /// Like <see cref="Verify"/>, but the SHA-256 is computed on another core while the file loads: the load confirms it
+    /// (<see cref="DeferredDigest.Confirm"/>) before it uses the file's rows for anything it commits.
+    /// </summary>
+    public static (long? Rows, DeferredDigest? Digest) Check(DropManifest? manifest, string relative, string path)
+    {
         if (manifest is null)
         {
-            return null;
+            return (null, null);
         }
 
         var listed = manifest.Find(relative)
@@ -26,16 +37,6 @@ internal static class ManifestCheck
                 $"{relative}：文件大小 {bytes:N0} 字节，清单 {DropLayout.ManifestFileName} 记载 {listed.Bytes:N0} 字节，文件可能被截断或替换，已拒绝装载 (size differs from the manifest)。");
         }
 
-        if (listed.Sha256 is { } expected)
-        {
-            var actual = FileDigest.Sha256(path);
-            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new EtlException(
-                    $"{relative}：SHA-256 为 {actual}，清单 {DropLayout.ManifestFileName} 记载 {expected}，文件内容已被改动，已拒绝装载 (digest differs from the manifest)。");
-            }
-        }
-
-        return listed.Rows;
+        return (listed.Rows, listed.Sha256 is { } expected ? DeferredDigest.Start(relative, path, expected) : null);
     }
 }

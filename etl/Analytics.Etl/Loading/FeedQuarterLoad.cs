@@ -42,7 +42,7 @@ internal sealed class FeedQuarterLoad(
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new LoadProgress(feed.Id, quarter, ordered[i].DisplayName, i, ordered.Count, runId));
-            var fileCounts = LoadFile(ordered[i]);
+            var fileCounts = LoadVouched(ordered[i]);
             if (ordered[i].ManifestRows is { } listed && listed != fileCounts.Read)
             {
                 throw new EtlException(
@@ -66,6 +66,25 @@ internal sealed class FeedQuarterLoad(
         });
 
         progress?.Report(new LoadProgress(feed.Id, quarter, "提交 (commit)", files.Count, files.Count, runId));
+        return counts;
+    }
+
+    // The file's digest, computed meanwhile, is confirmed before its counts are used or anything of it is kept; when the
+    // load fails, a file changed since its manifest is the cause to name.
+    private FileLoadCounts LoadVouched(ExtractFile file)
+    {
+        FileLoadCounts counts;
+        try
+        {
+            counts = LoadFile(file);
+        }
+        catch (Exception)
+        {
+            file.Digest?.Confirm();
+            throw;
+        }
+
+        _timer.Time("digest", () => file.Digest?.Confirm());
         return counts;
     }
 
