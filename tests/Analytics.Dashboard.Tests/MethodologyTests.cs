@@ -29,7 +29,7 @@ public sealed class MethodologyTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Equal("核对超期率", document.QuerySelector("h1")!.TextContent);
-        Assert.StartsWith("核对超期件数 ÷ 核对委托户次 × 100。先汇总后相除", document.QuerySelector("dd.formula")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("核对超期件数 ÷ 核对应办结件数 × 100。先汇总后相除", document.QuerySelector("dd.formula")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("%", document.QuerySelector("dd.unit")!.TextContent);
         Assert.Equal("越低越好", document.QuerySelector("dd.direction")!.TextContent);
         Assert.Equal("居民经济状况核对系统 · 核对委托（fact_verification_requests）", document.QuerySelector("dd.source")!.TextContent);

@@ -295,10 +295,14 @@ public sealed class BrowserSession : IAsyncDisposable
 
     // blazor.web.js reads an enhanced navigation's answer as a stream (to apply streamed updates as they come), and
     // Chromium reports such a fetch as net::ERR_ABORTED once the stream is read to its end, although the whole answer
-    // arrived: the tests check that its content is on the page instead.
+    // arrived: the tests check that its content is on the page instead. An enhanced post answered by a redirect is read
+    // the same way; Chromium reports the followed request without the first one's headers, so the chain is asked.
     private static bool IsReadEnhancedNavigation(IRequest request) =>
-        request.ResourceType == "fetch" && request.Failure == "net::ERR_ABORTED"
-        && request.Headers.TryGetValue("accept", out var accept) && accept.Contains("blazor-enhanced-nav=on", StringComparison.Ordinal);
+        request.ResourceType == "fetch" && request.Failure == "net::ERR_ABORTED" && AsksForEnhancedNavigation(request);
+
+    private static bool AsksForEnhancedNavigation(IRequest? request) =>
+        request is not null && (request.Headers.TryGetValue("accept", out var accept) && accept.Contains("blazor-enhanced-nav=on", StringComparison.Ordinal)
+            || AsksForEnhancedNavigation(request.RedirectedFrom));
 
     private static bool IsAbortedNavigation(IRequest request) => request.IsNavigationRequest && request.Failure == "net::ERR_ABORTED";
 
