@@ -123,16 +123,13 @@ public sealed class LeadershipScores(WarehouseDatabase warehouse, PublicStatisti
     /// <summary>
     /// <see cref="TrainLearnedOutputs"/> in the background for the warm-up and the briefing job: a failed training is logged
     /// and the readers say so (<see cref="DistrictTracker.FailedMethod"/>); scores and briefings go on without the models.
-    /// Logs one line per call either way (`bench web` waits for it before it measures). Null when nothing was trained.
+    /// Null when nothing was trained (current already, or failed).
     /// </summary>
     public async Task<LearnedRefreshResult?> TryTrainLearnedOutputsAsync(ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
-            var learned = await Task.Run(() => TrainLearnedOutputs(), cancellationToken);
-            logger.LogInformation("Learned outputs ready: {What}", learned is null ? "already current"
-                : $"trained in {(long)learned.Elapsed.TotalMilliseconds} ms ({learned.Projections} district projections, {learned.CombinationFlags} combination flags)");
-            return learned;
+            return await Task.Run(() => TrainLearnedOutputs(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -36,10 +36,15 @@ public sealed class LeadershipWarmUp(
             try
             {
                 await PrecomputeAsync(stoppingToken);
-                if (await scores.TryTrainLearnedOutputsAsync(logger, stoppingToken) is not null)
+                var learned = await scores.TryTrainLearnedOutputsAsync(logger, stoppingToken);
+                if (learned is not null)
                 {
                     await PrecomputeAsync(stoppingToken);
                 }
+
+                // One line per data version, once the scorecard with the new outputs is computed: `bench web` waits for it.
+                logger.LogInformation("Learned outputs ready: {What}", learned is null ? "none trained (current already, or failed: see above)"
+                    : $"trained in {(long)learned.Elapsed.TotalMilliseconds} ms ({learned.Projections} district projections, {learned.CombinationFlags} combination flags)");
             }
             catch (Exception ex) when (ex is DuckDBException or InvalidOperationException or Analytics.Metrics.RubricInputException)
             {

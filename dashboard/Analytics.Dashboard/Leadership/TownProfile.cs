@@ -40,8 +40,12 @@ public sealed class TownProfiles(LeadershipScores scores)
     /// scores), so a page can answer 404 before it streams and the scores are computed.
     /// </summary>
     public bool Exists(Rubric rubric, AssessmentPeriod period, string? townCode) =>
-        townCode is { Length: > 0 } && scores.Read(connection =>
-            new RubricInputBuilder(connection).Units(rubric.District.Code, period).Any(u => !u.IsDistrict && u.Code == townCode));
+        townCode is { Length: > 0 } && TownCodes(rubric.District.Code, period).Contains(townCode);
+
+    // Cached per data version like the pages themselves: a read under the scores' gate on every request would queue them.
+    private HashSet<string> TownCodes(string districtCode, AssessmentPeriod period) =>
+        scores.Cache.GetOrAdd($"town-codes|{districtCode}|{period}", DistrictScope.City, [districtCode], _ => scores.Read(connection =>
+            new RubricInputBuilder(connection).Units(districtCode, period).Where(u => !u.IsDistrict).Select(u => u.Code).ToHashSet(StringComparer.Ordinal)));
 
     private TownProfile? Compute(Rubric rubric, AssessmentPeriod period, string? townCode, DistrictScope scope)
     {
