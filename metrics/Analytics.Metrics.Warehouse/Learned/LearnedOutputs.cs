@@ -36,8 +36,8 @@ public static class LearnedOutputs
     /// <summary>Clears the failure recorded for the warehouse file (a new training starts).</summary>
     public static void ForgetTrainingFailure(DuckDBConnection connection) => FailedFor.TryRemove(connection.DataSource, out _);
 
-    /// <summary>True when training for the current metric tables failed in this process (and has not succeeded since).</summary>
+    /// <summary>True when training for the current metric tables failed in this process; a new training clears it first
+    /// (<see cref="ForgetTrainingFailure"/>), so a success since leaves nothing recorded.</summary>
     public static bool TrainingFailed(DuckDBConnection connection) =>
-        !IsCurrent(connection) && MetricsStamp(connection) is { } metrics &&
-        FailedFor.TryGetValue(connection.DataSource, out var failed) && failed == metrics;
+        FailedFor.TryGetValue(connection.DataSource, out var failed) && failed == MetricsStamp(connection);
 }
